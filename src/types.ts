@@ -53,6 +53,8 @@ export interface Paper {
   district: string | null; // 杨浦区
   /** Other names the paper is printed or referred to under. */
   aliases?: string[];
+  /** Places (streets, towns, landmarks) in the district, used as evidence when no masthead is printed. */
+  places?: string[];
 }
 
 export type BlockKind =
