@@ -2,6 +2,8 @@
  * The site model: every paper, issue, 版 and article with its final id and URL.
  * Renderers, the data API and the search indexer all read this one structure.
  */
+import type { Issue } from './assemble.js';
+import { toDiagnostics } from './diagnostics.js';
 import type { Article, Diagnostic, Paper } from './types.js';
 
 export interface Site {
@@ -66,4 +68,124 @@ export interface SiteArticle {
   /** The continuing / continued article in this archive, when it can be found. */
   continuedToUrl: string | null;
   continuedFromUrl: string | null;
+}
+
+/** Builds the site model from assembled issues; `base` must start and end with '/'. */
+export function buildSiteModel(issues: Issue[], base: string, generator: string): Site {
+  const byPaper = new Map<string, SiteIssue[]>();
+  const papers = new Map<string, Paper>();
+  for (const issue of issues) {
+    papers.set(issue.paper.id, issue.paper);
+    byPaper.set(issue.paper.id, [...(byPaper.get(issue.paper.id) ?? []), toSiteIssue(issue, base)]);
+  }
+  const sitePapers = [...papers.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || compare(a.id, b.id))
+    .map((paper) => ({
+      paper,
+      url: `${base}${paper.id}/`,
+      issues: (byPaper.get(paper.id) ?? []).sort(byDate),
+    }));
+  const articles = sitePapers.flatMap((p) => p.issues.flatMap((i) => i.pages.flatMap((pg) => pg.articles)));
+  return { base, generator, papers: sitePapers, articles };
+}
+
+function toSiteIssue(issue: Issue, base: string): SiteIssue {
+  const id = `${issue.paper.id}-${issue.slug}`;
+  const url = `${base}${issue.paper.id}/${issue.slug}/`;
+  let unnumbered = 0;
+  const pages: SitePage[] = issue.pages.map((p) => {
+    const slug = p.number === null ? `x${++unnumbered}` : `p${String(p.number).padStart(2, '0')}`;
+    const pageId = `${id}-${slug}`;
+    const pageUrl = `${url}${slug}/`;
+    const articles = p.parsed.articles.map((article, i): SiteArticle => {
+      const n = String(i + 1).padStart(2, '0');
+      return {
+        id: `${pageId}-${n}`,
+        url: `${pageUrl}${n}/`,
+        article,
+        title: displayTitle(article),
+        paperId: issue.paper.id,
+        issueId: id,
+        pageId,
+        prevUrl: null,
+        nextUrl: null,
+        continuedToUrl: null,
+        continuedFromUrl: null,
+      };
+    });
+    return {
+      id: pageId,
+      issueId: id,
+      number: p.number,
+      name: p.name,
+      label: p.number === null ? `未标版次(${unnumbered})` : `第${p.number}版`,
+      source: p.page.source,
+      url: pageUrl,
+      articles,
+      diagnostics: toDiagnostics(p.page.file),
+    };
+  });
+  linkReadingOrder(pages.flatMap((p) => p.articles));
+  linkContinuations(pages);
+  return {
+    id,
+    paper: issue.paper,
+    date: issue.date,
+    dateInferred: issue.dateInferred,
+    issueNumber: issue.issueNumber,
+    totalNumber: issue.totalNumber,
+    url,
+    api: `${base}api/issues/${id}.json`,
+    pages,
+  };
+}
+
+/** The headline, or for briefs and headless fragments the first words of the text. */
+export function displayTitle(article: Article): string {
+  if (article.headline) return article.headline;
+  const text = article.paragraphs.join('').replace(/^本报讯\s*/, '');
+  const chars = [...text];
+  return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : chars.join('') || '(无标题)';
+}
+
+function linkReadingOrder(articles: SiteArticle[]): void {
+  articles.forEach((a, i) => {
+    a.prevUrl = articles[i - 1]?.url ?? null;
+    a.nextUrl = articles[i + 1]?.url ?? null;
+  });
+}
+
+/**
+ * Links 下转 / 上接 markers to the continuing article when its 版 is in the issue: the target is
+ * the article on that 版 that points back at this one, preferring a shared title.
+ */
+function linkContinuations(pages: SitePage[]): void {
+  const byNumber = new Map(pages.filter((p) => p.number !== null).map((p) => [`第${p.number}版`, p]));
+  for (const page of pages) {
+    const here = page.number === null ? null : `第${page.number}版`;
+    for (const a of page.articles) {
+      const to = a.article.continuedTo ? byNumber.get(a.article.continuedTo) : undefined;
+      if (to && here) a.continuedToUrl = bestMatch(a, to.articles.filter((b) => b.article.continuedFrom === here))?.url ?? null;
+      const from = a.article.continuedFrom ? byNumber.get(a.article.continuedFrom) : undefined;
+      if (from && here) a.continuedFromUrl = bestMatch(a, from.articles.filter((b) => b.article.continuedTo === here))?.url ?? null;
+    }
+  }
+}
+
+function bestMatch(a: SiteArticle, candidates: SiteArticle[]): SiteArticle | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const mine = new Set(a.title);
+  const score = (b: SiteArticle): number => [...b.title].filter((c) => mine.has(c)).length;
+  return [...candidates].sort((x, y) => score(y) - score(x))[0];
+}
+
+function byDate(a: SiteIssue, b: SiteIssue): number {
+  if (a.date && b.date) return compare(a.date, b.date) || compare(a.id, b.id);
+  if (a.date) return -1;
+  if (b.date) return 1;
+  return compare(a.id, b.id);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

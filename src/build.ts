@@ -1,0 +1,120 @@
+/**
+ * The pipeline, end to end:
+ *
+ *   read (disk) → parse → assemble issues → site model → render + api + search index → write (disk)
+ *
+ * `buildSite` runs every stage but the last and returns the site in memory (tests use it);
+ * `build` also writes it, replacing the output folder only when everything succeeded.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { renderApi } from './api.js';
+import { assembleIssues } from './assemble.js';
+import { hasErrors } from './diagnostics.js';
+import { parsePage } from './parse/index.js';
+import { listSources, readPublicAssets, readSource, readTemplates } from './read.js';
+import { renderSite } from './render/index.js';
+import { buildSearchIndex, bundleBrowserCode } from './search/index.js';
+import { buildSiteModel, type Site } from './site.js';
+import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
+import papersJson from './papers.json' with { type: 'json' };
+import { GENERATOR } from './version.js';
+import { writeOutput } from './write.js';
+
+export interface BuildOptions {
+  /** Folder of page files (read only). */
+  input: string;
+  /** URL prefix the site is served under; normalised to start and end with '/'. */
+  base?: string;
+  /** Paper registry; defaults to src/papers.json. */
+  papers?: Paper[];
+}
+
+export interface BuildResult {
+  site: Site;
+  files: OutputFile[];
+  /** One vfile per input file, carrying its diagnostics. */
+  reports: VFile[];
+  /** Parsed pages by source path, for --explain. */
+  parsed: Map<string, ParsedPage>;
+  /** Sources rejected with an error. */
+  rejected: string[];
+  /** 0 when every input was used, 1 when some were rejected (contract §1). */
+  exitCode: 0 | 1;
+}
+
+/** Thrown for a usage or configuration problem (exit status 2; nothing is written). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Normalises a --base value to '/' or '/sub/path/'. */
+export function normaliseBase(base = '/'): string {
+  if (/[\s?#\\]|\.\./.test(base) || /[\u0000-\u001f]/.test(base)) {
+    throw new UsageError(`--base must be a URL path such as /archive/, not ${JSON.stringify(base)}`);
+  }
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Runs every stage except writing; returns the site and its files in memory. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const inputStat = await stat(options.input).catch(() => null);
+  if (!inputStat?.isDirectory()) throw new UsageError(`--input ${options.input} is not a folder`);
+  const base = normaliseBase(options.base);
+  const papers = options.papers ?? (papersJson as Paper[]);
+  // Stage 1: read (disk).
+  const sources = await listSources(options.input);
+  const reads = await Promise.all(sources.map((s) => readSource(options.input, s)));
+  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), bundleBrowserCode()]);
+  // Stage 2: parse each page.
+  const pages = reads.map((r) => r.page).filter((p): p is SourcePage => p !== null);
+  const parsedPages = pages.map((page) => ({
+    page,
+    parsed: parsePage({ source: page.source, body: page.body, bodyLine: page.bodyLine }, papers),
+  }));
+  // Stage 3: assemble issues; stage 4: the site model.
+  const issues = assembleIssues(parsedPages, papers);
+  const site = buildSiteModel(issues, base, GENERATOR);
+  // Stages 5–6: render HTML, the data API and the search index.
+  const files = [...renderSite(site, templates), ...renderApi(site), ...buildSearchIndex(site), ...browserCode, ...publicAssets];
+  checkUniquePaths(files);
+  const reports = reads.map((r) => r.file);
+  const rejected = reports.filter(hasErrors).map((f) => String(f.path));
+  return {
+    site,
+    files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    reports,
+    parsed: new Map(parsedPages.map(({ page, parsed }) => [page.source, parsed])),
+    rejected,
+    exitCode: rejected.length > 0 ? 1 : 0,
+  };
+}
+
+/** Builds and writes the site to `out`, replacing it atomically. */
+export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
+  checkFolders(options.input, options.out);
+  const result = await buildSite(options);
+  await writeOutput(options.out, result.files);
+  return result;
+}
+
+/** Refuses output folders that would overwrite or contain the input. */
+function checkFolders(input: string, out: string): void {
+  const i = path.resolve(input);
+  const o = path.resolve(out);
+  const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent + path.sep);
+  if (inside(o, i)) throw new UsageError(`--out ${out} is inside the input folder ${input}; the input folder is never written`);
+  if (inside(i, o)) throw new UsageError(`--out ${out} contains the input folder ${input}; replacing it would delete the input`);
+  if (o === path.parse(o).root) throw new UsageError(`--out ${out} is a filesystem root`);
+}
+
+/** Two stages writing the same path is a programmer error: fail before anything is written. */
+function checkUniquePaths(files: OutputFile[]): void {
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`baokan: two outputs write ${f.path}; every page, API file and asset needs its own path`);
+    seen.add(f.path);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The command line (contract §1):
+ *   baokan [--input DIR] [--out DIR] [--base /sub/path/] [--explain] [--quiet]
+ * Exit status 0: every input used; 1: some inputs rejected (site built from the rest);
+ * 2: usage or configuration error (nothing written).
+ */
+import { parseArgs } from 'node:util';
+import { build, UsageError } from './build.js';
+import { formatReport } from './diagnostics.js';
+import { explainPage } from './explain.js';
+
+const USAGE = `usage: npm run build -- [--input DIR] [--out DIR] [--base /sub/path/] [--explain] [--quiet] [--verbose]
+
+  --input DIR   folder of page files (*.txt), default seeds/
+  --out DIR     output folder, default dist/ (replaced only when the build succeeds)
+  --base PATH   URL path the site is served under, default /
+  --explain     print, for every article, which source lines went where and why
+  --verbose     also print info diagnostics
+  --quiet       print errors only`;
+
+/** Runs the CLI with `argv` (without node and script); returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string', default: 'seeds' },
+        out: { type: 'string', default: 'dist' },
+        base: { type: 'string', default: '/' },
+        explain: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`baokan: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  try {
+    const result = await build({ input: values.input, out: values.out, base: values.base });
+    const min = values.quiet ? 'error' : values.verbose ? 'info' : 'warning';
+    for (const line of formatReport(result.reports, min)) console.error(line);
+    if (values.explain) for (const parsed of result.parsed.values()) console.log(explainPage(parsed));
+    if (!values.quiet) {
+      const articles = result.site.articles.length;
+      const pages = result.site.papers.reduce((n, p) => n + p.issues.reduce((m, i) => m + i.pages.length, 0), 0);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      console.error(
+        `baokan: ${result.reports.length} files, ${pages} pages, ${articles} articles, ${result.rejected.length} rejected → ${values.out}/ (${result.files.length} files) in ${seconds} s`,
+      );
+    }
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`baokan: ${error.message}`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`baokan: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The last stage: writes the site into a staging folder next to the output folder, then swaps it
+ * in with renames, so a failed or killed build never leaves a half-written site. Leftovers of a
+ * killed build are cleaned (or, when the swap itself was interrupted, the old site restored)
+ * before the next one starts.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputFile } from './types.js';
+
+const STAGING = '.baokan-staging-';
+const RETIRED = '.baokan-old-';
+
+/** Removes staging folders of killed builds and restores a site retired by an interrupted swap. */
+export async function recoverOutput(out: string): Promise<void> {
+  const dir = path.dirname(out);
+  const name = path.basename(out);
+  const siblings = await readdir(dir).catch(() => [] as string[]);
+  const outExists = siblings.includes(name);
+  const retired = siblings.filter((s) => s.startsWith(`${name}${RETIRED}`)).sort();
+  if (!outExists && retired.length > 0) {
+    await rename(path.join(dir, retired.pop() as string), out);
+  }
+  for (const s of siblings) {
+    if (s.startsWith(`${name}${STAGING}`) || retired.includes(s)) await rm(path.join(dir, s), { recursive: true, force: true });
+  }
+}
+
+/** Writes all files to a staging folder and swaps it in place of `out`. */
+export async function writeOutput(out: string, files: OutputFile[]): Promise<void> {
+  const absolute = path.resolve(out);
+  await mkdir(path.dirname(absolute), { recursive: true });
+  await recoverOutput(absolute);
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = `${absolute}${STAGING}${tag}`;
+  try {
+    await mkdir(staging);
+    const dirs = new Set(files.map((f) => path.dirname(path.join(staging, f.path))));
+    for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+    // Bounded concurrency keeps file handles and memory in check on large archives.
+    const queue = [...files];
+    const worker = async (): Promise<void> => {
+      for (let f = queue.shift(); f; f = queue.shift()) await writeFile(path.join(staging, f.path), f.contents);
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const retired = `${absolute}${RETIRED}${tag}`;
+  const hadOld = await rename(absolute, retired).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return false;
+      throw e;
+    },
+  );
+  await rename(staging, absolute);
+  if (hadOld) await rm(retired, { recursive: true, force: true });
+}
