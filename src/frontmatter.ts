@@ -63,7 +63,10 @@ export function splitFrontMatter(file: VFile, text: string): SplitPage {
       continue;
     }
     if (k === 'date') {
-      const iso = toIsoDate(value);
+      // js-yaml turns unquoted dates into Date objects and rolls 2022-02-30 over to March:
+      // validate the text as written instead.
+      const written = value instanceof Date ? rawValue(raw, k) : value;
+      const iso = toIsoDate(written);
       if (iso) frontMatter.date = iso;
       else fail(k, 'front-matter-type', `\`date\` must be a date like 2022-01-17, not ${JSON.stringify(String(value))}`);
       continue;
@@ -84,9 +87,14 @@ export function splitFrontMatter(file: VFile, text: string): SplitPage {
   return { frontMatter, body, bodyLine, ok };
 }
 
-/** A YAML date (js-yaml gives a Date for unquoted ISO dates) or an ISO string, as yyyy-mm-dd. */
+/** The text written after `key:` in the raw front matter, without quotes. */
+function rawValue(raw: string, key: string): string {
+  const line = raw.split('\n').find((l) => l.startsWith(`${key}:`)) ?? '';
+  return line.slice(key.length + 1).trim().replace(/^["']|["']$/g, '');
+}
+
+/** An ISO yyyy-mm-dd string naming a real calendar day, else null. */
 function toIsoDate(value: unknown): string | null {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;
