@@ -1,0 +1,35 @@
+/** Runs the real CLI (`npm run build` without npm) in a child process. */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const BIN = path.join(ROOT, 'src/bin.ts');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `baokan` with `args` synchronously from the project root. */
+export function runCli(args: string[]): CliRun {
+  const r = spawnSync(TSX, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts `baokan` in the background (for kill tests). */
+export function startCli(args: string[]) {
+  return spawn(TSX, [BIN, ...args], { cwd: ROOT, stdio: 'ignore' });
+}
+
+/** Every file below `dir` with its sha256, sorted by path: a fingerprint of a folder. */
+export async function fingerprint(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  const out: Record<string, string> = {};
+  for (const f of files) out[f] = createHash('sha256').update(await readFile(path.join(dir, f))).digest('hex');
+  return out;
+}
