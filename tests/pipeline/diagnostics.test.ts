@@ -17,7 +17,7 @@ describe('diagnostics', () => {
     report(b, 'empty-file', 'File has no text', { line: 1, column: 1 });
     report(a, 'encoding-gb18030', 'GBK');
     expect(formatReport([a, b])).toEqual(['b.txt:1:1: error: File has no text [empty-file]', 'b.txt:9:2: warning: Date guessed [date-inferred]']);
-    expect(formatReport([a, b], 'info')[0]).toBe('sub/a.txt:1:1: info: GBK [encoding-gb18030]');
+    expect(formatReport([a, b], 'info')[2]).toBe('sub/a.txt:1:1: info: GBK [encoding-gb18030]');
     expect(toDiagnostics(b).map((d) => [d.severity, d.rule, d.line])).toEqual([['error', 'empty-file', 1], ['warning', 'date-inferred', 9]]);
   });
 });
