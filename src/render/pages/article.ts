@@ -1,0 +1,116 @@
+/** Article page: headline hierarchy, metadata, body with intertitles, captions, continuations, neighbours. */
+import { h } from 'hastscript';
+import type { Element, ElementContent } from 'hast';
+import type { SiteArticle } from '../../site.js';
+import type { RenderContext } from '../context.js';
+import { articleTitle, excerpt, issueLabel, issueLongLabel, lookup, pageLabel } from '../context.js';
+import { articleBodyHast } from '../article-body.js';
+import { jsonLdScript } from '../json-ld.js';
+import type { PageSpec } from '../layout.js';
+import { banCrumbs } from './ban.js';
+
+/** A continuation line: a link when the other part is in the archive, plain text otherwise. */
+function continuation(className: string, verb: '上接' | '下转', where: string | null, url: string | null): Element | null {
+  if (!where && !url) return null;
+  const label = `${verb}${where ?? (verb === '上接' ? '前文' : '后文')}`;
+  return h('p', { className: ['jump', className] }, ['（', url ? h('a', { href: url }, label) : label, '）']);
+}
+
+/** Builds an article page (`<article.url>index.html`). */
+export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
+  const { site } = ctx;
+  const { article } = item;
+  const issue = lookup(ctx.issueById, item.issueId, 'issue');
+  const paper = lookup(ctx.paperOfIssue, item.issueId, 'issue');
+  const page = lookup(ctx.pageById, item.pageId, '版');
+  const title = articleTitle(item);
+  const brief = article.headline === null;
+
+  const heading: ElementContent[] = [];
+  if (article.kicker) heading.push(h('p', { className: ['kicker'] }, article.kicker));
+  heading.push(h('h1', { id: 'article-title', className: brief ? ['headline', 'brief-title'] : ['headline'] }, brief ? `简讯：${title}` : title));
+  if (article.subheadline) heading.push(h('p', { className: ['subheadline'] }, article.subheadline));
+
+  const header: ElementContent[] = [];
+  if (article.section) header.push(h('p', { className: ['section-label'] }, article.section));
+  header.push(heading.length > 1 ? h('hgroup', heading) : heading[0]!);
+  if (article.bylines.length > 0) header.push(h('p', { className: ['byline'] }, `作者：${article.bylines.join('、')}`));
+
+  const body: ElementContent[] = [];
+  const from = continuation('jump-from', '上接', article.continuedFrom, item.continuedFromUrl);
+  if (from) body.push(from);
+  body.push(...articleBodyHast(article));
+  const to = continuation('jump-to', '下转', article.continuedTo, item.continuedToUrl);
+  if (to) body.push(to);
+
+  const figures: ElementContent[] = article.captions.map((caption) =>
+    h('figure', { className: ['caption'] }, [h('figcaption', [h('span', { className: ['caption-label'] }, '图片说明'), ' ', caption])]),
+  );
+  if (article.photoCredits.length > 0) figures.push(h('p', { className: ['photo-credit'] }, `摄影：${article.photoCredits.join('、')}`));
+
+  const facts: ElementContent[] = [];
+  if (article.section) facts.push(h('dt', '栏目'), h('dd', article.section));
+  if (article.dateline) facts.push(h('dt', '报道日期'), h('dd', article.dateline));
+  facts.push(
+    h('dt', '出处'),
+    h('dd', [
+      h('a', { href: issue.url }, `${paper.paper.name} ${issueLongLabel(issue)}`),
+      issue.dateInferred ? h('span', { className: ['inferred'] }, '（日期由内容推断）') : null,
+      '，',
+      h('a', { href: page.url }, pageLabel(page)),
+    ]),
+  );
+
+  const notes: ElementContent[] = [];
+  if (article.incomplete) {
+    notes.push(h('p', { className: ['note'] }, '这篇文章在本版上不完整：开头或结尾印在其他版面，或原版面文字缺失。'));
+  }
+
+  const main: ElementContent[] = [
+    h('article', { className: ['article'], ariaLabelledBy: 'article-title' }, [
+      h('header', { className: ['article-header'] }, header),
+      h('div', { className: ['article-body'] }, body),
+      ...figures,
+      ...notes,
+      h('footer', { className: ['article-footer'] }, [h('dl', { className: ['facts'] }, facts)]),
+    ]),
+    h('nav', { className: ['pager'], ariaLabel: '上一篇与下一篇' }, [
+      item.prevUrl ? h('a', { href: item.prevUrl, rel: ['prev'] }, '上一篇') : h('span', { className: ['pager-none'] }, '已是本期第一篇'),
+      h('a', { href: page.url }, `返回${pageLabel(page)}`),
+      h('a', { href: issue.url }, '返回本期目录'),
+      item.nextUrl ? h('a', { href: item.nextUrl, rel: ['next'] }, '下一篇') : h('span', { className: ['pager-none'] }, '已是本期最后一篇'),
+    ]),
+  ];
+
+  const jsonLd: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: excerpt(title, 110),
+    ...(article.subheadline ? { alternativeHeadline: article.subheadline } : {}),
+    ...(article.section ? { articleSection: article.section } : {}),
+    ...(article.bylines.length > 0 ? { author: article.bylines.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...(issue.date ? { datePublished: issue.date } : {}),
+    inLanguage: 'zh-CN',
+    url: item.url,
+    mainEntityOfPage: item.url,
+    ...(page.number !== null ? { pageStart: String(page.number) } : {}),
+    publisher: { '@type': 'Organization', name: paper.paper.name },
+    isPartOf: {
+      '@type': 'PublicationIssue',
+      ...(issue.issueNumber ? { issueNumber: issue.issueNumber } : {}),
+      ...(issue.date ? { datePublished: issue.date } : {}),
+      isPartOf: { '@type': 'Periodical', name: paper.paper.name },
+    },
+  };
+
+  const first = article.paragraphs[0] ?? '';
+  return {
+    url: item.url,
+    title: `${excerpt(title, 40)} · ${paper.paper.name} ${issueLabel(issue)}`,
+    description: excerpt(first || title, 100),
+    breadcrumbs: [...banCrumbs(ctx, paper, issue, page), { label: excerpt(title, 16), url: item.url }],
+    main,
+    ogType: 'article',
+    head: [jsonLdScript(jsonLd), h('script', { type: 'module', src: `${site.base}assets/highlight.js` })],
+  };
+}

@@ -1,0 +1,53 @@
+/** Home page: every paper with its latest issues. */
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { RenderContext } from '../context.js';
+import { issueLabel } from '../context.js';
+import { renderIssueList } from '../article-list.js';
+import type { PageSpec } from '../layout.js';
+
+/** How many recent issues the home page shows per paper. */
+const latestCount = 5;
+
+/** Builds the home page (`index.html`). */
+export function homePage(ctx: RenderContext): PageSpec {
+  const { site, layout } = ctx;
+  const issueCount = site.papers.reduce((sum, paper) => sum + paper.issues.length, 0);
+  const main: ElementContent[] = [
+    h('h1', layout.siteName),
+    h('p', { className: ['lead'] }, [
+      `收录 ${site.papers.length} 种区报、${issueCount} 期、${site.articles.length} 篇文章。按报纸和日期浏览，或`,
+      h('a', { href: `${site.base}search/` }, '搜索全文'),
+      '。',
+    ]),
+  ];
+  if (site.papers.length === 0) main.push(h('p', '还没有收录任何报纸。'));
+  main.push(
+    h(
+      'ul',
+      { className: ['paper-list'] },
+      site.papers.map((paper) => {
+        // Issues come in date order with undated ones last: newest dated first reads best here.
+        const dated = paper.issues.filter((issue) => issue.date !== null).reverse();
+        const undated = paper.issues.filter((issue) => issue.date === null);
+        const latest = [...dated, ...undated].slice(0, latestCount);
+        const first = paper.issues[0];
+        const last = dated[0];
+        const span = first && last && first !== last ? `${issueLabel(first)}至${issueLabel(last)}` : first ? issueLabel(first) : '';
+        return h('li', { className: ['paper-card'] }, [
+          h('h2', [h('a', { href: paper.url }, paper.paper.name)]),
+          h('p', { className: ['paper-facts'] }, [paper.paper.district ?? '', paper.paper.district ? ' · ' : '', `${paper.issues.length} 期`, span ? ` · ${span}` : '']),
+          h('h3', { className: ['visually-hidden'] }, `${paper.paper.name}最新各期`),
+          renderIssueList(latest),
+        ]);
+      }),
+    ),
+  );
+  return {
+    url: site.base,
+    title: layout.siteName,
+    description: `上海区报文字档案：${site.papers.map((paper) => paper.paper.name).join('、') || '暂无报纸'}，按期按版阅读，全文可搜索。`,
+    breadcrumbs: [{ label: '首页', url: site.base }],
+    main,
+  };
+}

@@ -1,0 +1,51 @@
+/** renderSite: every HTML page of the site from the Site model and the templates. */
+import type { Site } from '../site.js';
+import type { OutputFile } from '../types.js';
+import { createContext } from './context.js';
+import { prepareLayout, renderPage, type PageSpec } from './layout.js';
+import { templateText, type Templates } from './templates.js';
+import { homePage } from './pages/home.js';
+import { issuesByYear, paperPage } from './pages/paper.js';
+import { yearPage } from './pages/year.js';
+import { issuePage } from './pages/issue.js';
+import { banPage } from './pages/ban.js';
+import { articlePage } from './pages/article.js';
+import { searchPage } from './pages/search.js';
+import { aboutPage } from './pages/about.js';
+import { notFoundPage } from './pages/not-found.js';
+
+/** Renders all pages; pure and deterministic (same Site and templates → identical files, same order). */
+export function renderSite(site: Site, templates: Templates): OutputFile[] {
+  if (!site.base.startsWith('/') || !site.base.endsWith('/')) {
+    throw new Error(`baokan render: site.base must start and end with '/', got \`${site.base}\``);
+  }
+  const layout = prepareLayout(site, templateText(templates, 'layout.html'));
+  const ctx = createContext(site, layout);
+  const specs: PageSpec[] = [homePage(ctx), searchPage(ctx), aboutPage(ctx, templateText(templates, 'about.md')), notFoundPage(ctx)];
+
+  for (const paper of site.papers) {
+    specs.push(paperPage(ctx, paper));
+    const { years } = issuesByYear(paper);
+    const yearList = [...years.keys()];
+    for (const [year, issues] of years) specs.push(yearPage(ctx, paper, year, issues, yearList));
+    for (const issue of paper.issues) {
+      specs.push(issuePage(ctx, paper, issue));
+      for (const page of issue.pages) {
+        specs.push(banPage(ctx, paper, issue, page));
+        for (const article of page.articles) specs.push(articlePage(ctx, article));
+      }
+    }
+  }
+
+  const files = specs.map((spec) => renderPage(site, layout, spec));
+  // Two pages writing one path would silently lose one of them: refuse before anything is written.
+  const seen = new Map<string, string>();
+  for (const [index, file] of files.entries()) {
+    const previous = seen.get(file.path);
+    if (previous !== undefined) {
+      throw new Error(`baokan render: \`${file.path}\` would be written twice (${previous} and ${specs[index]?.url}); URLs in the site model must be unique`);
+    }
+    seen.set(file.path, specs[index]?.url ?? '');
+  }
+  return files;
+}
