@@ -32,5 +32,7 @@ createServer((req, res) => {
     return;
   }
   req.url = `/${url.slice(base.length)}`;
-  files(req, res, () => res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound));
+  files(req, res, () => {
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+  });
 }).listen(Number(values.port), () => console.log(`serving ${values.dir} at http://localhost:${values.port}${base}`));

@@ -13,7 +13,8 @@ import { renderApi } from './api.js';
 import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { parsePage } from './parse/index.js';
-import { listSources, readPublicAssets, readSource, readTemplates } from './read.js';
+import { cacheKey, parserFingerprint, readCache, writeCache } from './cache.js';
+import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSite } from './render/index.js';
 import { buildSearchIndex, bundleBrowserCode } from './search/index.js';
 import { buildSiteModel, type Site } from './site.js';
@@ -29,7 +30,12 @@ export interface BuildOptions {
   base?: string;
   /** Paper registry; defaults to src/papers.json. */
   papers?: Paper[];
+  /** Folder of the parse cache, or false for none (the default for in-memory builds). */
+  cache?: string | false;
 }
+
+/** Where `npm run build` keeps its parse cache. */
+export const DEFAULT_CACHE = path.join(PROJECT_ROOT, 'node_modules/.cache/baokan/parse');
 
 export interface BuildResult {
   site: Site;
@@ -40,6 +46,11 @@ export interface BuildResult {
   parsed: Map<string, ParsedPage>;
   /** Sources rejected with an error. */
   rejected: string[];
+  /** Parse cache bookkeeping: how many pages were parsed vs taken from the cache. */
+  cacheStats: { parsed: number; cached: number };
+  /** Cache entries to keep (written by `build` after the site). */
+  cacheEntries: Map<string, ParsedPage>;
+  cacheFresh: Set<string>;
   /** 0 when every input was used, 1 when some were rejected (contract §1). */
   exitCode: 0 | 1;
 }
@@ -68,12 +79,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const sources = await listSources(options.input);
   const reads = await Promise.all(sources.map((s) => readSource(options.input, s)));
   const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), bundleBrowserCode()]);
-  // Stage 2: parse each page.
   const pages = reads.map((r) => r.page).filter((p): p is SourcePage => p !== null);
-  const parsedPages = pages.map((page) => ({
-    page,
-    parsed: parsePage({ source: page.source, body: page.body, bodyLine: page.bodyLine }, papers),
-  }));
+  const fingerprint = options.cache ? await parserFingerprint(path.join(PROJECT_ROOT, 'src/parse'), papers) : '';
+  const keys = pages.map((p) => cacheKey(fingerprint, p.source, p.body, p.bodyLine));
+  const cached = options.cache ? await readCache(options.cache, keys) : new Map<string, ParsedPage>();
+  // Stage 2: parse each page (or take it from the cache).
+  const cacheEntries = new Map<string, ParsedPage>();
+  const cacheFresh = new Set<string>();
+  const parsedPages = pages.map((page, i) => {
+    const key = keys[i] as string;
+    const hit = cached.get(key);
+    const parsed: ParsedPage = hit ?? parsePage({ source: page.source, body: page.body, bodyLine: page.bodyLine }, papers);
+    if (!hit) cacheFresh.add(key);
+    cacheEntries.set(key, parsed);
+    return { page, parsed };
+  });
   // Stage 3: assemble issues; stage 4: the site model.
   const issues = assembleIssues(parsedPages, papers);
   const site = buildSiteModel(issues, base, GENERATOR);
@@ -88,6 +108,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     reports,
     parsed: new Map(parsedPages.map(({ page, parsed }) => [page.source, parsed])),
     rejected,
+    cacheStats: { parsed: cacheFresh.size, cached: pages.length - cacheFresh.size },
+    cacheEntries,
+    cacheFresh,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
 }
@@ -97,6 +120,7 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
   checkFolders(options.input, options.out);
   const result = await buildSite(options);
   await writeOutput(options.out, result.files);
+  if (options.cache) await writeCache(options.cache, result.cacheEntries, result.cacheFresh);
   return result;
 }
 

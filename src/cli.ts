@@ -5,15 +5,16 @@
  * 2: usage or configuration error (nothing written).
  */
 import { parseArgs } from 'node:util';
-import { build, UsageError } from './build.js';
+import { build, DEFAULT_CACHE, UsageError } from './build.js';
 import { formatReport } from './diagnostics.js';
 import { explainPage } from './explain.js';
 
-const USAGE = `usage: npm run build -- [--input DIR] [--out DIR] [--base /sub/path/] [--explain] [--quiet] [--verbose]
+const USAGE = `usage: npm run build -- [--input DIR] [--out DIR] [--base /sub/path/] [--no-cache] [--explain] [--quiet] [--verbose]
 
   --input DIR   folder of page files (*.txt), default seeds/
   --out DIR     output folder, default dist/ (replaced only when the build succeeds)
   --base PATH   URL path the site is served under, default /
+  --no-cache    parse every page again instead of reusing unchanged ones
   --explain     print, for every article, which source lines went where and why
   --verbose     also print info diagnostics
   --quiet       print errors only`;
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'dist' },
         base: { type: 'string', default: '/' },
         explain: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -45,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   try {
-    const result = await build({ input: values.input, out: values.out, base: values.base });
+    const result = await build({ input: values.input, out: values.out, base: values.base, cache: values['no-cache'] ? false : DEFAULT_CACHE });
     const min = values.quiet ? 'error' : values.verbose ? 'info' : 'warning';
     for (const line of formatReport(result.reports, min)) console.error(line);
     if (values.explain) for (const parsed of result.parsed.values()) console.log(explainPage(parsed));
@@ -54,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       const pages = result.site.papers.reduce((n, p) => n + p.issues.reduce((m, i) => m + i.pages.length, 0), 0);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       console.error(
-        `baokan: ${result.reports.length} files, ${pages} pages, ${articles} articles, ${result.rejected.length} rejected → ${values.out}/ (${result.files.length} files) in ${seconds} s`,
+        `baokan: ${result.reports.length} files, ${pages} pages, ${articles} articles, ${result.rejected.length} rejected → ${values.out}/ (${result.files.length} files; ${result.cacheStats.parsed} pages parsed, ${result.cacheStats.cached} from cache) in ${seconds} s`,
       );
     }
     return result.exitCode;

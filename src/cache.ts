@@ -1,0 +1,48 @@
+/**
+ * Content-digest cache of parsed pages, so a rebuild after adding or changing one page file
+ * parses only that file. A key covers everything parsing depends on: the page text and where it
+ * starts, the paper registry and the parser's own source code, so a changed parser or registry
+ * invalidates every entry by itself. Entries are plain JSON of `ParsedPage`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { Paper, ParsedPage } from './types.js';
+
+/** Digest of the parser's source files and the registry: the part of every key that is shared. */
+export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of (await fg('**/*.ts', { cwd: parserDir })).sort()) {
+    hash.update(name).update('\0').update(await readFile(path.join(parserDir, name))).update('\0');
+  }
+  return hash.update(JSON.stringify(papers)).digest('hex');
+}
+
+/** The cache key of one page. */
+export function cacheKey(fingerprint: string, source: string, body: string, bodyLine: number): string {
+  return createHash('sha256').update(fingerprint).update('\0').update(source).update('\0').update(String(bodyLine)).update('\0').update(body).digest('hex');
+}
+
+/** Reads the entries that exist for `keys` (missing or unreadable ones are simply absent). */
+export async function readCache(dir: string, keys: string[]): Promise<Map<string, ParsedPage>> {
+  const found = new Map<string, ParsedPage>();
+  await Promise.all(
+    keys.map(async (key) => {
+      try {
+        found.set(key, JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as ParsedPage);
+      } catch {
+        // not cached (or a corrupt entry, which is parsed again and overwritten)
+      }
+    }),
+  );
+  return found;
+}
+
+/** Writes new entries and removes those no longer used, so the cache tracks the input. */
+export async function writeCache(dir: string, entries: Map<string, ParsedPage>, fresh: Set<string>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await Promise.all([...fresh].map((key) => writeFile(path.join(dir, `${key}.json`), JSON.stringify(entries.get(key)))));
+  const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !entries.has(f.slice(0, -5)));
+  await Promise.all(stale.map((f) => rm(path.join(dir, f), { force: true })));
+}
