@@ -1,0 +1,44 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { fingerprint, ROOT } from '../helpers/cli.js';
+
+const scratch = () => mkdtemp(path.join(tmpdir(), 'baokan-incr-'));
+
+describe('incremental builds', () => {
+  it('parses only the added or changed page and gives the same bytes as a clean build', async () => {
+    const input = await scratch();
+    await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
+    const cache = path.join(await scratch(), 'cache');
+    const out = path.join(await scratch(), 'dist');
+
+    const first = await build({ input, out, cache });
+    expect(first.cacheStats).toEqual({ parsed: 5, cached: 0 });
+
+    // A new page for another date, and an edit to an existing one.
+    const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
+    await writeFile(path.join(input, 'added.txt'), `---\ndate: 2022-01-24\npage: 2\n---\n${seed.replace(/准印证号.*\n/, '')}`);
+    const other = path.join(input, '000_e4b77a2f99e63835.txt');
+    await writeFile(other, (await readFile(other, 'utf8')).replace('区疫情防控工作领导小组召开例会', '区疫情防控工作领导小组召开专题例会'));
+
+    const second = await build({ input, out, cache });
+    expect(second.cacheStats).toEqual({ parsed: 2, cached: 4 });
+
+    const clean = path.join(await scratch(), 'dist');
+    await build({ input, out: clean, cache: false });
+    expect(await fingerprint(out)).toEqual(await fingerprint(clean));
+  });
+
+  it('re-parses everything when the cache entries are corrupt, with the same result', async () => {
+    const cache = path.join(await scratch(), 'cache');
+    const a = path.join(await scratch(), 'dist');
+    const first = await build({ input: path.join(ROOT, 'seeds'), out: a, cache });
+    for (const key of first.cacheEntries.keys()) await writeFile(path.join(cache, `${key}.json`), '{not json');
+    const b = path.join(await scratch(), 'dist');
+    const again = await build({ input: path.join(ROOT, 'seeds'), out: b, cache });
+    expect(again.cacheStats).toEqual({ parsed: 5, cached: 0 });
+    expect(await fingerprint(b)).toEqual(await fingerprint(a));
+  });
+});
