@@ -32,6 +32,8 @@ export interface BuildOptions {
   papers?: Paper[];
   /** Folder of the parse cache, or false for none (the default for in-memory builds). */
   cache?: string | false;
+  /** Called as stages advance, for a progress display. */
+  onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 /** Where `npm run build` keeps its parse cache. */
@@ -92,12 +94,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const parsed: ParsedPage = hit ?? parsePage({ source: page.source, body: page.body, bodyLine: page.bodyLine }, papers);
     if (!hit) cacheFresh.add(key);
     cacheEntries.set(key, parsed);
+    if (i % 100 === 99) options.onProgress?.('parse', i + 1, pages.length);
     return { page, parsed };
   });
   // Stage 3: assemble issues; stage 4: the site model.
+  options.onProgress?.('assemble', 0, 1);
   const issues = assembleIssues(parsedPages, papers);
   const site = buildSiteModel(issues, base, GENERATOR);
   // Stages 5–6: render HTML, the data API and the search index.
+  options.onProgress?.('render', 0, 1);
   const files = [...renderSite(site, templates), ...renderApi(site), ...buildSearchIndex(site), ...browserCode, ...publicAssets];
   checkUniquePaths(files);
   const reports = reads.map((r) => r.file);
@@ -119,6 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
   checkFolders(options.input, options.out);
   const result = await buildSite(options);
+  options.onProgress?.('write', 0, result.files.length);
   await writeOutput(options.out, result.files);
   if (options.cache) await writeCache(options.cache, result.cacheEntries, result.cacheFresh);
   return result;

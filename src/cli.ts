@@ -47,7 +47,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   try {
-    const result = await build({ input: values.input, out: values.out, base: values.base, cache: values['no-cache'] ? false : DEFAULT_CACHE });
+    // A progress line only on an interactive terminal: CI logs and pipes stay clean.
+    const live = process.stderr.isTTY === true && !process.env.CI && !values.quiet;
+    const onProgress = live
+      ? (stage: string, done: number, total: number): void => {
+          process.stderr.write(`\r\x1b[2K baokan: ${stage}${total > 1 ? ` ${done}/${total}` : ''}…`);
+        }
+      : undefined;
+    const result = await build({
+      input: values.input,
+      out: values.out,
+      base: values.base,
+      cache: values['no-cache'] ? false : DEFAULT_CACHE,
+      onProgress,
+    });
+    if (live) process.stderr.write('\r\x1b[2K');
     const min = values.quiet ? 'error' : values.verbose ? 'info' : 'warning';
     for (const line of formatReport(result.reports, min)) console.error(line);
     if (values.explain) for (const parsed of result.parsed.values()) console.log(explainPage(parsed));
