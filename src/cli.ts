@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { build, DEFAULT_CACHE, UsageError } from './build.js';
+import type { BuildResult } from './build.js';
 import { formatReport } from './diagnostics.js';
 import { explainPage } from './explain.js';
 
@@ -65,14 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     const min = values.quiet ? 'error' : values.verbose ? 'info' : 'warning';
     for (const line of formatReport(result.reports, min)) console.error(line);
     if (values.explain) for (const parsed of result.parsed.values()) console.log(explainPage(parsed));
-    if (!values.quiet) {
-      const articles = result.site.articles.length;
-      const pages = result.site.papers.reduce((n, p) => n + p.issues.reduce((m, i) => m + i.pages.length, 0), 0);
-      const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      console.error(
-        `baokan: ${result.reports.length} files, ${pages} pages, ${articles} articles, ${result.rejected.length} rejected → ${values.out}/ (${result.files.length} files; ${result.cacheStats.parsed} pages parsed, ${result.cacheStats.cached} from cache) in ${seconds} s`,
-      );
-    }
+    if (!values.quiet) console.error(summary(result, values.out, performance.now() - started));
     return result.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -85,4 +79,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** One line saying what was built: pages, articles, problems, cache use, output size and time. */
+function summary(result: BuildResult, out: string, ms: number): string {
+  const pages = result.site.papers.reduce((n, p) => n + p.issues.reduce((m, i) => m + i.pages.length, 0), 0);
+  const messages = result.reports.flatMap((f) => f.messages);
+  const errors = messages.filter((m) => m.fatal === true).length;
+  const warnings = messages.filter((m) => m.fatal === false).length;
+  const bytes = result.files.reduce((n, f) => n + (typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength), 0);
+  return (
+    `baokan: ${result.reports.length} files, ${pages} pages, ${result.site.articles.length} articles, ` +
+    `${result.rejected.length} rejected, ${errors} errors, ${warnings} warnings; ` +
+    `${result.cacheStats.parsed} pages parsed, ${result.cacheStats.cached} from cache → ${out}/ ` +
+    `(${result.files.length} files, ${(bytes / 1048576).toFixed(1)} MiB) in ${(ms / 1000).toFixed(2)} s`
+  );
 }
