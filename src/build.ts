@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { renderApi } from './api.js';
 import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
-import { parsePage } from './parse/index.js';
+import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCache, writeCache } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSite } from './render/index.js';
@@ -32,6 +32,8 @@ export interface BuildOptions {
   papers?: Paper[];
   /** Folder of the parse cache, or false for none (the default for in-memory builds). */
   cache?: string | false;
+  /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
+  threads?: number;
   /** Called as stages advance, for a progress display. */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -88,16 +90,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Stage 2: parse each page (or take it from the cache).
   const cacheEntries = new Map<string, ParsedPage>();
   const cacheFresh = new Set<string>();
+  const misses = pages.flatMap((page, i) => (cached.has(keys[i] as string) ? [] : [i]));
+  options.onProgress?.('parse', 0, misses.length);
+  const fresh = await parseInParallel(
+    misses.map((i) => ({ source: pages[i]!.source, body: pages[i]!.body, bodyLine: pages[i]!.bodyLine })),
+    papers,
+    options.threads,
+  );
+  misses.forEach((i, k) => {
+    cached.set(keys[i] as string, fresh[k] as ParsedPage);
+    cacheFresh.add(keys[i] as string);
+  });
   const parsedPages = pages.map((page, i) => {
-    const key = keys[i] as string;
-    const hit = cached.get(key);
-    const parsed: ParsedPage = hit ?? parsePage({ source: page.source, body: page.body, bodyLine: page.bodyLine }, papers);
-    if (!hit) cacheFresh.add(key);
-    cacheEntries.set(key, parsed);
-    if (i % 100 === 99) options.onProgress?.('parse', i + 1, pages.length);
+    const parsed = cached.get(keys[i] as string) as ParsedPage;
+    cacheEntries.set(keys[i] as string, parsed);
     return { page, parsed };
   });
-  // Stage 3: assemble issues; stage 4: the site model.
   options.onProgress?.('assemble', 0, 1);
   const issues = assembleIssues(parsedPages, papers);
   const site = buildSiteModel(issues, base, GENERATOR);

@@ -1,0 +1,60 @@
+/**
+ * Parsing on every core. Pages are independent, so batches of them go to worker threads through
+ * a shared queue (a slow page does not hold up a whole share); results come back in input order,
+ * so the output does not depend on scheduling.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { parsePage } from './parse/index.js';
+import type { Paper, ParsedPage } from './types.js';
+
+export interface ParseJob {
+  source: string;
+  body: string;
+  bodyLine: number;
+}
+
+/** Below this many pages, starting workers costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 200;
+const BATCH = 40;
+
+/** Parses all jobs, in worker threads when there are enough of them and more than one core. */
+export async function parseInParallel(jobs: ParseJob[], papers: Paper[], threads = availableParallelism()): Promise<ParsedPage[]> {
+  if (threads < 2 || jobs.length < MIN_PAGES_FOR_WORKERS) return jobs.map((job) => parsePage(job, papers));
+  const results: ParsedPage[] = new Array(jobs.length);
+  const batches: { id: number; jobs: ParseJob[] }[] = [];
+  for (let i = 0; i < jobs.length; i += BATCH) batches.push({ id: i, jobs: jobs.slice(i, i + BATCH) });
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker(papers));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = (): void => {
+              const batch = batches.shift();
+              if (batch) worker.postMessage(batch);
+              else resolve();
+            };
+            worker.on('message', ({ id, pages }: { id: number; pages: ParsedPage[] }) => {
+              pages.forEach((page, k) => (results[id + k] = page));
+              next();
+            });
+            worker.on('error', reject);
+            next();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+/** Starts a worker running parse-worker; under tsx (TypeScript sources) the worker registers tsx first. */
+function startWorker(papers: Paper[]): Worker {
+  const entry = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
+  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), { workerData: { papers } });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true, workerData: { papers } });
+}
