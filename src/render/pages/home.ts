@@ -31,12 +31,12 @@ export function homePage(ctx: RenderContext): PageSpec {
         const dated = paper.issues.filter((issue) => issue.date !== null).reverse();
         const undated = paper.issues.filter((issue) => issue.date === null);
         const latest = [...dated, ...undated].slice(0, latestCount);
-        const first = paper.issues[0];
+        const first = dated[dated.length - 1];
         const last = dated[0];
         const span = first && last && first !== last ? `${issueLabel(first)}至${issueLabel(last)}` : first ? issueLabel(first) : '';
         return h('li', { className: ['paper-card'] }, [
           h('h2', [h('a', { href: paper.url }, paper.paper.name)]),
-          h('p', { className: ['paper-facts'] }, [paper.paper.district ?? '', paper.paper.district ? ' · ' : '', `${paper.issues.length} 期`, span ? ` · ${span}` : '']),
+          h('p', { className: ['paper-facts'] }, [paper.paper.district, `${paper.issues.length} 期`, span].filter(Boolean).join(' · ')),
           h('h3', { className: ['visually-hidden'] }, `${paper.paper.name}最新各期`),
           renderIssueList(latest),
         ]);
