@@ -1,0 +1,221 @@
+/**
+ * The query engine: exact substring matching over positional gram postings, ranking, filters,
+ * sorting and pagination. Pure functions plus one async `runQuery` that asks a source for
+ * postings; no DOM, so the same code runs in the browser and in the oracle tests.
+ */
+import { gramLength, type Postings, type SearchMeta } from '../search/format.js';
+
+/** Where postings come from (the browser loader, or files in memory in tests). */
+export interface PostingsSource {
+  meta(): Promise<SearchMeta>;
+  /** Postings of every gram asked for, fetched in one parallel round trip. */
+  postings(grams: string[]): Promise<Map<string, Postings>>;
+}
+
+/** One matching article and why. */
+export interface Match {
+  doc: number;
+  /** 1 when every term is in the headline, else 0; ranks above `score`. */
+  exact: number;
+  /** 1 when a multi-term query also occurs as one contiguous string (terms joined). */
+  adjacent: number;
+  score: number;
+}
+
+/** A term's occurrences in one article. */
+interface Hits {
+  count: number;
+  inHead: number;
+}
+
+/** The grams to fetch for a term: its single character, or bigrams covering it (see `bigramCover`). */
+export function termGrams(term: string): Array<{ gram: string; offset: number }> {
+  const cps = Array.from(term);
+  if (cps.length === 1) return [{ gram: term, offset: 0 }];
+  return bigramCover(cps);
+}
+
+/**
+ * Non-overlapping bigrams that pin every character of the term: ab@0, cd@2, and for an odd
+ * length a last overlapping one (abcde → ab@0, cd@2, de@3). Offsets are in UTF-16 units.
+ * Positional bigrams at p+offset fix characters p … p+len-1, so a match is exact.
+ */
+export function bigramCover(cps: string[]): Array<{ gram: string; offset: number }> {
+  const unitOffsets: number[] = [];
+  let u = 0;
+  for (const c of cps) {
+    unitOffsets.push(u);
+    u += c.length;
+  }
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < cps.length; i += 2) starts.push(i);
+  if (cps.length % 2 === 1) starts.push(cps.length - 2);
+  return starts.map((i) => ({ gram: cps[i]! + cps[i + 1]!, offset: unitOffsets[i]! }));
+}
+
+/** Articles containing the term exactly, with occurrence counts (and how many in the headline). */
+export function matchTerm(term: string, postings: Map<string, Postings>, meta: SearchMeta): Map<number, Hits> {
+  const out = new Map<number, Hits>();
+  const grams = termGrams(term);
+  if (gramLength(term) === 1) {
+    const p = postings.get(term);
+    // A single character: the count is exact, the headline share is unknown without positions.
+    p?.docs.forEach((doc, k) => out.set(doc, { count: p.counts[k]!, inHead: 0 }));
+    return out;
+  }
+  const lists = grams.map((g) => ({ ...g, p: postings.get(g.gram) }));
+  if (lists.some((l) => !l.p || l.p.docs.length === 0)) return out;
+  // Anchor on the gram with the fewest articles; look the others up by article.
+  const anchor = lists.reduce((a, b) => (b.p!.docs.length < a.p!.docs.length ? b : a));
+  const others = lists.filter((l) => l !== anchor).map((l) => ({ offset: l.offset, byDoc: indexByDoc(l.p!) }));
+  const termUnits = term.length;
+  anchor.p!.docs.forEach((doc, k) => {
+    const otherPos = others.map((o) => ({ offset: o.offset, pos: o.byDoc.get(doc) }));
+    if (otherPos.some((o) => !o.pos)) return;
+    let count = 0;
+    let inHead = 0;
+    const head = meta.docs.head[doc] ?? 0;
+    for (const ap of anchor.p!.positions![k]!) {
+      const start = ap - anchor.offset;
+      if (start < 0) continue;
+      if (otherPos.every((o) => hasSorted(o.pos!, start + o.offset))) {
+        count++;
+        if (start + termUnits <= head) inHead++;
+      }
+    }
+    if (count > 0) out.set(doc, { count, inHead });
+  });
+  return out;
+}
+
+function indexByDoc(p: Postings): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  p.docs.forEach((doc, k) => m.set(doc, p.positions![k]!));
+  return m;
+}
+
+/** Binary search in a sorted array. */
+function hasSorted(arr: number[], x: number): boolean {
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = arr[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Every gram a query needs (its terms, and for several terms their joined form). */
+export function queryGrams(terms: string[]): string[] {
+  const grams = new Set<string>();
+  for (const t of [...terms, ...(terms.length > 1 ? [terms.join('')] : [])]) {
+    for (const g of termGrams(t)) grams.add(g.gram);
+  }
+  return [...grams].sort();
+}
+
+/** BM25 parameters (MiniSearch's defaults), and the weight of a headline occurrence. */
+const K1 = 1.2;
+const B = 0.7;
+const HEAD_WEIGHT = 3;
+
+/** All articles containing every term (AND), exact, ranked: headline-exact first, then adjacency, then BM25. */
+export function rankMatches(terms: string[], postings: Map<string, Postings>, meta: SearchMeta): Match[] {
+  if (terms.length === 0) return [];
+  const perTerm = terms.map((t) => matchTerm(t, postings, meta));
+  const smallest = perTerm.reduce((a, b) => (b.size < a.size ? b : a));
+  const n = meta.docs.length.length;
+  const avgLen = meta.docs.length.reduce((s, x) => s + x, 0) / Math.max(1, n);
+  const joined = terms.length > 1 ? matchTerm(terms.join(''), postings, meta) : null;
+  const out: Match[] = [];
+  for (const doc of smallest.keys()) {
+    if (!perTerm.every((m) => m.has(doc))) continue;
+    const len = meta.docs.length[doc] ?? avgLen;
+    let score = 0;
+    let allInHead = true;
+    perTerm.forEach((m) => {
+      const hits = m.get(doc)!;
+      const df = m.size;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const tf = hits.count + (HEAD_WEIGHT - 1) * hits.inHead;
+      score += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avgLen));
+      if (hits.inHead === 0) allInHead = false;
+    });
+    out.push({ doc, exact: allInHead ? 1 : 0, adjacent: joined?.has(doc) ? 1 : 0, score });
+  }
+  return out.sort(byRelevance);
+}
+
+/** Relevance order: exact headline, adjacency, score, then archive order for a stable result. */
+export function byRelevance(a: Match, b: Match): number {
+  return b.exact - a.exact || b.adjacent - a.adjacent || b.score - a.score || a.doc - b.doc;
+}
+
+/** Looks up an article's date in the meta tables. */
+export function docDate(meta: SearchMeta, doc: number): string | null {
+  const page = meta.pages[meta.docs.page[doc] ?? -1];
+  return page ? (meta.issues[page.issue]?.date ?? null) : null;
+}
+
+/** Looks up an article's paper id in the meta tables. */
+export function docPaper(meta: SearchMeta, doc: number): string | null {
+  const page = meta.pages[meta.docs.page[doc] ?? -1];
+  const issue = page ? meta.issues[page.issue] : undefined;
+  return issue ? (meta.papers[issue.paper]?.id ?? null) : null;
+}
+
+/** Reader's filters and order. Dates are ISO yyyy-mm-dd, inclusive. */
+export interface ResultOptions {
+  paper?: string;
+  from?: string;
+  to?: string;
+  sort?: 'relevance' | 'date' | 'date-asc';
+}
+
+/** Keeps the matches of one paper and date range (undated articles drop out of a date filter). */
+export function filterMatches(matches: Match[], meta: SearchMeta, opts: ResultOptions): Match[] {
+  return matches.filter((m) => {
+    if (opts.paper && docPaper(meta, m.doc) !== opts.paper) return false;
+    if (opts.from || opts.to) {
+      const date = docDate(meta, m.doc);
+      if (!date) return false;
+      if (opts.from && date < opts.from) return false;
+      if (opts.to && date > opts.to) return false;
+    }
+    return true;
+  });
+}
+
+/** Orders matches by relevance (as ranked) or by date, newest or oldest first; undated last. */
+export function sortMatches(matches: Match[], meta: SearchMeta, sort: ResultOptions['sort']): Match[] {
+  if (!sort || sort === 'relevance') return [...matches].sort(byRelevance);
+  const dir = sort === 'date' ? -1 : 1;
+  return [...matches].sort((a, b) => {
+    const da = docDate(meta, a.doc);
+    const db = docDate(meta, b.doc);
+    if (da !== db) {
+      if (da === null) return 1;
+      if (db === null) return -1;
+      return da < db ? -dir : dir;
+    }
+    return byRelevance(a, b);
+  });
+}
+
+/** One page of results (1-based page number, clamped to the range). */
+export function paginate<T>(items: T[], page: number, perPage: number): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return { items: items.slice((p - 1) * perPage, p * perPage), page: p, pages };
+}
+
+/** Runs a parsed query against a source: fetch every needed gram in one round trip, then rank. */
+export async function runQuery(terms: string[], source: PostingsSource): Promise<Match[]> {
+  const meta = await source.meta();
+  if (terms.length === 0) return [];
+  const postings = await source.postings(queryGrams(terms));
+  return rankMatches(terms, postings, meta);
+}

@@ -1,0 +1,94 @@
+/**
+ * Fetches and caches index files. Files are gzip-compressed on disk and gunzipped here, so a
+ * plain static server (no Content-Encoding) works; when a server does decode them on the way
+ * (Content-Encoding: gzip), the bytes arrive without the gzip magic and are used as they are.
+ */
+import { META_PATH, checkMeta, decodePostings, decodeShardDirectory, docPath, gramPath } from '../search/format.js';
+import type { Postings, SearchDoc, SearchMeta, ShardDirectory } from '../search/format.js';
+import type { PostingsSource } from './engine.js';
+
+/** The subset of `fetch` the loader uses (injectable for tests). */
+export type FetchBytes = (url: string) => Promise<Uint8Array>;
+
+/** Whether bytes start with the gzip magic number. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Gunzips with the browser's DecompressionStream (also in Node 18+), or passes plain bytes through. */
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  if (!isGzip(bytes)) return bytes;
+  if (typeof DecompressionStream === 'undefined') {
+    throw new Error('baokan search: this browser lacks DecompressionStream, needed to read the search index');
+  }
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** `fetch` returning the body bytes, failing with the URL and status on an HTTP error. */
+export async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`baokan search: could not load ${url} (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** A cached reader of one search index rooted at `root` (a URL ending in `/`). */
+export interface IndexLoader extends PostingsSource {
+  docs(ids: number[]): Promise<SearchDoc[]>;
+}
+
+/** Creates a loader; every file is fetched at most once per page. */
+export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexLoader {
+  let metaPromise: Promise<SearchMeta> | null = null;
+  const files = new Map<string, Promise<{ buf: Uint8Array; dir: ShardDirectory }>>();
+  const docs = new Map<number, Promise<SearchDoc>>();
+
+  const meta = (): Promise<SearchMeta> => {
+    metaPromise ??= get(root + META_PATH)
+      .then(gunzip)
+      .then((b) => checkMeta(JSON.parse(new TextDecoder().decode(b))));
+    // A failed load is retried on the next query instead of being cached.
+    metaPromise.catch(() => (metaPromise = null));
+    return metaPromise;
+  };
+
+  const shard = (path: string, digest: string): Promise<{ buf: Uint8Array; dir: ShardDirectory }> => {
+    let p = files.get(path);
+    if (!p) {
+      p = get(`${root}${path}?v=${digest}`)
+        .then(gunzip)
+        .then((buf) => ({ buf, dir: decodeShardDirectory(buf, path) }));
+      p.catch(() => files.delete(path));
+      files.set(path, p);
+    }
+    return p;
+  };
+
+  return {
+    meta,
+    async postings(grams: string[]): Promise<Map<string, Postings>> {
+      const m = await meta();
+      const paths = grams.map((g) => gramPath(g, m));
+      const loaded = await Promise.all(paths.map((p) => shard(p, m.digest)));
+      const out = new Map<string, Postings>();
+      grams.forEach((g, i) => out.set(g, decodePostings(loaded[i]!.buf, loaded[i]!.dir, g)));
+      return out;
+    },
+    async docs(ids: number[]): Promise<SearchDoc[]> {
+      const m = await meta();
+      return Promise.all(
+        ids.map((id) => {
+          let p = docs.get(id);
+          if (!p) {
+            p = get(`${root}${docPath(id)}?v=${m.digest}`)
+              .then(gunzip)
+              .then((b) => JSON.parse(new TextDecoder().decode(b)) as SearchDoc);
+            p.catch(() => docs.delete(id));
+            docs.set(id, p);
+          }
+          return p;
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The archive search index format, shared by the indexer (encode) and the browser (decode).
+ * Browser-safe: no Node imports. See docs/search.md for the design and the byte layout.
+ *
+ * Files under `<base>search/`, all gzip-compressed (the browser gunzips them itself, so any
+ * plain static server works; a server that adds Content-Encoding is handled too):
+ *
+ *   meta.json.gz          SearchMeta: version, shard count, papers, issues, pages, per-article table
+ *   shards/<n>.bin.gz     postings of every gram whose hash is n (mod shardCount)
+ *   terms/<hex>.bin.gz    postings of one very frequent gram (listed in meta.ownFile)
+ *   docs/<i>.json.gz      SearchDoc: url, title and text of article i (for the results shown)
+ */
+
+/** Name of the format, checked by the browser before anything else. */
+export const FORMAT_NAME = 'baokan-search';
+/** Bumped on any incompatible change; the browser refuses an index of another version. */
+export const FORMAT_VERSION = 1;
+/** First bytes of every (decompressed) shard file. */
+const SHARD_MAGIC = [0x42, 0x4b, 0x53, FORMAT_VERSION]; // "BKS" + version
+
+/** The article table and everything a query needs before fetching postings. */
+export interface SearchMeta {
+  format: typeof FORMAT_NAME;
+  version: number;
+  /** Digest of all index files, appended to their URLs so a redeploy never mixes versions. */
+  digest: string;
+  /** Number of hash shards, a power of two. */
+  shardCount: number;
+  /** Grams whose postings are too large for a shard and have their own file. */
+  ownFile: string[];
+  papers: Array<{ id: string; name: string }>;
+  issues: Array<{ paper: number; date: string | null }>;
+  pages: Array<{ issue: number; label: string }>;
+  /** Per article, by article number (index in site.articles). */
+  docs: {
+    /** Index into `pages`. */
+    page: number[];
+    /** Length of the normalized search text, in UTF-16 units (for ranking). */
+    length: number[];
+    /** Length of the normalized headline, which starts the search text (0 when none). */
+    head: number[];
+  };
+}
+
+/** What the browser fetches for each result it shows. */
+export interface SearchDoc {
+  id: string;
+  url: string;
+  title: string;
+  /** The article's searchable text (fields joined by "\n"), not normalized. */
+  text: string;
+}
+
+/**
+ * Postings of one gram. A single character lists the articles holding it and how often; a
+ * two-character gram also lists, per article, the sorted UTF-16 offsets in the normalized
+ * text where it starts, so a longer substring is checked exactly without the article text.
+ */
+export interface Postings {
+  docs: number[];
+  counts: number[];
+  /** Present for bigrams: positions[k] are the offsets in docs[k]. */
+  positions?: number[][];
+}
+
+/** Path of the meta file, relative to the search root. */
+export const META_PATH = 'meta.json.gz';
+
+/** 32-bit FNV-1a over UTF-16 units: cheap, stable, and the same in Node and the browser. */
+export function hashGram(gram: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < gram.length; i++) {
+    h ^= gram.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Path (relative to the search root) of the file holding a gram's postings. */
+export function gramPath(gram: string, meta: Pick<SearchMeta, 'shardCount' | 'ownFile'>): string {
+  if (meta.ownFile.includes(gram)) return ownFilePath(gram);
+  return shardPath(hashGram(gram) & (meta.shardCount - 1));
+}
+
+/** Path of hash shard n. */
+export function shardPath(n: number): string {
+  return `shards/${n}.bin.gz`;
+}
+
+/** Path of a frequent gram's own file: its code points in hex, so any gram is a safe name. */
+export function ownFilePath(gram: string): string {
+  return `terms/${Array.from(gram, (c) => c.codePointAt(0)!.toString(16)).join('-')}.bin.gz`;
+}
+
+/** Path of article i's display file. */
+export function docPath(i: number): string {
+  return `docs/${i}.json.gz`;
+}
+
+/** Number of code points in a gram: 1 (unigram) or 2 (bigram, positional). */
+export function gramLength(gram: string): number {
+  let n = 0;
+  for (const _ of gram) n++;
+  return n;
+}
+
+/** Growable byte buffer with unsigned LEB128 varints. */
+export class ByteWriter {
+  private buf = new Uint8Array(256);
+  length = 0;
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  /** Appends an unsigned integer as a varint. */
+  uint(value: number): void {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new Error(`baokan search: cannot encode ${value} as an unsigned varint`);
+    }
+    this.ensure(8);
+    while (value >= 0x80) {
+      this.buf[this.length++] = (value & 0x7f) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    this.buf[this.length++] = value;
+  }
+
+  /** Appends raw bytes. */
+  bytes(data: Uint8Array): void {
+    this.ensure(data.length);
+    this.buf.set(data, this.length);
+    this.length += data.length;
+  }
+
+  /** The bytes written so far. */
+  result(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+/** Reads varints from a byte array. */
+class ByteReader {
+  constructor(
+    readonly buf: Uint8Array,
+    public pos = 0,
+  ) {}
+
+  uint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.pos >= this.buf.length) throw new Error('baokan search: truncated varint in shard');
+      const b = this.buf[this.pos++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+    }
+  }
+}
+
+/** Encodes one gram's postings block: per article a doc delta and count, then position deltas. */
+export function encodePostings(postings: Postings): Uint8Array {
+  const w = new ByteWriter();
+  let prevDoc = 0;
+  postings.docs.forEach((doc, k) => {
+    w.uint(doc - prevDoc);
+    prevDoc = doc;
+    w.uint(postings.counts[k]!);
+    const pos = postings.positions?.[k];
+    if (pos) {
+      let prev = 0;
+      for (const p of pos) {
+        w.uint(p - prev);
+        prev = p;
+      }
+    }
+  });
+  return w.result();
+}
+
+/**
+ * Encodes a shard: magic, gram count, a directory (gram, article count, block length) in code
+ * unit order, then the postings blocks in the same order. The directory lets the browser decode
+ * only the grams a query needs.
+ */
+export function encodeShard(entries: Array<{ gram: string; df: number; block: Uint8Array }>): Uint8Array {
+  const sorted = [...entries].sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
+  const w = new ByteWriter();
+  w.bytes(Uint8Array.from(SHARD_MAGIC));
+  w.uint(sorted.length);
+  const enc = new TextEncoder();
+  for (const e of sorted) {
+    const bytes = enc.encode(e.gram);
+    w.uint(bytes.length);
+    w.bytes(bytes);
+    w.uint(e.df);
+    w.uint(e.block.length);
+  }
+  for (const e of sorted) w.bytes(e.block);
+  return w.result();
+}
+
+/** A decoded shard directory: where each gram's block lies. */
+export type ShardDirectory = Map<string, { df: number; offset: number; length: number }>;
+
+/** Reads a shard's directory, after checking its magic and version. */
+export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirectory {
+  for (let i = 0; i < 3; i++) {
+    if (buf[i] !== SHARD_MAGIC[i]) throw new Error(`baokan search: ${name} is not a baokan shard file`);
+  }
+  if (buf[3] !== FORMAT_VERSION) {
+    throw new Error(
+      `baokan search: ${name} has index format version ${buf[3]}, this page reads version ${FORMAT_VERSION}; rebuild the site`,
+    );
+  }
+  const r = new ByteReader(buf, 4);
+  const n = r.uint();
+  const dec = new TextDecoder();
+  const heads: Array<[string, number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    const len = r.uint();
+    const gram = dec.decode(buf.subarray(r.pos, r.pos + len));
+    r.pos += len;
+    heads.push([gram, r.uint(), r.uint()]);
+  }
+  const dir: ShardDirectory = new Map();
+  let offset = r.pos;
+  for (const [gram, df, length] of heads) {
+    dir.set(gram, { df, offset, length });
+    offset += length;
+  }
+  return dir;
+}
+
+/** Decodes one gram's postings from its shard. */
+export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: string): Postings {
+  const entry = dir.get(gram);
+  if (!entry) return { docs: [], counts: [], ...(gramLength(gram) === 2 ? { positions: [] } : {}) };
+  const r = new ByteReader(buf.subarray(entry.offset, entry.offset + entry.length));
+  const positional = gramLength(gram) === 2;
+  const docs: number[] = [];
+  const counts: number[] = [];
+  const positions: number[][] = [];
+  let doc = 0;
+  for (let k = 0; k < entry.df; k++) {
+    doc += r.uint();
+    docs.push(doc);
+    const count = r.uint();
+    counts.push(count);
+    if (positional) {
+      const pos: number[] = new Array<number>(count);
+      let p = 0;
+      for (let j = 0; j < count; j++) {
+        p += r.uint();
+        pos[j] = p;
+      }
+      positions.push(pos);
+    }
+  }
+  return positional ? { docs, counts, positions } : { docs, counts };
+}
+
+/** Checks a parsed meta file, so a stale or foreign index fails with a clear message. */
+export function checkMeta(value: unknown): SearchMeta {
+  const meta = value as Partial<SearchMeta> | null;
+  if (!meta || meta.format !== FORMAT_NAME) {
+    throw new Error(`baokan search: ${META_PATH} is not a baokan search index`);
+  }
+  if (meta.version !== FORMAT_VERSION) {
+    throw new Error(
+      `baokan search: the index has format version ${String(meta.version)}, this page reads version ${FORMAT_VERSION}; rebuild the site`,
+    );
+  }
+  return meta as SearchMeta;
+}

@@ -1,0 +1,6 @@
+/** Client-side Chinese full-text search: indexer, browser bundle and search page. */
+export { buildSearchIndex, type BuildSearchIndexOptions } from './build-index.js';
+export { bundleBrowserCode } from './bundle.js';
+export { searchPageContent } from './page.js';
+export { normalize, parseQuery, tokenize, miniSearchOptions } from './tokenize.js';
+export { FORMAT_NAME, FORMAT_VERSION, type SearchMeta, type SearchDoc } from './format.js';

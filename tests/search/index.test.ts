@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { buildSearchIndex } from '../../src/search/index.js';
+import { checkMeta, decodePostings, decodeShardDirectory, encodePostings, encodeShard, FORMAT_VERSION } from '../../src/search/format.js';
+import { runQuery, filterMatches, sortMatches, paginate, bigramCover } from '../../src/browser/engine.js';
+import { parseQuery } from '../../src/search/tokenize.js';
+import { smallSite } from './fixture.js';
+import { memoryIndex } from './memory.js';
+
+async function query(q: string, site = smallSite()): Promise<string[]> {
+  const { loader } = memoryIndex(buildSearchIndex(site));
+  const matches = await runQuery(parseQuery(q), loader);
+  return matches.map((m) => site.articles[m.doc]!.title);
+}
+
+describe('buildSearchIndex', () => {
+  it('writes only under search/, sorted, byte-identical on rebuild', () => {
+    const a = buildSearchIndex(smallSite());
+    const b = buildSearchIndex(smallSite());
+    expect(a.every((f) => f.path.startsWith('search/'))).toBe(true);
+    expect(a.map((f) => f.path)).toEqual([...a.map((f) => f.path)].sort());
+    expect(a.map((f) => Buffer.from(f.contents).toString('base64'))).toEqual(b.map((f) => Buffer.from(f.contents).toString('base64')));
+    expect(a.some((f) => f.path === 'search/meta.json.gz')).toBe(true);
+  });
+
+  it('meta carries the format version and a mismatch is refused', () => {
+    const meta = buildSearchIndex(smallSite()).find((f) => f.path === 'search/meta.json.gz')!;
+    const json = JSON.parse(gunzipSync(meta.contents as Uint8Array).toString('utf8'));
+    expect(json.version).toBe(FORMAT_VERSION);
+    expect(() => checkMeta({ ...json, version: FORMAT_VERSION + 1 })).toThrow(/format version/);
+    expect(() => checkMeta({})).toThrow(/not a baokan search index/);
+  });
+
+  it('round-trips postings through the shard encoding', () => {
+    const p = { docs: [0, 5, 300], counts: [2, 1, 1], positions: [[3, 200000], [0], [17]] };
+    const shard = encodeShard([{ gram: '大桥', df: 3, block: encodePostings(p) }, { gram: 'a', df: 1, block: encodePostings({ docs: [9], counts: [4] }) }]);
+    const dir = decodeShardDirectory(shard, 'test');
+    expect(decodePostings(shard, dir, '大桥')).toEqual(p);
+    expect(decodePostings(shard, dir, 'a')).toEqual({ docs: [9], counts: [4] });
+    expect(decodePostings(shard, dir, '无')).toEqual({ docs: [], counts: [] });
+    const wrong = shard.slice();
+    wrong[3] = FORMAT_VERSION + 1;
+    expect(() => decodeShardDirectory(wrong, 'shards/0.bin.gz')).toThrow(/version/);
+  });
+});
+
+describe('queries', () => {
+  it('finds names, places and campaigns as exact substrings', async () => {
+    expect(await query('谢坚钢')).toEqual(['谢坚钢出席主题党日活动', '臺灣同胞參訪']);
+    expect(await query('大桥街道')).toEqual(['大桥街道旧改征收启动']);
+    expect(await query('进博会')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
+    expect(await query('旧改')).toEqual(['大桥街道旧改征收启动']);
+  });
+
+  it('ANDs terms and checks the exact substring, not just the grams', async () => {
+    expect(await query('谢坚钢 致辞')).toEqual(['谢坚钢出席主题党日活动']);
+    expect(await query('坚钢谢')).toEqual([]);
+    expect(await query('街道大桥')).toEqual([]);
+  });
+
+  it('matches digit–Han and Latin substrings inside runs', async () => {
+    expect(await query('7日')).toEqual(['大桥街道旧改征收启动']);
+    expect(await query('27日')).toEqual(['大桥街道旧改征收启动']);
+    expect(await query('hai')).toEqual(['第三届进博会将于11月举行，Shangh']);
+    expect(await query('99')).toEqual(['大桥街道旧改征收启动']);
+  });
+
+  it('folds traditional and full-width queries and text', async () => {
+    expect(await query('謝堅鋼')).toEqual(['谢坚钢出席主题党日活动', '臺灣同胞參訪']);
+    expect(await query('台湾同胞')).toEqual(['臺灣同胞參訪']);
+    expect(await query('abc')).toEqual(['臺灣同胞參訪']);
+    expect(await query('ＳＨＡＮＧＨＡＩ')).toEqual(['第三届进博会将于11月举行，Shangh']);
+  });
+
+  it('ranks headline matches first', async () => {
+    // 进博会 is in the headline of the Hongkou article only.
+    expect((await query('进博会'))[0]).toBe('进博会志愿者招募');
+  });
+
+  it('filters by paper and date, sorts by date, paginates', async () => {
+    const site = smallSite();
+    const { loader } = memoryIndex(buildSearchIndex(site));
+    const meta = await loader.meta();
+    const all = await runQuery(parseQuery('进博会'), loader);
+    expect(filterMatches(all, meta, { paper: 'yangpu-times' }).map((m) => m.doc)).toHaveLength(1);
+    expect(filterMatches(all, meta, { from: '2020-08-01' }).map((m) => site.articles[m.doc]!.paperId)).toEqual(['hongkou-news']);
+    expect(filterMatches(all, meta, { to: '2020-07-31' }).map((m) => site.articles[m.doc]!.paperId)).toEqual(['yangpu-times']);
+    expect(sortMatches(all, meta, 'date').map((m) => site.articles[m.doc]!.paperId)).toEqual(['hongkou-news', 'yangpu-times']);
+    expect(sortMatches(all, meta, 'date-asc').map((m) => site.articles[m.doc]!.paperId)).toEqual(['yangpu-times', 'hongkou-news']);
+    expect(paginate([1, 2, 3, 4, 5], 2, 2)).toEqual({ items: [3, 4], page: 2, pages: 3 });
+    expect(paginate([1, 2, 3], 99, 2)).toEqual({ items: [3], page: 2, pages: 2 });
+    expect(paginate([], 1, 10)).toEqual({ items: [], page: 1, pages: 1 });
+  });
+
+  it('covers a term with non-overlapping bigrams', () => {
+    expect(bigramCover(Array.from('abcde'))).toEqual([
+      { gram: 'ab', offset: 0 },
+      { gram: 'cd', offset: 2 },
+      { gram: 'de', offset: 3 },
+    ]);
+    expect(bigramCover(Array.from('𠀀x'))).toEqual([{ gram: '𠀀x', offset: 0 }]);
+  });
+});
