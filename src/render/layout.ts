@@ -89,7 +89,9 @@ function fillSlot(tree: Root, name: string, nodes: RootContent[]): void {
   delete slot.properties.dataSlot;
   if (slot.tagName === 'template') {
     const parent = findParent(tree, slot);
-    parent.children.splice(parent.children.indexOf(slot), 1, ...(nodes as ElementContent[]));
+    // One element per line, like the rest of the template's head.
+    const lines = nodes.flatMap((node, index): RootContent[] => (index === 0 ? [node] : [{ type: 'text', value: '\n' }, node]));
+    parent.children.splice(parent.children.indexOf(slot), 1, ...(lines as ElementContent[]));
   } else {
     slot.children = nodes as ElementContent[];
   }

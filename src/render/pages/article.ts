@@ -111,6 +111,11 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
     breadcrumbs: [...banCrumbs(ctx, paper, issue, page), { label: excerpt(title, 16), url: item.url }],
     main,
     ogType: 'article',
-    head: [jsonLdScript(jsonLd), h('script', { type: 'module', src: `${site.base}assets/highlight.js` })],
+    head: [
+      ...(issue.date ? [h('meta', { property: 'article:published_time', content: issue.date })] : []),
+      ...(article.section ? [h('meta', { property: 'article:section', content: article.section })] : []),
+      jsonLdScript(jsonLd),
+      h('script', { type: 'module', src: `${site.base}assets/highlight.js` }),
+    ],
   };
 }
