@@ -1,0 +1,145 @@
+/**
+ * Bylines and photo credits in their printed forms: ■记者 张蓓, ● 记者 刘坤, 记者 姚丽敏,
+ * ■成佳佳, 本报讯(记者 张雯), □记者 王芳 通讯员 李明, 文/记者 陈静, (记者 赵四);
+ * 陈二 摄, ■记者 朱良城 摄, （摄影 王五）, 王五/摄, 图/王五.
+ */
+import { isHan } from './text.js';
+
+// Role words that precede reporter names; longest first so 本报记者 wins over 记者.
+const ROLES = ['融媒体记者', '本报记者', '见习记者', '实习记者', '特约记者', '首席记者', '特约通讯员', '通讯员', '实习生', '撰稿', '文字', '图文', '记者', '文', '图'];
+// Bullets that mark a byline or credit line.
+const BULLETS = '■●□◆▲★○◎※▪•';
+// Matches leading bullets and whitespace.
+const LEADING_BULLET = new RegExp(`^[${BULLETS}\\s]+`);
+// Separators between name tokens.
+const TOKEN_SEP = /[\s、，,/／:：|｜]+/;
+
+/** Names found in a byline or credit, and how the text was recognised. */
+export interface NamedLine {
+  names: string[];
+  hasRole: boolean;
+  hasBullet: boolean;
+}
+
+/** True when the token reads as a personal name: 2–4 Han characters, or a name with a middle dot. */
+export function isName(token: string): boolean {
+  const chars = [...token];
+  if (token.includes('·')) {
+    return chars.length <= 12 && token.split('·').every((p) => p.length > 0 && [...p].every(isHan));
+  }
+  return chars.length >= 2 && chars.length <= 4 && chars.every(isHan);
+}
+
+function stripRole(token: string): { rest: string; role: boolean } {
+  for (const role of ROLES) {
+    if (token.startsWith(role)) {
+      // A one-character role (文, 图) only counts when it stands alone, as in 文/记者.
+      if (role.length === 1 && token.length > 1) continue;
+      return { rest: token.slice(role.length), role: true };
+    }
+  }
+  return { rest: token, role: false };
+}
+
+/** Reads names from "role name name role name" tokens; null when any token is neither. */
+function readNames(text: string): { names: string[]; hasRole: boolean } | null {
+  const tokens = text.split(TOKEN_SEP).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 10) return null;
+  const names: string[] = [];
+  let hasRole = false;
+  for (const token of tokens) {
+    const { rest, role } = stripRole(token);
+    hasRole ||= role;
+    if (rest === '') continue;
+    if (!isName(rest)) return null;
+    names.push(rest);
+  }
+  return names.length > 0 ? { names, hasRole } : null;
+}
+
+function unwrap(text: string): { inner: string; bracketed: boolean; hasBullet: boolean } {
+  let t = text.trim();
+  const hasBullet = LEADING_BULLET.test(t) && new RegExp(`^[${BULLETS}]`).test(t);
+  t = t.replace(LEADING_BULLET, '');
+  // Matches text wrapped in one pair of round brackets.
+  const m = /^[（(]\s*([^（()）]*)\s*[）)]$/.exec(t);
+  return m ? { inner: m[1] ?? '', bracketed: true, hasBullet } : { inner: t, bracketed: false, hasBullet };
+}
+
+/** Reads a reporter byline (the whole text); null when the text is not one. */
+export function readByline(text: string): NamedLine | null {
+  if (text.length > 40 || text.includes('摄')) return null;
+  const { inner, bracketed, hasBullet } = unwrap(text);
+  const read = readNames(inner);
+  if (!read) return null;
+  // Without a role word a bare name is only trusted after a bullet (■成佳佳); (张三) alone is not a byline.
+  if (!read.hasRole && !hasBullet) return null;
+  if (bracketed && !read.hasRole) return null;
+  return { names: read.names, hasRole: read.hasRole, hasBullet };
+}
+
+// Matches the credit word at the end (陈二 摄, 王五/摄, 王五摄影) or the start (摄影 王五, 图/王五).
+const CREDIT_END = /[\s/／]*摄影?$/;
+const CREDIT_START = /^(?:摄影|摄|图)\s*[/／:：]?\s*/;
+
+/** Reads a photo credit (the whole text); null when the text is not one. */
+export function readCredit(text: string): NamedLine | null {
+  if (text.length > 40) return null;
+  const { inner, hasBullet } = unwrap(text);
+  let rest: string;
+  if (CREDIT_END.test(inner) && inner.includes('摄')) rest = inner.replace(CREDIT_END, '');
+  else if (CREDIT_START.test(inner) && (inner.startsWith('摄') || /^图\s*[/／:：]/.test(inner))) rest = inner.replace(CREDIT_START, '');
+  else return null;
+  const read = readNames(rest);
+  return read ? { names: read.names, hasRole: read.hasRole, hasBullet } : null;
+}
+
+/** Where a byline or credit glued to the end of a text line starts, with what it is; null if none. */
+export function trailingByline(text: string): { index: number; kind: 'byline' | 'photo-credit'; line: NamedLine } | null {
+  const candidates: number[] = [];
+  // A bullet (■ ●) opening the tail: "…讨论。 ■记者 张蓓".
+  for (let i = text.length - 1; i > 0 && i >= text.length - 40; i--) {
+    if (BULLETS.includes(text[i] ?? '') && text[i] !== '□') candidates.push(i);
+  }
+  // A bracketed tail: "…发言。(记者 赵四)" or "（摄影 王五）".
+  if (/[）)]$/.test(text)) {
+    const open = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
+    if (open > 0) candidates.push(open);
+  }
+  // A space-separated tail after the last sentence end: "…讨论。 记者 张蓓", "… 陈二 摄".
+  const end = Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？'), text.lastIndexOf('”'));
+  if (end > 0 && end < text.length - 1 && /\s/.test(text[end + 1] ?? '')) candidates.push(end + 1);
+  for (const index of candidates) {
+    const tail = text.slice(index);
+    const head = text.slice(0, index).trim();
+    if (head.length === 0) continue;
+    const credit = readCredit(tail);
+    if (credit) return { index, kind: 'photo-credit', line: credit };
+    const byline = readByline(tail);
+    // An unbracketed tail without a bullet needs a role word (记者 张蓓), else "…。 张三" is too weak.
+    if (byline && (byline.hasBullet || byline.hasRole)) return { index, kind: 'byline', line: byline };
+  }
+  return null;
+}
+
+// Matches the byline in a lead: 本报讯(记者 张雯), 本报讯（记者 王芳 通讯员 李明）.
+const LEAD_BYLINE = /^本报讯\s*[（(]([^（()）]{2,40})[）)]/;
+
+/** Names in a 本报讯(记者 …) lead, or [] when the lead carries none. */
+export function leadBylineNames(paragraph: string): string[] {
+  const m = LEAD_BYLINE.exec(paragraph.trim());
+  if (!m) return [];
+  const read = readNames(m[1] ?? '');
+  return read && read.hasRole ? read.names : [];
+}
+
+// Common Chinese surnames (general knowledge), used to accept a bare name line such as 宗河.
+const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'].concat(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '令狐', '夏侯', '端木', '司徒']));
+
+/** True when a short line reads as a bare personal name (surname + given name, 2–4 Han). */
+export function looksLikeBareName(text: string): boolean {
+  const t = text.trim();
+  if (!isName(t) || t.includes('·')) return false;
+  const chars = [...t];
+  return SURNAMES.has(chars[0] ?? '') || (chars.length >= 3 && SURNAMES.has(chars.slice(0, 2).join('')));
+}

@@ -1,0 +1,246 @@
+/**
+ * Stage 2b: classify every line (and the pieces glued into a line) as one block kind, with a
+ * reason. First each line alone (masthead, furniture, markers, bylines, credits, briefs, body
+ * or title), then in context (captions over credits, bare-name bylines, title stacks resolved
+ * into section / kicker / headline / subheadline, intertitles inside running text).
+ */
+import type { BlockKind, Paper } from '../types.js';
+import { type Span, spanRaw, spanText, subSpan } from './blocks.js';
+import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCredit, trailingByline } from './byline.js';
+import { type MastheadFacts, furnitureReason, readMasthead } from './masthead.js';
+import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
+import { assignTitleRoles, mergedTitleSplit } from './titles.js';
+import { SENTENCE_PUNCT, endsSentence, squeeze } from './text.js';
+
+/** A classified piece of the page: a block plus what later stages need to know about it. */
+export interface Unit {
+  kind: BlockKind;
+  /** The text as printed (invisible characters removed). */
+  text: string;
+  /** The text an article publishes (a brief without its □ bullet). */
+  content: string;
+  span: Span;
+  reason: string;
+  /** Index of the source line among non-blank lines; pieces of one line share it. */
+  row: number;
+  /** Names of a byline or photo credit. */
+  names?: string[];
+  marker?: JumpMarker;
+  masthead?: MastheadFacts;
+  /** Units of one title stack share a group number. */
+  group?: number;
+  /** A body piece that opens an article lead (本报讯, 本报记者…). */
+  lead?: boolean;
+}
+
+/** Provisional kind before context: 'title' is resolved into section/kicker/headline/… later. */
+type DraftKind = BlockKind | 'title';
+interface Draft extends Omit<Unit, 'kind'> {
+  kind: DraftKind;
+}
+
+// Matches the opening of a news lead: 本报讯, 本报记者 …, 本报消息.
+const LEAD = /^(?:本报讯|本报消息|本报记者|本报通讯员|讯[（(]记者)/;
+// Matches a brief's bullet at the start of a line: □ ◆ ▲ ● ■ ★ followed by text.
+const BRIEF_BULLET = /^[□◆▲●■★◇○▪•]\s*/;
+// Longest line still read as a title when it carries no clause punctuation.
+const MAX_TITLE = 60;
+
+/** True when a text opens a news lead (本报讯 …). */
+export function isLead(text: string): boolean {
+  return LEAD.test(squeeze(text));
+}
+
+function draft(span: Span, row: number, kind: DraftKind, reason: string, extra: Partial<Draft> = {}): Draft {
+  const text = spanText(span);
+  return { kind, text, content: text, span, reason, row, ...extra };
+}
+
+function named(line: NamedLine): { names: string[] } {
+  return { names: line.names };
+}
+
+/** Classifies the running-text remainder of a line as body or title by its punctuation. */
+function textDraft(span: Span, row: number): Draft {
+  const text = spanText(span);
+  if (isLead(text)) return draft(span, row, 'body', 'opens a news lead (本报讯)', { lead: true });
+  if (SENTENCE_PUNCT.test(text.replace(/[！？!?]$/, '')) || endsSentence(text)) {
+    return draft(span, row, 'body', 'running text: has clause punctuation');
+  }
+  if ([...squeeze(text)].length > MAX_TITLE) return draft(span, row, 'body', `running text: no punctuation but longer than ${MAX_TITLE} characters`);
+  return draft(span, row, 'title', 'short line without clause punctuation');
+}
+
+/** Splits one line into classified pieces (a line may hold a paragraph plus a byline, a marker…). */
+function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {
+  const text = spanText(span);
+  const raw = spanRaw(span);
+  const furniture = furnitureReason(text);
+  if (furniture) return [draft(span, row, 'furniture', furniture)];
+  const masthead = readMasthead(text, papers);
+  if (masthead) return [draft(span, row, 'masthead', masthead.reason, { masthead })];
+  const marker = wholeLineMarker(text);
+  if (marker) return [draft(span, row, 'jump-marker', `jump marker to/from ${marker.page ?? 'another page'} (${marker.direction})`, { marker })];
+  const credit = readCredit(text);
+  if (credit) return [draft(span, row, 'photo-credit', 'photo credit line (… 摄)', named(credit))];
+  const byline = readByline(text);
+  if (byline) return [draft(span, row, 'byline', byline.hasRole ? 'byline: role word and name' : 'byline: bullet and name', named(byline))];
+
+  const pieces: Draft[] = [];
+  let from = 0;
+  let to = raw.length;
+  // Leading "from" marker: (上接第1版)把…
+  const lead = leadingMarker(raw);
+  if (lead) {
+    const s = subSpan(span, lead.index, lead.end);
+    if (s) pieces.push(draft(s, row, 'jump-marker', `continued from ${lead.page ?? 'another page'}`, { marker: lead }));
+    from = lead.end;
+  }
+  // Trailing pieces, peeled from the end: 下转▶3版, ■记者 张蓓, ■记者 朱良城 摄.
+  const tail: Draft[] = [];
+  for (let guard = 0; guard < 3; guard++) {
+    const rest = raw.slice(from, to);
+    const jump = trailingMarker(rest);
+    if (jump) {
+      const s = subSpan(span, from + jump.index, from + jump.end);
+      if (s) tail.unshift(draft(s, row, 'jump-marker', `continued on ${jump.page ?? 'another page'}`, { marker: jump }));
+      to = from + jump.index;
+      continue;
+    }
+    const glued = trailingByline(rest);
+    if (glued) {
+      const s = subSpan(span, from + glued.index, to);
+      if (s) {
+        const reason = glued.kind === 'photo-credit' ? 'photo credit at the end of a line' : 'byline at the end of the text';
+        tail.unshift(draft(s, row, glued.kind, reason, named(glued.line)));
+      }
+      to = from + glued.index;
+      continue;
+    }
+    break;
+  }
+  const middle = subSpan(span, from, to);
+  if (middle) pieces.push(...splitMiddle(middle, row));
+  return [...pieces, ...tail];
+}
+
+/** The running-text part of a line: a brief, a title glued to its lead, or plain text. */
+function splitMiddle(span: Span, row: number): Draft[] {
+  const text = spanText(span);
+  const raw = spanRaw(span);
+  const bullet = BRIEF_BULLET.exec(raw);
+  if (bullet && SENTENCE_PUNCT.test(text) && text.length > 12) {
+    const content = spanText({ ...span, start: span.start + bullet[0].length });
+    return [draft(span, row, 'brief', 'bulleted short news item (□ …)', { content })];
+  }
+  // A headline printed on the same line as its lead: "共谋发展向前看 区区合作再出发 本报讯 1月11日…".
+  const at = raw.search(/\s本报讯/);
+  if (at > 0) {
+    const head = subSpan(span, 0, at);
+    const body = subSpan(span, at, raw.length);
+    const headText = head ? spanText(head) : '';
+    if (head && body && !SENTENCE_PUNCT.test(headText) && [...squeeze(headText)].length <= 40) {
+      return [draft(head, row, 'title', 'title text on the same line as a 本报讯 lead'), textDraft(body, row)];
+    }
+  }
+  return [textDraft(span, row)];
+}
+
+function isBodyLike(d: Draft | undefined): boolean {
+  return d !== undefined && (d.kind === 'body' || d.kind === 'title');
+}
+
+/** Captions: the text right before a photo credit (on its line or on the next line). */
+function markCaptions(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (!isBodyLike(d) || next?.kind !== 'photo-credit' || d.lead) return;
+    // A credit on its own line names the photo whose caption is the line above; a body paragraph
+    // longer than a caption is left alone.
+    if ([...d.text].length > 160) return;
+    d.kind = 'caption';
+    d.reason = next.row === d.row ? 'text followed by a photo credit on the same line: caption' : 'line above a photo credit: caption';
+  });
+}
+
+/** Bare-name bylines (宗河): a surname+name line next to a title stack or a lead. */
+function markBareNames(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    if (d.kind !== 'title' || !looksLikeBareName(d.text)) return;
+    const prev = drafts[i - 1];
+    const next = drafts[i + 1];
+    const besideTitle = prev?.kind === 'title';
+    const beforeBody = next?.kind === 'body';
+    const afterBody = prev?.kind === 'body' && (next === undefined || next.kind === 'title');
+    if (besideTitle || beforeBody || afterBody) {
+      d.kind = 'byline';
+      d.names = [d.text.trim()];
+      d.reason = 'bare personal name on its own line (surname + given name): byline';
+    }
+  });
+}
+
+/** Splits drafts whose title line merges a factual kicker and a thematic headline. */
+function splitMergedTitles(drafts: Draft[]): Array<Draft & { fixed?: 'kicker' | 'headline' }> {
+  const out: Array<Draft & { fixed?: 'kicker' | 'headline' }> = [];
+  for (const d of drafts) {
+    const at = d.kind === 'title' ? mergedTitleSplit(spanRaw(d.span)) : null;
+    const kicker = at !== null ? subSpan(d.span, 0, at) : null;
+    const headline = at !== null ? subSpan(d.span, at, d.span.end - d.span.start) : null;
+    if (kicker && headline) {
+      out.push({ ...draft(kicker, d.row, 'title', d.reason), fixed: 'kicker' });
+      out.push({ ...draft(headline, d.row, 'title', d.reason), fixed: 'headline' });
+    } else out.push(d);
+  }
+  return out;
+}
+
+/** A lone title line inside running text is an intertitle (小标题), not a new article. */
+function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefined): boolean {
+  if (!prev || !next || prev.kind !== 'body' || next.kind !== 'body' || next.lead) return false;
+  if ([...squeeze(only.text)].length > 24) return false;
+  return endsSentence(prev.text);
+}
+
+/** Resolves each run of title drafts into section / kicker / headline / subheadline / intertitle. */
+function resolveTitles(drafts: Array<Draft & { fixed?: 'kicker' | 'headline' }>): void {
+  let group = 0;
+  for (let i = 0; i < drafts.length; ) {
+    if (drafts[i]?.kind !== 'title') { i++; continue; }
+    let j = i;
+    while (drafts[j]?.kind === 'title') j++;
+    const stack = drafts.slice(i, j);
+    const prev = drafts[i - 1];
+    const next = drafts[j];
+    group++;
+    if (next?.kind === 'brief') {
+      for (const d of stack) Object.assign(d, { kind: 'section', reason: 'title line over bulleted briefs: section banner', group });
+    } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next)) {
+      Object.assign(stack[0], { kind: 'intertitle', reason: 'short title line between paragraphs of running text: intertitle', group });
+    } else {
+      const roles = assignTitleRoles(stack.map((d) => ({ text: d.text, ...(d.fixed ? { fixed: d.fixed } : {}) })));
+      stack.forEach((d, k) => {
+        const role = roles[k];
+        if (role) Object.assign(d, { kind: role.role, reason: role.reason, group });
+      });
+    }
+    i = j;
+  }
+}
+
+/** Classifies a page's lines into units (blocks with context), in source order. */
+export function classify(lines: Span[], papers: Paper[]): Unit[] {
+  const drafts = lines.flatMap((span, row) => splitLine(span, row, papers));
+  markCaptions(drafts);
+  markBareNames(drafts);
+  const split = splitMergedTitles(drafts);
+  resolveTitles(split);
+  return split.map(({ fixed: _fixed, ...d }) => {
+    const unit = { ...d, kind: d.kind === 'title' ? 'headline' : d.kind } as Unit;
+    if (unit.kind === 'body' && unit.lead) {
+      const names = leadBylineNames(unit.text);
+      if (names.length > 0) unit.names = names;
+    }
+    return unit;
+  });
+}

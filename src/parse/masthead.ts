@@ -1,0 +1,114 @@
+/**
+ * Page furniture in its several printed forms: the nameplate (徐汇报), the masthead line
+ * (准印证号(B)0150 / 第3期(总第1657期) / 2022年1月17日 星期一, 闵行报 2023年5月12日 星期五
+ * 第18期 总第2015期), 版 headers (第2版 要闻, 02 综合新闻), and promo lines (APP, 微信, 数字报 URL).
+ */
+import type { Paper } from '../types.js';
+import { asciiDigits, readNumber, squeeze } from './text.js';
+
+/** What one masthead line says. Absent keys were not printed on it. */
+export interface MastheadFacts {
+  paper?: string;
+  issueNumber?: string;
+  totalNumber?: string;
+  date?: string;
+  weekday?: string;
+  pageNumber?: number;
+  pageName?: string;
+  reason: string;
+}
+
+// Matches 第3期 / 第 3 期 (not the 总第… form).
+const ISSUE = /(?<!总)第\s*([0-9０-９]{1,5})\s*期/;
+// Matches 总第1657期 / 总 第 1657 期.
+const TOTAL = /总\s*第?\s*([0-9０-９]{1,6})\s*期/;
+// Matches a full printed date 2022年1月17日 (ASCII or full-width digits).
+const FULL_DATE = /([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日/;
+// Matches a weekday 星期一 … 星期日 / 星期天 / 周一.
+const WEEKDAY = /(星期|周)([一二三四五六日天])/;
+// Matches registration furniture: 准印证号, 国内统一刊号 CN 31-…, 内部资料.
+const REGISTRATION = /准印证|刊号|CN\s*\d{2}\s*-\s*\d{4}|内部资料|免费交流/;
+// Matches a 版 header: 第2版 要闻, 第3版：综合新闻, 第 2 版.
+const PAGE_HEADER = /^第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*版\s*[:：·|｜\-—/／]?\s*([\u4e00-\u9fa5·]{2,10})?$/;
+// Matches a bare-number 版 header: 02 综合新闻, 3 要闻.
+const NUMBER_HEADER = /^([0-9０-９]{1,2})\s+([\u4e00-\u9fa5·]{2,8})$/;
+// Clause punctuation: a line with it is running text, never furniture.
+const RUNNING_TEXT = /[，。；！？]/;
+
+// Matches promo lines: apps, 微信/微博/抖音 accounts, QR codes.
+const PROMO = /APP|App|app|客户端|微信|微博|抖音|公众号|视频号|小红书|快手|二维码|扫码|扫一扫|头条号|B站/;
+// Matches a web address.
+const URL = /https?:\/\/|www\.|\.com|\.cn\b|\.net\b/;
+// Matches the digital-edition line (数字报, 电子报, 电子版).
+const DIGITAL = /数字报|电子报|电子版|数字版/;
+
+/** Names a paper may be printed under, longest first so 青浦时报 wins over 青浦报. */
+function paperNames(papers: Paper[]): Array<{ name: string; paper: Paper }> {
+  return papers
+    .flatMap((paper) => [paper.name, ...(paper.aliases ?? [])].map((name) => ({ name, paper })))
+    .sort((a, b) => b.name.length - a.name.length);
+}
+
+/** The paper whose name (or alias) the whole line is, as in a nameplate line 《徐汇报》. */
+export function nameplate(text: string, papers: Paper[]): Paper | null {
+  const t = squeeze(text).replace(/[《》〈〉<>「」]/g, '');
+  return paperNames(papers).find(({ name }) => t === name)?.paper ?? null;
+}
+
+/** Reason why a line is furniture (promo, URL, digital edition), or null when it is not. */
+export function furnitureReason(text: string): string | null {
+  const t = text.trim();
+  if (RUNNING_TEXT.test(t) && t.length > 30) return null;
+  if (URL.test(t) && t.length <= 80) return 'web address line';
+  if (DIGITAL.test(t) && t.length <= 40) return 'digital edition line';
+  if (PROMO.test(t) && t.length <= 30 && !RUNNING_TEXT.test(t)) return 'app / social media promo line';
+  return null;
+}
+
+function isoDate(m: RegExpExecArray): string | undefined {
+  const [y, mo, d] = [m[1], m[2], m[3]].map((s) => Number(asciiDigits(s ?? '')));
+  if (!y || !mo || !d || mo > 12 || d > 31) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Reads a masthead / nameplate / 版 header line; null when the line is not one. */
+export function readMasthead(text: string, papers: Paper[]): MastheadFacts | null {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 90 || RUNNING_TEXT.test(t)) return null;
+  const plate = nameplate(t, papers);
+  if (plate) return { paper: plate.name, reason: `nameplate: the paper name ${plate.name}` };
+
+  const header = PAGE_HEADER.exec(t) ?? NUMBER_HEADER.exec(t);
+  if (header) {
+    const n = readNumber(header[1] ?? '');
+    if (Number.isFinite(n) && n > 0 && n < 100) {
+      return {
+        pageNumber: n,
+        ...(header[2] ? { pageName: header[2] } : {}),
+        reason: `版 header: page ${n}${header[2] ? ` ${header[2]}` : ''}`,
+      };
+    }
+  }
+
+  const facts: MastheadFacts = { reason: '' };
+  const reasons: string[] = [];
+  const issue = ISSUE.exec(t);
+  if (issue) { facts.issueNumber = `第${Number(asciiDigits(issue[1] ?? ''))}期`; reasons.push(facts.issueNumber); }
+  const total = TOTAL.exec(t);
+  if (total) { facts.totalNumber = `总第${Number(asciiDigits(total[1] ?? ''))}期`; reasons.push(facts.totalNumber); }
+  const date = FULL_DATE.exec(t);
+  const weekday = WEEKDAY.exec(t);
+  const registration = REGISTRATION.test(t);
+  // A printed date is masthead only beside other masthead facts or a weekday, never inside a headline.
+  if (date && (weekday || issue || total || registration)) {
+    const iso = isoDate(date);
+    if (iso) { facts.date = iso; reasons.push(iso); }
+  }
+  if (weekday && facts.date) { facts.weekday = `星期${weekday[2] === '天' ? '日' : weekday[2]}`; }
+  const named = paperNames(papers).find(({ name }) => t.startsWith(name) || t.startsWith(`《${name}》`));
+  if (named && (facts.date || issue || total)) { facts.paper = named.paper.name; reasons.push(named.paper.name); }
+  if (!issue && !total && !facts.date && !registration) return null;
+  if (registration) reasons.push('registration number');
+  facts.reason = `masthead line: ${reasons.join(', ')}`;
+  return facts;
+}

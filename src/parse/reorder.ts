@@ -1,0 +1,280 @@
+/**
+ * Stage 2c: reading order. Columns break sentences mid-word, so a body block that ends
+ * mid-sentence continues in a block that starts mid-sentence, possibly after a caption, another
+ * article's headline, or (when a column ran back up the page) earlier in the text:
+ *
+ *     …在旧改征收            ← dangling end (no 。！？ …)
+ *     [caption ■记者 … 摄]   ← skipped
+ *     基地仔细听取了…         ← continuation: joined with nothing added
+ *
+ * Each candidate join is scored on evidence that generalises: adjacency in the text, punctuation
+ * that cannot open a sentence, character n-grams across the join that occur elsewhere on the
+ * page (活动现|场通过: 现场 is a word of this page), quote balance, and topic overlap.
+ */
+import { type Unit, isLead } from './classify.js';
+import { endsSentence, isHan, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
+
+/** One decided join between a dangling block and its continuation. */
+export interface Join {
+  from: Unit;
+  to: Unit;
+  score: number;
+  reason: string;
+}
+
+/** Body blocks joined into one paragraph, in reading order. */
+export interface Paragraph {
+  kind: 'paragraph';
+  units: Unit[];
+  text: string;
+  /** The paragraph still ends mid-sentence: nothing on the page continues it. */
+  dangling: boolean;
+  /** Opens with 本报讯 or the like. */
+  lead: boolean;
+}
+
+/** The page in reading order: paragraphs and all other blocks. */
+export type Item = Paragraph | { kind: 'unit'; unit: Unit };
+
+// Kinds a sentence may flow past without leaving its article (pictures sit inside columns).
+const TRANSPARENT = new Set(['caption', 'photo-credit', 'furniture', 'masthead']);
+const TITLE_KINDS = new Set(['headline', 'kicker', 'subheadline', 'section', 'intertitle']);
+// Largest page for which non-adjacent joins are searched (pairs grow quadratically).
+const MAX_BODIES_FOR_SEARCH = 600;
+const JOIN_THRESHOLD = 3;
+
+interface Neighbour {
+  index: number;
+  crossesTitle: boolean;
+  crossesByline: boolean;
+}
+
+/** The next (or previous) body block, and what kinds of blocks lie between. */
+function neighbourBody(units: Unit[], from: number, step: 1 | -1): Neighbour | null {
+  let crossesTitle = false;
+  let crossesByline = false;
+  for (let i = from + step; i >= 0 && i < units.length; i += step) {
+    const u = units[i];
+    if (!u) break;
+    if (u.kind === 'body') return { index: i, crossesTitle, crossesByline };
+    if (TRANSPARENT.has(u.kind)) continue;
+    if (TITLE_KINDS.has(u.kind)) { crossesTitle = true; continue; }
+    if (u.kind === 'byline') { crossesByline = true; continue; }
+    return null; // a jump marker or a brief ends the flow
+  }
+  return null;
+}
+
+/** True when a jump marker right after the block explains why it stops mid-sentence. */
+function endExplained(units: Unit[], i: number): boolean {
+  for (let k = i + 1; k < units.length; k++) {
+    const u = units[k];
+    if (!u || TRANSPARENT.has(u.kind)) continue;
+    return u.kind === 'jump-marker' && u.marker?.direction === 'to';
+  }
+  return false;
+}
+
+/** Counts occurrences of `needle` in `hay`, stopping at `limit`. */
+function countUpTo(hay: string, needle: string, limit: number): number {
+  let n = 0;
+  for (let at = hay.indexOf(needle); at >= 0 && n < limit; at = hay.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+function isWordChar(ch: string): boolean {
+  return isHan(ch) || /[0-9A-Za-z]/.test(ch);
+}
+
+/** Character n-gram evidence that the join forms words seen elsewhere on the page. */
+function ngramEvidence(a: string, b: string, page: string): { score: number; gram: string | null } {
+  const tail = [...squeeze(a)];
+  const head = [...squeeze(b)];
+  let best: { score: number; gram: string | null } = { score: 0, gram: null };
+  for (let ka = 1; ka <= 3; ka++) {
+    for (let kb = 1; kb <= 3; kb++) {
+      const left = tail.slice(-ka);
+      const right = head.slice(0, kb);
+      if (left.length < ka || right.length < kb) continue;
+      const gram = [...left, ...right];
+      if (!gram.every(isWordChar)) continue;
+      // The page text keeps blocks on separate lines, so a hit is never the join itself.
+      if (countUpTo(page, gram.join(''), 1) === 0) continue;
+      const score = gram.length >= 3 ? 3 : 1;
+      if (score > best.score) best = { score, gram: gram.join('') };
+    }
+  }
+  return best;
+}
+
+/** Distinct Han trigrams of a text. */
+function trigrams(text: string): Set<string> {
+  const chars = [...text].filter(isHan);
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return grams;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const g of a) if (b.has(g)) n++;
+  return n;
+}
+
+/** Text of the body blocks before `i` back to the start of its article (a title or a lead). */
+function contextBefore(units: Unit[], i: number): string {
+  const parts: string[] = [];
+  for (let k = i; k >= 0 && parts.length < 12; k--) {
+    const u = units[k];
+    if (!u) break;
+    if (TITLE_KINDS.has(u.kind) && u.kind !== 'intertitle') break;
+    if (u.kind === 'body') {
+      parts.push(u.content);
+      if (u.lead) break;
+    }
+  }
+  return parts.join('');
+}
+
+/** The body blocks that follow `i` in the same column: they move along when `i` is moved. */
+function runAfter(units: Unit[], i: number): number[] {
+  const run: number[] = [];
+  let at = i;
+  for (let guard = 0; guard < 50; guard++) {
+    const next = neighbourBody(units, at, 1);
+    const u = next ? units[next.index] : undefined;
+    if (!next || !u || next.crossesTitle || next.crossesByline || u.lead) break;
+    run.push(next.index);
+    at = next.index;
+  }
+  return run;
+}
+
+interface Candidate {
+  a: number;
+  b: number;
+  score: number;
+  adjacent: boolean;
+  reason: string;
+}
+
+/** Scores every plausible continuation of every dangling body block. */
+function candidates(units: Unit[], dangling: number[], bodies: number[], page: string): Candidate[] {
+  const out: Candidate[] = [];
+  const search = bodies.length <= MAX_BODIES_FOR_SEARCH;
+  for (const a of dangling) {
+    const A = units[a];
+    if (!A) continue;
+    const next = neighbourBody(units, a, 1);
+    const targets = search ? bodies : next ? [next.index] : [];
+    for (const b of targets) {
+      const B = units[b];
+      if (!B || b === a || B.lead || isLead(B.content)) continue;
+      const reasons: string[] = [];
+      let score = 0;
+      const adjacent = next?.index === b;
+      if (adjacent && next) {
+        if (next.crossesByline) { score -= 2; reasons.push('a byline lies between (-2)'); }
+        else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
+        else { score += 3; reasons.push('next body block (+3)'); }
+      } else {
+        const prev = neighbourBody(units, b, -1);
+        const prevUnit = prev ? units[prev.index] : undefined;
+        if (prev && prevUnit && !prev.crossesTitle && !prev.crossesByline) {
+          // The block already follows a dangling block: that one is its natural continuation.
+          if (!endsSentence(prevUnit.content) && !endExplained(units, prev.index)) continue;
+          score -= 1;
+          reasons.push('follows a finished paragraph (-1)');
+        }
+      }
+      if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
+      const gram = ngramEvidence(A.content, B.content, page);
+      if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
+      if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
+      if (!adjacent) {
+        if (score + 1 < JOIN_THRESHOLD) continue; // topic evidence alone cannot carry a far join
+        const moved = trigrams([b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join(''));
+        const mine = overlap(moved, trigrams(contextBefore(units, a)));
+        const own = overlap(moved, trigrams(contextBefore(units, b - 1)));
+        if (mine > own) { score += 1; reasons.push(`shares ${mine} terms with the dangling article vs ${own} with its neighbours (+1)`); }
+        else { score -= 1; reasons.push(`shares more terms with its neighbours (${own}) than with the dangling article (${mine}) (-1)`); }
+      }
+      out.push({ a, b, score, adjacent, reason: reasons.join('; ') });
+    }
+  }
+  return out.sort((x, y) => y.score - x.score || Math.abs(x.b - x.a) - Math.abs(y.b - y.a));
+}
+
+/** Decides joins greedily, best evidence first; each block continues at most one and is continued by at most one. */
+function decideJoins(units: Unit[], page: string): { next: Map<number, Candidate>; prev: Map<number, number> } {
+  const bodies = units.flatMap((u, i) => (u.kind === 'body' ? [i] : []));
+  const dangling = bodies.filter((i) => {
+    const u = units[i];
+    return u !== undefined && !endsSentence(u.content) && !endExplained(units, i);
+  });
+  const next = new Map<number, Candidate>();
+  const prev = new Map<number, number>();
+  for (const c of candidates(units, dangling, bodies, page)) {
+    if (c.score < JOIN_THRESHOLD || next.has(c.a) || prev.has(c.b)) continue;
+    // No cycles: following b's chain must not lead back to a.
+    let k: number | undefined = c.b;
+    let cycle = false;
+    for (let guard = 0; k !== undefined && guard < bodies.length + 1; guard++) {
+      if (k === c.a) { cycle = true; break; }
+      k = next.get(k)?.b;
+    }
+    if (cycle) continue;
+    next.set(c.a, c);
+    prev.set(c.b, c.a);
+  }
+  return { next, prev };
+}
+
+/** Puts the page in reading order: body blocks joined into paragraphs, moved columns placed after what they continue. */
+export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
+  const page = units.filter((u) => u.kind === 'body' || u.kind === 'brief' || u.kind === 'caption' || u.kind === 'intertitle' || u.kind === 'headline').map((u) => u.content).join('\n');
+  const { next, prev } = decideJoins(units, page);
+  // Blocks that travel with a far continuation (the rest of its column).
+  const runs = new Map<number, number[]>();
+  const reserved = new Set<number>();
+  for (const c of next.values()) {
+    if (c.adjacent) continue;
+    const run = runAfter(units, c.b).filter((k) => !prev.has(k) && !reserved.has(k));
+    runs.set(c.b, run);
+    for (const k of run) reserved.add(k);
+  }
+  const items: Item[] = [];
+  const emitted = new Set<number>();
+  const emitChain = (head: number): void => {
+    const chain: number[] = [];
+    for (let k: number | undefined = head; k !== undefined && !emitted.has(k); k = next.get(k)?.b) {
+      chain.push(k);
+      emitted.add(k);
+    }
+    const chained = chain.map((k) => units[k]).filter((u): u is Unit => u !== undefined);
+    const last = chain[chain.length - 1];
+    const lastUnit = last === undefined ? undefined : units[last];
+    items.push({
+      kind: 'paragraph',
+      units: chained,
+      text: chained.map((u) => u.content).join(''),
+      dangling: lastUnit !== undefined && last !== undefined && !endsSentence(lastUnit.content) && !endExplained(units, last),
+      lead: chained[0]?.lead === true,
+    });
+    for (const k of chain) for (const r of runs.get(k) ?? []) if (!emitted.has(r)) emitChain(r);
+  };
+  units.forEach((u, i) => {
+    if (emitted.has(i)) return;
+    if (u.kind !== 'body') { items.push({ kind: 'unit', unit: u }); return; }
+    if (prev.has(i) || reserved.has(i)) return; // emitted with the block it continues
+    emitChain(i);
+  });
+  // Safety net: anything a broken chain left behind is still emitted, never dropped.
+  units.forEach((u, i) => { if (u.kind === 'body' && !emitted.has(i)) emitChain(i); });
+  const joins = [...next.values()].flatMap((c) => {
+    const from = units[c.a];
+    const to = units[c.b];
+    return from && to ? [{ from, to, score: c.score, reason: c.reason }] : [];
+  });
+  return { items, joins };
+}

@@ -1,0 +1,61 @@
+/**
+ * Scores the parser on the five seed pages against the hand-made gold structures
+ * (../shared/gold) with the shared scorer, and holds the scores at what the parser achieves.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/parse/index.js';
+import type { Paper } from '../../src/types.js';
+import papersJson from '../../src/papers.json' with { type: 'json' };
+import { scoreDirs, summaryLine } from '../../../shared/tools/score-parse.mjs';
+import { writeApi } from './write-api.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const shared = path.resolve(here, '../../../shared');
+const papers = papersJson as Paper[];
+
+/** Lowest accepted score per metric: a little under what the parser reaches, never above the truth. */
+const THRESHOLDS: Record<string, number> = {
+  bodyF1: 0.98,
+  articleF1: 0.95,
+  headlineExact: 0.95,
+  paragraphExact: 0.9,
+  titleBlock: 0.95,
+  bylineF1: 0.95,
+  photoCreditF1: 0.95,
+  captionF1: 0.95,
+  datelineAccuracy: 0.95,
+  continuationAccuracy: 0.95,
+  pagesFound: 1,
+  paperAccuracy: 1,
+  districtAccuracy: 1,
+  mastheadDateAccuracy: 1,
+  yearAccuracy: 1,
+  issueNumberAccuracy: 1,
+};
+
+describe('seed pages against gold', () => {
+  it('meets the score thresholds', () => {
+    const seeds = path.join(shared, 'seeds');
+    const pages = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((f) => {
+      const body = fs.readFileSync(path.join(seeds, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      return parsePage({ source: f, body, bodyLine: 1 }, papers);
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baokan-parse-'));
+    const api = writeApi(dir, pages, papers);
+    const result = scoreDirs(path.join(shared, 'gold'), api, { verbose: true });
+    for (const page of result.pages) {
+      console.log(page.page, page.goldArticles, page.predArticles, page.matched);
+      for (const d of page.details ?? []) console.log(d);
+    }
+    console.log(summaryLine(result.total));
+    if (process.env.KEEP_API) console.log(`api kept at ${api}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+    for (const [metric, min] of Object.entries(THRESHOLDS)) {
+      expect.soft(result.total[metric] ?? 0, metric).toBeGreaterThanOrEqual(min);
+    }
+  });
+});
