@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: builds seeds/ in memory, serves it on localhost and saves a PNG of each
- * page type at 390 px and 1280 px wide (light, plus dark at 390 px) into screenshots/.
+ * page type at 390 px and 1280 px wide (light, plus dark at 390 px), and an article as printed,
+ * into screenshots/.
  * `--fixture` uses the renderer's hand-made test site instead (no parser needed).
  */
 import { mkdir } from 'node:fs/promises';
@@ -32,6 +33,15 @@ async function main(): Promise<void> {
         await context.close();
       }
     }
+    // The print stylesheet, as a PDF-like page image of an article.
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(served.origin + urls.article!);
+    const file = path.join(out, 'article-print.png');
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(path.relative(ROOT, file));
+    await context.close();
   } finally {
     await browser.close();
     await served.close();
