@@ -87,7 +87,7 @@ function isWordChar(ch: string): boolean {
 }
 
 /** Character n-gram evidence that the join forms words seen elsewhere on the page. */
-function ngramEvidence(a: string, b: string, page: string): { score: number; gram: string | null } {
+function ngramEvidence(a: string, b: string, page: string, minLength: number): { score: number; gram: string | null } {
   const tail = [...squeeze(a)];
   const head = [...squeeze(b)];
   let best: { score: number; gram: string | null } = { score: 0, gram: null };
@@ -100,7 +100,7 @@ function ngramEvidence(a: string, b: string, page: string): { score: number; gra
       if (!gram.every(isWordChar)) continue;
       // The page text keeps blocks on separate lines, so a hit is never the join itself.
       if (countUpTo(page, gram.join(''), 1) === 0) continue;
-      const score = gram.length >= 3 ? 3 : 1;
+      const score = gram.length >= minLength ? 3 : 1;
       if (score > best.score) best = { score, gram: gram.join('') };
     }
   }
@@ -134,6 +134,18 @@ function contextBefore(units: Unit[], i: number): string {
     }
   }
   return parts.join('');
+}
+
+/** True when block `b` lies in the stretch of article text that leads up to block `a`. */
+function withinContext(units: Unit[], b: number, a: number): boolean {
+  for (let k = a; k >= b; k--) {
+    const u = units[k];
+    if (!u) return false;
+    if (TITLE_KINDS.has(u.kind) && u.kind !== 'intertitle') return false;
+    if (u.kind === 'byline' && k !== a) return false;
+    if (u.kind === 'body' && u.lead && k !== b) return false;
+  }
+  return true;
 }
 
 /** The body blocks that follow `i` in the same column: they move along when `i` is moved. */
@@ -178,6 +190,8 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], page: s
         else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
         else { score += 3; reasons.push('next body block (+3)'); }
       } else {
+        // A block already read earlier in the same article cannot also continue it.
+        if (b < a && withinContext(units, b, a)) continue;
         const prev = neighbourBody(units, b, -1);
         const prevUnit = prev ? units[prev.index] : undefined;
         if (prev && prevUnit && !prev.crossesTitle && !prev.crossesByline) {
@@ -188,7 +202,8 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], page: s
         }
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
-      const gram = ngramEvidence(A.content, B.content, page);
+      // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
+      const gram = ngramEvidence(A.content, B.content, page, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
       if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
       if (!adjacent) {
@@ -202,7 +217,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], page: s
       out.push({ a, b, score, adjacent, reason: reasons.join('; ') });
     }
   }
-  return out.sort((x, y) => y.score - x.score || Math.abs(x.b - x.a) - Math.abs(y.b - y.a));
+  return out.sort((x, y) => y.score - x.score || Number(y.adjacent) - Number(x.adjacent) || Math.abs(x.b - x.a) - Math.abs(y.b - y.a));
 }
 
 /** Decides joins greedily, best evidence first; each block continues at most one and is continued by at most one. */
