@@ -50,7 +50,12 @@ export async function buildTestSite(source: SiteSource, base = '/'): Promise<Bui
 export function producedElsewhere(source: SiteSource, base: string, pathname: string): boolean {
   if (source !== 'fixture') return false;
   const rest = pathname.slice(base.length);
-  return rest.startsWith('api/') || rest === 'assets/search.js' || rest === 'assets/highlight.js';
+  // Data API, search index files and the search/highlight code and styles.
+  return (
+    rest.startsWith('api/') ||
+    (rest.startsWith('search/') && rest !== 'search/') ||
+    ['assets/search.js', 'assets/highlight.js', 'assets/search.css'].includes(rest)
+  );
 }
 
 export interface ServedSite {
