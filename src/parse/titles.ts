@@ -83,6 +83,15 @@ export function assignTitleRoles(lines: Array<{ text: string; fixed?: 'kicker' |
     const only = lines[0]?.text ?? '';
     return [{ text: only, role: 'headline', reason: 'single title line above the article' }];
   }
+  if (lines.length === 3) {
+    // Three stacked lines are the classic 引题 / 主题 / 副题 triad: the middle one is the headline.
+    const [kicker, headline, sub] = lines;
+    return [
+      { text: kicker?.text ?? '', role: 'kicker', reason: 'top line of a three-line title stack (引题)' },
+      { text: headline?.text ?? '', role: 'headline', reason: 'middle line of a three-line title stack (主题)' },
+      { text: sub?.text ?? '', role: 'subheadline', reason: 'bottom line of a three-line title stack (副题)' },
+    ];
+  }
   let best = 0;
   let bestScore = -Infinity;
   lines.forEach((l, i) => {
