@@ -279,6 +279,34 @@ function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+const CN_DIGITS = '零一二三四五六七八九';
+const ANNIVERSARY_BASE: Record<string, number> = { 建党: 1921, 中国共产党成立: 1921, 新中国成立: 1949, 中华人民共和国成立: 1949, 改革开放: 1978 };
+// The latest plenary session of the Party Central Committee held in a year (十九届四中全会: 2019).
+const PLENUM_OF_YEAR: Record<number, [string, string]> = {
+  2018: ['十九', '三'], 2019: ['十九', '四'], 2020: ['十九', '五'], 2021: ['十九', '六'], 2022: ['十九', '七'],
+  2023: ['二十', '二'], 2024: ['二十', '三'], 2025: ['二十', '四'], 2026: ['二十', '五'],
+};
+
+function chineseNumber(n: number): string {
+  if (n < 10) return CN_DIGITS[n] ?? String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : (CN_DIGITS[tens] ?? '')}十${ones ? (CN_DIGITS[ones] ?? '') : ''}`;
+}
+
+/**
+ * Keeps the text's time anchors true to the issue year: anniversaries (建党100周年), the numbered
+ * import expo (第七届进博会) and plenary sessions (十九届四中全会) are what readers, and the
+ * parser's year inference, date a page by.
+ */
+function retime(text: string, year: number): string {
+  const plenum = PLENUM_OF_YEAR[Math.min(2026, Math.max(2018, year))] ?? ['二十', '三'];
+  return text
+    .replace(/(建党|中国共产党成立|新中国成立|中华人民共和国成立|改革开放)(\d{2,3})周年/g, (_m, what: string) => `${what}${year - (ANNIVERSARY_BASE[what] ?? 1921)}周年`)
+    .replace(/第(?:[一二三四五六七八九十]{1,3}|\d{1,2})([届屆])((?:中国国际)?进(?:口博览会|博会))/g, (_m, jie: string, rest: string) => `第${chineseNumber(Math.max(1, year - 2017))}${jie}${rest}`)
+    .replace(/(?:十八|十九|二十)([届屆])[一二三四五六七]中全会/g, (_m, jie: string) => `${plenum[0]}${jie}${plenum[1]}中全会`);
+}
+
 /** Per-article context: where and when the text is set, and its own random stream. */
 class Ctx {
   readonly short: string;
@@ -308,6 +336,7 @@ class Ctx {
       SEED_HOMES.includes(m) ? this.short : (places[(strHash(m) + this.salt) % places.length] ?? this.short),
     );
     t = t.replace(/(?<!\d)(20[0-3]\d)(?=年|-|—)/g, (y) => String(Number(y) + yearShift));
+    t = retime(t, ymd(this.issueMs).y);
     t = t.replace(/(\d{1,2})月(\d{1,2})日(?:至(\d{1,2})日)?/g, (_m, _mo, _d, to: string | undefined) => {
       const when = this.nextDate();
       const { m, d } = ymd(when);
