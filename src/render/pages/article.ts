@@ -35,6 +35,14 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
   if (article.section) header.push(h('p', { className: ['section-label'] }, article.section));
   header.push(heading.length > 1 ? h('hgroup', heading) : heading[0]!);
   if (article.bylines.length > 0) header.push(h('p', { className: ['byline'] }, `作者：${article.bylines.join('、')}`));
+  // Where and when it was printed, up front: readers of an archive need the date first.
+  header.push(
+    h('p', { className: ['article-source'] }, [
+      `${paper.paper.name} `,
+      issue.date ? h('time', { dateTime: issue.date }, issueLongLabel(issue)) : issueLabel(issue),
+      ` · ${pageLabel(page)}`,
+    ]),
+  );
 
   const body: ElementContent[] = [];
   const from = continuation('jump-from', '上接', article.continuedFrom, item.continuedFromUrl);
