@@ -75,11 +75,26 @@ function endExplained(units: Unit[], i: number): boolean {
   return false;
 }
 
-/** Counts occurrences of `needle` in `hay`, stopping at `limit`. */
-function countUpTo(hay: string, needle: string, limit: number): number {
-  let n = 0;
-  for (let at = hay.indexOf(needle); at >= 0 && n < limit; at = hay.indexOf(needle, at + 1)) n++;
-  return n;
+// Largest page text whose character n-grams are indexed (a printed page holds about 10,000).
+const MAX_INDEXED_TEXT = 200_000;
+// Largest number of (dangling, candidate) pairs scored; beyond it only next blocks are tried.
+const MAX_PAIRS = 40_000;
+
+/** Every run of 2–6 word characters of the page, so a join's n-grams can be looked up. */
+function gramIndex(page: string): Set<string> | null {
+  if (page.length > MAX_INDEXED_TEXT) return null;
+  const grams = new Set<string>();
+  for (const line of page.split('\n')) {
+    const chars = [...squeeze(line)];
+    for (let i = 0; i < chars.length; i++) {
+      let gram = chars[i] ?? '';
+      for (let k = i + 1; k < chars.length && k < i + 6; k++) {
+        gram += chars[k] ?? '';
+        grams.add(gram);
+      }
+    }
+  }
+  return grams;
 }
 
 function isWordChar(ch: string): boolean {
@@ -87,7 +102,8 @@ function isWordChar(ch: string): boolean {
 }
 
 /** Character n-gram evidence that the join forms words seen elsewhere on the page. */
-function ngramEvidence(a: string, b: string, page: string, minLength: number): { score: number; gram: string | null } {
+function ngramEvidence(a: string, b: string, grams: Set<string> | null, minLength: number): { score: number; gram: string | null } {
+  if (!grams) return { score: 0, gram: null };
   const tail = [...squeeze(a)];
   const head = [...squeeze(b)];
   let best: { score: number; gram: string | null } = { score: 0, gram: null };
@@ -99,7 +115,7 @@ function ngramEvidence(a: string, b: string, page: string, minLength: number): {
       const gram = [...left, ...right];
       if (!gram.every(isWordChar)) continue;
       // The page text keeps blocks on separate lines, so a hit is never the join itself.
-      if (countUpTo(page, gram.join(''), 1) === 0) continue;
+      if (!grams.has(gram.join(''))) continue;
       const score = gram.length >= minLength ? 3 : 1;
       if (score > best.score) best = { score, gram: gram.join('') };
     }
@@ -171,9 +187,9 @@ interface Candidate {
 }
 
 /** Scores every plausible continuation of every dangling body block. */
-function candidates(units: Unit[], dangling: number[], bodies: number[], page: string): Candidate[] {
+function candidates(units: Unit[], dangling: number[], bodies: number[], grams: Set<string> | null): Candidate[] {
   const out: Candidate[] = [];
-  const search = bodies.length <= MAX_BODIES_FOR_SEARCH;
+  const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   for (const a of dangling) {
     const A = units[a];
     if (!A) continue;
@@ -203,7 +219,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], page: s
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
-      const gram = ngramEvidence(A.content, B.content, page, adjacent ? 3 : 4);
+      const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
       if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
       if (!adjacent) {
@@ -221,7 +237,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], page: s
 }
 
 /** Decides joins greedily, best evidence first; each block continues at most one and is continued by at most one. */
-function decideJoins(units: Unit[], page: string): { next: Map<number, Candidate>; prev: Map<number, number> } {
+function decideJoins(units: Unit[], grams: Set<string> | null): { next: Map<number, Candidate>; prev: Map<number, number> } {
   const bodies = units.flatMap((u, i) => (u.kind === 'body' ? [i] : []));
   const dangling = bodies.filter((i) => {
     const u = units[i];
@@ -229,7 +245,7 @@ function decideJoins(units: Unit[], page: string): { next: Map<number, Candidate
   });
   const next = new Map<number, Candidate>();
   const prev = new Map<number, number>();
-  for (const c of candidates(units, dangling, bodies, page)) {
+  for (const c of candidates(units, dangling, bodies, grams)) {
     if (c.score < JOIN_THRESHOLD || next.has(c.a) || prev.has(c.b)) continue;
     // No cycles: following b's chain must not lead back to a.
     let k: number | undefined = c.b;
@@ -248,7 +264,7 @@ function decideJoins(units: Unit[], page: string): { next: Map<number, Candidate
 /** Puts the page in reading order: body blocks joined into paragraphs, moved columns placed after what they continue. */
 export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
   const page = units.filter((u) => u.kind === 'body' || u.kind === 'brief' || u.kind === 'caption' || u.kind === 'intertitle' || u.kind === 'headline').map((u) => u.content).join('\n');
-  const { next, prev } = decideJoins(units, page);
+  const { next, prev } = decideJoins(units, gramIndex(page));
   // Blocks that travel with a far continuation (the rest of its column).
   const runs = new Map<number, number[]>();
   const reserved = new Set<number>();
