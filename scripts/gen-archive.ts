@@ -311,6 +311,7 @@ function retime(text: string, year: number): string {
 class Ctx {
   readonly short: string;
   readonly salt: number;
+  readonly year: number;
   private event: number | null = null;
   constructor(
     readonly paper: Paper,
@@ -318,6 +319,7 @@ class Ctx {
     readonly rng: Rng,
   ) {
     this.short = shortName(paper);
+    this.year = ymd(issueMs).y;
     this.salt = rng.int(0, 1 << 20);
   }
   /** The event date of the article (1–6 days before the issue), then dates shortly before it. */
@@ -330,13 +332,13 @@ class Ctx {
   }
   localize(piece: Piece): string {
     const seed = SEED_FILES[piece.seed] ?? SEED_FILES[0];
-    const yearShift = ymd(this.issueMs).y - seed.year;
+    const yearShift = this.year - seed.year;
     const places = this.paper.places;
     let t = piece.text.replace(SUB_RE, (m) =>
       SEED_HOMES.includes(m) ? this.short : (places[(strHash(m) + this.salt) % places.length] ?? this.short),
     );
     t = t.replace(/(?<!\d)(20[0-3]\d)(?=年|-|—)/g, (y) => String(Number(y) + yearShift));
-    t = retime(t, ymd(this.issueMs).y);
+    if (t.includes('周年') || t.includes('届') || t.includes('屆')) t = retime(t, this.year);
     t = t.replace(/(\d{1,2})月(\d{1,2})日(?:至(\d{1,2})日)?/g, (_m, _mo, _d, to: string | undefined) => {
       const when = this.nextDate();
       const { m, d } = ymd(when);
@@ -602,7 +604,12 @@ function planArchive(articles: number, seed: number): Plan {
   const issues: IssuePlan[] = [];
   let remaining = Math.max(0, Math.floor(articles));
   const perYear = new Map<string, number>();
-  for (let week = 0; remaining > 0; week++) {
+  // Small archives skip weeks so that every archive spans about three years (calendars of
+  // several years); from ~15,000 articles on, every weekly issue is there.
+  const issuesPerPaper = articles / 31 / papers.length;
+  const stride = Math.max(1, Math.min(26, Math.floor(156 / Math.max(1, issuesPerPaper))));
+  for (let n = 0; remaining > 0; n++) {
+    const week = n * stride;
     for (let j = 0; j < papers.length && remaining > 0; j++) {
       const ms = START_MS + (week * 7 + (j % 5)) * DAY;
       const key = `${j}:${ymd(ms).y}`;
