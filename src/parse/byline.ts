@@ -91,7 +91,10 @@ export function readCredit(text: string): NamedLine | null {
   else if (CREDIT_START.test(inner) && (inner.startsWith('摄') || /^图\s*[/／:：]/.test(inner))) rest = inner.replace(CREDIT_START, '');
   else return null;
   const read = readNames(rest);
-  return read ? { names: read.names, hasRole: read.hasRole, hasBullet } : null;
+  if (!read) return null;
+  // Without a role word or bullet, every name must read as a personal name (摄影大赛 is no credit).
+  if (!read.hasRole && !hasBullet && !read.names.every(looksLikeBareName)) return null;
+  return { names: read.names, hasRole: read.hasRole, hasBullet };
 }
 
 /** Where a byline or credit glued to the end of a text line starts, with what it is; null if none. */

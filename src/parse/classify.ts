@@ -64,7 +64,8 @@ function named(line: NamedLine): { names: string[] } {
 function textDraft(span: Span, row: number): Draft {
   const text = spanText(span);
   if (isLead(text)) return draft(span, row, 'body', 'opens a news lead (本报讯)', { lead: true });
-  if (SENTENCE_PUNCT.test(text.replace(/[！？!?]$/, '')) || endsSentence(text)) {
+  // A line ending in a clause mark (、 ， “) stops mid-sentence: running text, never a title.
+  if (SENTENCE_PUNCT.test(text.replace(/[！？!?]$/, '')) || endsSentence(text) || /[、，,“（(—]$/.test(text)) {
     return draft(span, row, 'body', 'running text: has clause punctuation');
   }
   if ([...squeeze(text)].length > MAX_TITLE) return draft(span, row, 'body', `running text: no punctuation but longer than ${MAX_TITLE} characters`);

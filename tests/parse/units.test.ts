@@ -1,0 +1,163 @@
+/** Unit tests per parser module: markers, bylines, masthead, titles, dates, year clues, classification, joins. */
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/parse/blocks.js';
+import { readByline, readCredit, trailingByline, leadBylineNames, looksLikeBareName } from '../../src/parse/byline.js';
+import { classify } from '../../src/parse/classify.js';
+import { datelineOf, eventDates } from '../../src/parse/dates.js';
+import { inferPaper, inferYear, type Located } from '../../src/parse/infer.js';
+import { wholeLineMarker, trailingMarker, leadingMarker } from '../../src/parse/markers.js';
+import { furnitureReason, readMasthead } from '../../src/parse/masthead.js';
+import { reorder } from '../../src/parse/reorder.js';
+import { assignTitleRoles, mergedTitleSplit } from '../../src/parse/titles.js';
+import type { Paper } from '../../src/types.js';
+import papersJson from '../../src/papers.json' with { type: 'json' };
+
+const papers = papersJson as Paper[];
+const located = (text: string): Located => ({ text, at: () => ({ start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }) });
+const kinds = (body: string) => classify(splitLines(body, 1), papers).map((u) => [u.kind, u.text]);
+
+describe('markers', () => {
+  it.each([
+    ['(下转第4版)', 'to', '第4版'], ['（转第2版）', 'to', '第2版'], ['转2版', 'to', '第2版'], ['详见第5版', 'to', '第5版'],
+    ['刊2版▶', 'to', '第2版'], ['下转第四版', 'to', '第4版'], ['(上接第1版)', 'from', '第1版'], ['(接第1版)', 'from', '第1版'],
+  ])('%s is a %s marker for %s', (text, direction, page) => {
+    expect(wholeLineMarker(text)).toMatchObject({ direction, page });
+  });
+  it('finds markers glued to text', () => {
+    expect(trailingMarker('有限公司,下转▶3版')).toMatchObject({ raw: '下转▶3版', page: '第3版' });
+    expect(trailingMarker('坚实基础。（转第2版）')).toMatchObject({ page: '第2版' });
+    expect(leadingMarker('(上接第1版)把精益求精')).toMatchObject({ raw: '(上接第1版)', page: '第1版' });
+    expect(trailingMarker('第2版 要闻')).toBeNull();
+    expect(wholeLineMarker('第2版 要闻')).toBeNull();
+  });
+});
+
+describe('bylines and credits', () => {
+  it.each([
+    ['■记者 张蓓', ['张蓓']], ['● 记者 刘坤', ['刘坤']], ['记者 姚丽敏', ['姚丽敏']], ['■记者 毛信慧 成佳佳', ['毛信慧', '成佳佳']],
+    ['■成佳佳', ['成佳佳']], ['□记者 王芳 通讯员 李明', ['王芳', '李明']], ['文/记者 陈静', ['陈静']], ['本报记者 张三', ['张三']], ['(记者 赵四)', ['赵四']],
+  ])('%s names %j', (text, names) => {
+    expect(readByline(text)?.names).toEqual(names);
+  });
+  it.each([['陈二 摄', ['陈二']], ['■记者 朱良城 摄', ['朱良城']], ['（摄影 王五）', ['王五']], ['王五/摄', ['王五']], ['图/王五', ['王五']]])('%s credits %j', (text, names) => {
+    expect(readCredit(text)?.names).toEqual(names);
+  });
+  it('rejects running text and titles', () => {
+    expect(readByline('区委召开会议')).toBeNull();
+    expect(readByline('(2024-2026年)')).toBeNull();
+    expect(readCredit('摄影大赛')).toBeNull();
+  });
+  it('splits bylines and credits off the end of a line', () => {
+    expect(trailingByline('开展了讨论。 ■记者 张蓓')).toMatchObject({ kind: 'byline', line: { names: ['张蓓'] } });
+    expect(trailingByline('家国情怀。 ■记者 朱良城 摄')).toMatchObject({ kind: 'photo-credit' });
+    expect(trailingByline('交流发言。(记者 赵四)')).toMatchObject({ kind: 'byline', line: { names: ['赵四'] } });
+    expect(trailingByline('签订《战略合作协议》(2024-2026年)')).toBeNull();
+  });
+  it('reads the byline inside a lead and bare names', () => {
+    expect(leadBylineNames('本报讯(记者 张雯)区委常委会…')).toEqual(['张雯']);
+    expect(leadBylineNames('本报讯 7月23日,…')).toEqual([]);
+    expect(looksLikeBareName('宗河')).toBe(true);
+    expect(looksLikeBareName('大字新闻')).toBe(false);
+  });
+});
+
+describe('masthead', () => {
+  it('reads the masthead forms', () => {
+    expect(readMasthead('准印证号(B)0150 / 第3期(总第1657期) / 2022年1月17日 星期一', papers)).toMatchObject({
+      issueNumber: '第3期', totalNumber: '总第1657期', date: '2022-01-17', weekday: '星期一',
+    });
+    expect(readMasthead('2023年5月12日 星期五 第18期 总第2015期', papers)).toMatchObject({ issueNumber: '第18期', totalNumber: '总第2015期', date: '2023-05-12' });
+    expect(readMasthead('闵行报 2023年5月12日 星期五 第18期(总第2015期)', papers)).toMatchObject({ paper: '闵行报' });
+    expect(readMasthead('第 3 期', papers)).toMatchObject({ issueNumber: '第3期' });
+    expect(readMasthead('徐汇报', papers)).toMatchObject({ paper: '徐汇报' });
+    expect(readMasthead('《青浦时报》', papers)).toMatchObject({ paper: '青浦报' });
+    expect(readMasthead('第2版 要闻', papers)).toMatchObject({ pageNumber: 2, pageName: '要闻' });
+    expect(readMasthead('02 综合新闻', papers)).toMatchObject({ pageNumber: 2, pageName: '综合新闻' });
+  });
+  it('leaves headlines and running text alone', () => {
+    expect(readMasthead('2022年徐汇区重大工程集中开工', papers)).toBeNull();
+    expect(readMasthead('本报讯 2022年1月17日，区委召开会议。', papers)).toBeNull();
+  });
+  it('recognises promo and URL furniture', () => {
+    for (const t of ['徐汇通 APP', '上海徐汇微信', '上海徐汇发布微博', '上海徐汇抖音', '《徐汇报》数字报 <http://www.xuhuibao.com>']) expect(furnitureReason(t)).not.toBeNull();
+    expect(furnitureReason('区委召开会议')).toBeNull();
+  });
+});
+
+describe('titles', () => {
+  it('splits a merged factual + thematic line', () => {
+    const t = '区区级机关党员干部主题党日分享抗疫事迹 65家基层党组织在线收看 回望来时路 以实际行动践行初心使命';
+    const at = mergedTitleSplit(t);
+    expect(at === null ? null : t.slice(at)).toBe('回望来时路 以实际行动践行初心使命');
+    expect(mergedTitleSplit('强化创新策源功能 彰显人民城市宜居魅力 营造风清气正氛围')).toBeNull();
+  });
+  it('takes the thematic line of a two-line stack as the headline', () => {
+    expect(assignTitleRoles([{ text: '增进友谊 共赢发展' }, { text: '区领导会见代表团一行' }]).map((u) => u.role)).toEqual(['headline', 'subheadline']);
+    expect(assignTitleRoles([{ text: '本区举行机关工作人员宪法知识竞赛' }, { text: '普及宪法知识 弘扬宪法精神' }]).map((u) => u.role)).toEqual(['kicker', 'headline']);
+    expect(assignTitleRoles([{ text: '大格局谋发展 高质量抓落实' }, { text: '——区委学习讨论会侧记' }]).map((u) => u.role)).toEqual(['headline', 'subheadline']);
+  });
+});
+
+describe('dates', () => {
+  it('takes the lead date, not a time of day nor a scheduled event', () => {
+    expect(datelineOf('本报讯 4月28日下午,区长主持会议。')?.raw).toBe('4月28日');
+    expect(datelineOf('本报讯 12月7日至8日,区委召开学习讨论会。')?.raw).toBe('12月7日至8日');
+    expect(datelineOf('本报讯(记者 耿小彦)11月5日至10日,第七届进博会将在上海如期举行。11月4日上午,区委书记会见客人。')?.raw).toBe('11月4日');
+    expect(datelineOf('本报讯(记者 张雯)区委常委会11月1日下午举行会议。')?.raw).toBe('11月1日');
+    expect(datelineOf('本报讯(记者 殷建华)近日,活动举办。2022年3月,双方签约。')).toBeNull();
+    expect(datelineOf('徐汇区会议1月12日下午举行。')).toBeNull();
+  });
+  it('drops scheduled events from event dates', () => {
+    expect(eventDates('11月5日至10日,进博会将在上海举行。11月4日,会见。').map((d) => d.raw)).toEqual(['11月4日']);
+  });
+});
+
+describe('inference', () => {
+  it('reads the year from clues', () => {
+    expect(inferYear([located('据统计,2020年上半年,引进外资项目81个。')])?.year).toBe(2020);
+    expect(inferYear([located('以优异成绩庆祝建党100周年。')])?.year).toBe(2021);
+    expect(inferYear([located('第七届中国国际进口博览会将在上海如期举行。')])?.year).toBe(2024);
+    expect(inferYear([located('积极思考和谋划2020年工作。2020年,区卫健委将坚持以市民健康为中心。')])?.year).toBe(2019);
+    expect(inferYear([located('三年行动计划(2024-2026年)')])?.year).toBe(2024);
+    expect(inferYear([located('区委召开会议。')])).toBeNull();
+  });
+  it('guesses the paper from district and place names', () => {
+    expect(inferPaper([located('虹口区召开会议,北外滩建设提速,虹口将持续发力。')], papers)?.value).toBe('虹口报');
+    expect(inferPaper([located('黄浦江畔的杨浦滨江,杨浦区')], papers)?.value).toBe('杨浦时报');
+    expect(inferPaper([located('没有地名的文字。')], papers)).toBeNull();
+  });
+});
+
+describe('classification', () => {
+  it('classifies a small page with reasons', () => {
+    expect(kinds('大字新闻\n\n□ 1月11日下午,示范园揭牌仪式在徐汇区举办。\n\n共谋发展 再出发 本报讯 1月11日上午,会议召开。')).toEqual([
+      ['section', '大字新闻'], ['brief', '□ 1月11日下午,示范园揭牌仪式在徐汇区举办。'], ['headline', '共谋发展 再出发'], ['body', '本报讯 1月11日上午,会议召开。'],
+    ]);
+    expect(kinds('赵家镐先生(左)来到现场讲授专题党课\n\n陈二 摄')).toEqual([['caption', '赵家镐先生(左)来到现场讲授专题党课'], ['photo-credit', '陈二 摄']]);
+    expect(kinds('坚定信心 确保实现“双过半”\n区长主持召开区政府工作会议\n宗河\n本报讯 4月28日下午,会议召开。').map((k) => k[0])).toEqual(['headline', 'subheadline', 'byline', 'body']);
+    expect(kinds('本报讯 12月7日,会议召开。\n为经济高质量发展注入新动力\n2020年是收官之年。').map((k) => k[0])).toEqual(['body', 'intertitle', 'body']);
+  });
+});
+
+describe('reading order', () => {
+  const paragraphs = (body: string) => reorder(classify(splitLines(body, 1), papers)).items.flatMap((i) => (i.kind === 'paragraph' ? [i.text] : []));
+  it('joins a sentence broken across blocks, past a caption, with nothing added', () => {
+    expect(paragraphs('本报讯 7月23日,会议举行。坚定前行路,永远奋斗\n\n图为活动现场。 ■记者 朱良城 摄\n\n是我们党一往无前的责任担当。')).toEqual([
+      '本报讯 7月23日,会议举行。坚定前行路,永远奋斗是我们党一往无前的责任担当。',
+    ]);
+  });
+  it('does not join across a new lead', () => {
+    expect(paragraphs('通过举办各类行业活动、\n\n进博之窗 世界之望\n\n本报讯(记者 张雯)11月6日上午,活动举办。')).toHaveLength(2);
+  });
+  it('brings back a column that ran up the page when a shared word supports it', () => {
+    const body = [
+      '本报讯 4月26日,培训班开班。本次培训班理论教学和现场教学相结合。',
+      '教学,进一步推动居民区书记学员开阔视野。',
+      '本报讯 4月27日,另一场活动举行。',
+      '好班长培训班',
+      '本报讯 4月28日,居民区书记培训班学员到6个区进行现场',
+    ].join('\n\n');
+    const out = paragraphs(body);
+    expect(out).toContain('本报讯 4月28日,居民区书记培训班学员到6个区进行现场教学,进一步推动居民区书记学员开阔视野。');
+  });
+});
