@@ -65,7 +65,9 @@ function textDraft(span: Span, row: number): Draft {
   const text = spanText(span);
   if (isLead(text)) return draft(span, row, 'body', 'opens a news lead (本报讯)', { lead: true });
   // A line ending in a clause mark (、 ， “) stops mid-sentence: running text, never a title.
-  if (SENTENCE_PUNCT.test(text.replace(/[！？!?]$/, '')) || endsSentence(text) || /[、，,“（(—]$/.test(text)) {
+  // A short line whose only mark is a final ！ or ？ is still a title (如何写好这篇大文章？).
+  const exclaimedTitle = /[！？!?]["”’]?$/.test(text) && !SENTENCE_PUNCT.test(text.replace(/[！？!?]["”’]?$/, ''));
+  if (!exclaimedTitle && (SENTENCE_PUNCT.test(text) || endsSentence(text) || /[、，,“（(—]$/.test(text))) {
     return draft(span, row, 'body', 'running text: has clause punctuation');
   }
   if ([...squeeze(text)].length > MAX_TITLE) return draft(span, row, 'body', `running text: no punctuation but longer than ${MAX_TITLE} characters`);

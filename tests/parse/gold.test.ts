@@ -19,16 +19,16 @@ const papers = papersJson as Paper[];
 
 /** Lowest accepted score per metric: a little under what the parser reaches, never above the truth. */
 const THRESHOLDS: Record<string, number> = {
-  bodyF1: 0.98,
-  articleF1: 0.95,
-  headlineExact: 0.95,
-  paragraphExact: 0.9,
-  titleBlock: 0.95,
-  bylineF1: 0.95,
-  photoCreditF1: 0.95,
-  captionF1: 0.95,
-  datelineAccuracy: 0.95,
-  continuationAccuracy: 0.95,
+  bodyF1: 0.99,
+  articleF1: 0.99,
+  headlineExact: 0.99,
+  paragraphExact: 0.97, // 0.981: the 002 gap (…全面从严治党 | 更多杨浦样本。) is joined; see report
+  titleBlock: 0.99,
+  bylineF1: 0.99,
+  photoCreditF1: 0.99,
+  captionF1: 0.99,
+  datelineAccuracy: 0.99,
+  continuationAccuracy: 0.99,
   pagesFound: 1,
   paperAccuracy: 1,
   districtAccuracy: 1,
