@@ -151,7 +151,8 @@ function isFurniture(b: string): boolean {
 }
 
 function titleLike(b: string): boolean {
-  return b.length <= 64 && !TITLE_PUNCT.test(b);
+  // `本报讯 4月` is the start of a lead broken by the column layout, not a title.
+  return b.length <= 64 && !TITLE_PUNCT.test(b) && !/^本报讯|\d月?$/.test(b);
 }
 
 function endsSentence(t: string): boolean {
@@ -195,8 +196,10 @@ export function buildCorpus(): Corpus {
     for (const s of body) {
       c.sentences.push({ text: s, seed });
       for (const clause of s.split(/[，,；;：:。！？]/)) {
-        const t = clause.replace(/^(?:要|并|将|还|也|同时|此外|其中|通过|以|在)(?=[\u4e00-\u9fff]{5})/, '').trim();
-        if (t.length >= 6 && t.length <= 18 && !/\d|^[的和及等与]|[、—]$/.test(t) && balanced(t)) c.clauses.push({ text: t, seed });
+        const t = clause.replace(/^(?:要|并|还|也|同时|此外)(?=[\u4e00-\u9fff]{5})/, '').trim();
+        // Not names and titles of officials (`区委书记谢坚钢`), not list fragments.
+        const official = /^(?:区委|区政协|区人大|区领导|副区长|区长|市委|市人大|电气集团)/.test(t);
+        if (t.length >= 6 && t.length <= 18 && !official && !/\d|^[的和及等与]|[、—]$/.test(t) && balanced(t)) c.clauses.push({ text: t, seed });
       }
     }
   };
