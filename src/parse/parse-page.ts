@@ -4,7 +4,7 @@
  *
  *   splitLines → classify → reorder → assemble → detect meta
  */
-import type { Article, Evidence, PageMetaDetected, Paper, ParsedPage } from '../types.js';
+import type { Article, PageMetaDetected, Paper, ParsedPage } from '../types.js';
 import { positionIn, spanPosition, splitLines } from './blocks.js';
 import { type Unit, classify } from './classify.js';
 import { type DatedLine, type Located, inferDate, inferPaper } from './infer.js';
@@ -65,14 +65,14 @@ function detectMeta(units: Unit[], articles: Article[], papers: Paper[]): PageMe
     meta.paperInferred = meta.paper !== null;
   }
   if (!meta.date) {
-    meta.date = inferDate(datelines(units, articles), texts);
+    meta.date = inferDate(datelines(articles), texts);
     meta.dateInferred = meta.date !== null;
   }
   return meta;
 }
 
 /** The event dates of the articles' 本报讯 leads, with where each lead starts. */
-function datelines(units: Unit[], articles: Article[]): DatedLine[] {
+function datelines(articles: Article[]): DatedLine[] {
   const out: DatedLine[] = [];
   for (const a of articles) {
     const lead = a.paragraphs[0];
@@ -81,8 +81,6 @@ function datelines(units: Unit[], articles: Article[]): DatedLine[] {
     const first = a.blocks.find((b) => b.kind === 'body');
     if (date && first) out.push({ date, position: first.position });
   }
-  void units;
   return out;
 }
 
-export type { Evidence };
