@@ -39,3 +39,19 @@ function dropChains(pairs: Array<[string, string]>): Array<[string, string]> {
   const targets = new Set(pairs.map(([, s]) => s));
   return pairs.filter(([t]) => !targets.has(t));
 }
+
+/** The compact table form: T deltas and S − T offsets in base 36 (see src/search/t2s-table.ts). */
+export function encodeT2S(pairs: Array<[string, string]>): string {
+  const deltas: string[] = [];
+  const offsets: string[] = [];
+  let prev = 0;
+  for (const [t, s] of pairs) {
+    const tc = t.codePointAt(0)!;
+    const sc = s.codePointAt(0)!;
+    if (tc <= prev) throw new Error(`gen-t2s: pairs must be sorted by code point, ${t} is out of order`);
+    deltas.push((tc - prev).toString(36));
+    offsets.push((sc - tc).toString(36));
+    prev = tc;
+  }
+  return `${deltas.join(',')}|${offsets.join(',')}`;
+}

@@ -7,18 +7,28 @@ import type { OutputFile } from '../types.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * assets/search.js and assets/highlight.js (plus shared chunks, e.g. the t2s table, which
- * highlight.js imports only when there is something to highlight). Minified ESM, no source
- * maps, paths relative to the repository: the same sources give the same bytes.
+ * assets/search.js (self-contained, so the search page needs no second script round trip) and
+ * assets/highlight.js, a few hundred bytes on every article page that loads the normalizer
+ * chunk (with the t2s table) only when there is something to highlight. Minified ESM, no
+ * source maps, paths relative to the repository: the same sources give the same bytes.
  */
 export async function bundleBrowserCode(): Promise<OutputFile[]> {
+  const [search, highlight] = await Promise.all([
+    bundle({ search: 'src/browser/search.ts' }, false),
+    bundle({ highlight: 'src/browser/highlight.ts' }, true),
+  ]);
+  return [...search, ...highlight].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+async function bundle(entryPoints: Record<string, string>, splitting: boolean): Promise<OutputFile[]> {
+  const outdir = path.join(ROOT, 'assets');
   let result;
   try {
     result = await build({
       absWorkingDir: ROOT,
-      entryPoints: { search: 'src/browser/search.ts', highlight: 'src/browser/highlight.ts' },
+      entryPoints,
       bundle: true,
-      splitting: true,
+      splitting,
       format: 'esm',
       platform: 'browser',
       target: 'es2020',
@@ -26,15 +36,16 @@ export async function bundleBrowserCode(): Promise<OutputFile[]> {
       legalComments: 'none',
       charset: 'utf8',
       write: false,
-      outdir: path.join(ROOT, 'assets'),
+      outdir,
       entryNames: '[name]',
       chunkNames: 'search-[name]-[hash]',
       logLevel: 'silent',
     });
   } catch (cause) {
-    throw new Error('baokan search: esbuild could not bundle src/browser/search.ts and highlight.ts', { cause });
+    throw new Error(`baokan search: esbuild could not bundle ${Object.values(entryPoints).join(', ')}`, { cause });
   }
-  return result.outputFiles
-    .map((f) => ({ path: `assets/${path.relative(path.join(ROOT, 'assets'), f.path).split(path.sep).join('/')}`, contents: f.contents }))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  return result.outputFiles.map((f) => ({
+    path: `assets/${path.relative(outdir, f.path).split(path.sep).join('/')}`,
+    contents: f.contents,
+  }));
 }

@@ -12,7 +12,7 @@
  * Word characters are letters, digits and marks (any script); everything else (spaces,
  * punctuation, symbols) separates terms and is never indexed.
  */
-import { T2S_PAIRS } from './t2s-table.js';
+import { T2S_TABLE } from './t2s-table.js';
 
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
 const HAN = /^\p{Script=Han}$/u;
@@ -20,14 +20,25 @@ const HAN = /^\p{Script=Han}$/u;
 let t2s: Map<string, string> | null = null;
 const foldCache = new Map<string, string>();
 
-/** The traditional → simplified table, decoded once from its compact generated form. */
+/** The [traditional, simplified] pairs of the generated table (see scripts/gen-t2s.ts). */
+export function t2sPairs(table = T2S_TABLE): Array<[string, string]> {
+  const [deltas = '', offsets = ''] = table.split('|');
+  const ds = deltas.split(',');
+  const os = offsets.split(',');
+  if (ds.length !== os.length) throw new Error('baokan search: the t2s table is corrupt; run scripts/gen-t2s.ts');
+  const pairs: Array<[string, string]> = [];
+  let t = 0;
+  ds.forEach((d, i) => {
+    t += parseInt(d, 36);
+    pairs.push([String.fromCodePoint(t), String.fromCodePoint(t + parseInt(os[i]!, 36))]);
+  });
+  return pairs;
+}
+
+/** The traditional → simplified table, decoded once. */
 function t2sTable(): Map<string, string> {
-  if (t2s) return t2s;
-  const cps = Array.from(T2S_PAIRS);
-  const table = new Map<string, string>();
-  for (let i = 0; i + 1 < cps.length; i += 2) table.set(cps[i]!, cps[i + 1]!);
-  t2s = table;
-  return table;
+  t2s ??= new Map(t2sPairs());
+  return t2s;
 }
 
 /** Folds one code point: NFKC, traditional → simplified (one to one), lowercase. */
