@@ -9,7 +9,7 @@ import { type Span, spanRaw, spanText, subSpan } from './blocks.js';
 import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCredit, trailingByline } from './byline.js';
 import { type MastheadFacts, furnitureReason, readMasthead } from './masthead.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
-import { assignTitleRoles, mergedTitleSplit } from './titles.js';
+import { FACTUAL_VERB, assignTitleRoles, mergedTitleSplit } from './titles.js';
 import { SENTENCE_PUNCT, endsSentence, squeeze } from './text.js';
 
 /** A classified piece of the page: a block plus what later stages need to know about it. */
@@ -43,6 +43,8 @@ interface Draft extends Omit<Unit, 'kind'> {
 const LEAD = /^(?:本报讯|本报消息|本报记者|本报通讯员|讯[（(]记者)/;
 // Matches a brief's bullet at the start of a line: □ ◆ ▲ ● ■ ★ followed by text.
 const BRIEF_BULLET = /^[□◆▲●■★◇○▪•]\s*/;
+// Matches how an unmarked news lead opens: 近日，/ 日前，/ 5月3日上午，.
+const NEWS_OPENING = /^(?:近日|日前|前不久|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)/;
 // Longest line still read as a title when it carries no clause punctuation.
 const MAX_TITLE = 60;
 
@@ -202,6 +204,9 @@ function splitMergedTitles(drafts: Draft[]): Array<Draft & { fixed?: 'kicker' | 
 function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefined): boolean {
   if (!prev || !next || prev.kind !== 'body' || next.kind !== 'body' || next.lead) return false;
   if ([...squeeze(only.text)].length > 24) return false;
+  // A news title (someone held/met/launched…) over a paragraph opening like a lead (近日，/ 5月3日，)
+  // starts a new article even without 本报讯.
+  if (FACTUAL_VERB.test(only.text) || NEWS_OPENING.test(squeeze(next.text))) return false;
   return endsSentence(prev.text);
 }
 

@@ -9,7 +9,7 @@ import { hanCount, squeeze } from './text.js';
 export type TitleRole = 'section' | 'kicker' | 'headline' | 'subheadline';
 
 // Verbs of a factual (news) title: someone held/met/launched something.
-const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|签署|签订|部署|主持|出席|参加|到访|开工|开幕|闭幕|调研|视察|走访|考察|发布|成立|揭牌|签约|颁奖|表彰|慰问|座谈|召集|通报|审议|获评|入选/;
+export const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|签署|签订|部署|主持|出席|参加|到访|开工|开幕|闭幕|调研|视察|走访|考察|发布|成立|揭牌|签约|颁奖|表彰|慰问|座谈|召集|通报|审议|获评|入选/;
 // Titles that open with an actor (区…, 市…, 本区) are factual.
 const ACTOR_START = /^(?:区|市|本区|我区|全区|本市)/;
 

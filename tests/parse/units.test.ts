@@ -136,6 +136,7 @@ describe('classification', () => {
     expect(kinds('赵家镐先生(左)来到现场讲授专题党课\n\n陈二 摄')).toEqual([['caption', '赵家镐先生(左)来到现场讲授专题党课'], ['photo-credit', '陈二 摄']]);
     expect(kinds('坚定信心 确保实现“双过半”\n区长主持召开区政府工作会议\n宗河\n本报讯 4月28日下午,会议召开。').map((k) => k[0])).toEqual(['headline', 'subheadline', 'byline', 'body']);
     expect(kinds('本报讯 12月7日,会议召开。\n为经济高质量发展注入新动力\n2020年是收官之年。').map((k) => k[0])).toEqual(['body', 'intertitle', 'body']);
+    expect(kinds('区委召开会议。\n区领导调研重点项目\n近日,区领导到重点项目调研。').map((k) => k[0])).toEqual(['body', 'headline', 'body']);
     expect(kinds('如何写好养老这篇大文章？\n本报讯 5月1日,会议召开。').map((k) => k[0])).toEqual(['headline', 'body']);
     expect(kinds('通过举办各类行业活动、').map((k) => k[0])).toEqual(['body']);
   });
