@@ -83,6 +83,7 @@ function applyTitle(d: Draft, stack: Unit[]): void {
 export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } {
   const drafts: Draft[] = [];
   const loose: Unit[] = [];
+  let bannerUnits: Unit[] = [];
   let cur = null as Draft | null;
   let banner: string | null = null;
   const open = (first: Unit): Draft => {
@@ -115,7 +116,8 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
           banner = stack[stack.length - 1]?.text ?? null;
           i += stack.length - 1;
           cur = null;
-          loose.push(...stack);
+          // Kept aside until a brief under the banner takes it; a banner nothing follows is furniture.
+          bannerUnits = stack;
           break;
         }
       }
@@ -126,6 +128,8 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
         const stack = titleStack(items, i);
         i += Math.max(stack.length, 1) - 1;
         banner = null;
+        loose.push(...bannerUnits); // a banner no brief took is furniture
+        bannerUnits = [];
         const c: Draft | null = cur;
         const following = nextParagraph(items, i + 1);
         // Headline printed after its own first paragraph: a lone lead waiting for its title.
@@ -144,6 +148,8 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
       case 'brief': {
         const d = open(u);
         d.article.section = banner;
+        d.article.blocks.push(...bannerUnits.map(toBlock));
+        bannerUnits = [];
         d.article.paragraphs.push(u.content);
         d.article.blocks.push(toBlock(u));
         d.afterBody = true;
@@ -187,6 +193,7 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
         loose.push(u); // masthead and furniture belong to no article
     }
   }
+  loose.push(...bannerUnits);
   return { articles: drafts.map(finish), loose };
 }
 

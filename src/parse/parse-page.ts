@@ -26,8 +26,9 @@ export function parsePage(input: PageInput, papers: Paper[]): ParsedPage {
   const bodyLine = Number.isInteger(input.bodyLine) && input.bodyLine > 0 ? input.bodyLine : 1;
   const units = classify(splitLines(body, bodyLine), papers);
   const { items } = reorder(units);
-  const { articles } = assemble(items);
-  const furniture = units.filter((u) => u.kind === 'masthead' || u.kind === 'furniture').map(toBlock);
+  const { articles, loose } = assemble(items);
+  // Lines that went into no article: mastheads, promo lines, and banners with nothing under them.
+  const furniture = loose.map(toBlock).sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);
   return {
     source: input.source,
     meta: detectMeta(units, articles, papers),
