@@ -29,20 +29,47 @@ export interface PageSpec {
   head?: Element[];
 }
 
+/** Where in the layout tree each filled element sits: child indexes from the root. */
+type TreePath = readonly number[];
+
+/** The elements the renderer fills on every page, by CSS selector. */
+const targets = {
+  title: '[data-slot="title"]',
+  description: 'meta[name="description"]',
+  canonical: 'link[rel="canonical"]',
+  ogType: 'meta[property="og:type"]',
+  ogTitle: 'meta[property="og:title"]',
+  ogDescription: 'meta[property="og:description"]',
+  ogUrl: 'meta[property="og:url"]',
+  head: '[data-slot="head"]',
+  breadcrumbs: '[data-slot="breadcrumbs"]',
+  main: '[data-slot="main"]',
+} as const;
+
 /** A parsed layout ready to be filled many times. */
 export interface Layout {
   tree: Root;
   siteName: string;
+  /** Found once with selectors, so each page only walks a few indexes (large archives have many pages). */
+  paths: Record<keyof typeof targets, TreePath>;
+  navPaths: TreePath[];
 }
 
-/** Parses layout.html once and resolves its `~/` URLs against the base. */
+/** Parses layout.html once, resolves its `~/` URLs against the base and locates the slots. */
 export function prepareLayout(site: Site, layoutHtml: string): Layout {
   const tree = parseHtmlTemplate(layoutHtml);
   stripPositions(tree);
   resolveUrls(tree, site.base);
   const siteName = attribute(required(tree, 'meta[property="og:site_name"]'), 'content');
   if (!siteName) throw new Error('baokan render: layout.html must give the site name in <meta property="og:site_name" content="…">');
-  return { tree, siteName };
+  const paths = Object.fromEntries(
+    Object.entries(targets).map(([key, selector]) => [key, pathTo(tree, required(tree, selector))]),
+  ) as Layout['paths'];
+  const head = required(tree, targets.head);
+  if (head.tagName !== 'template' || head.children.length > 0) {
+    throw new Error('baokan render: layout.html must mark the extra head elements with an empty <template data-slot="head"></template>');
+  }
+  return { tree, siteName, paths, navPaths: selectAll('.site-nav a', tree).map((link) => pathTo(tree, link)) };
 }
 
 /** Rewrites `~/…` in href/src attributes to base-prefixed absolute paths. */
@@ -58,19 +85,30 @@ export function resolveUrls(tree: Root | Element, base: string): void {
 /** Renders one page to an output file. */
 export function renderPage(site: Site, layout: Layout, page: PageSpec): OutputFile {
   const tree = cloneTree(layout.tree);
+  const at = (key: keyof typeof targets): Element => elementAt(tree, layout.paths[key]);
   const fullTitle = page.title === layout.siteName ? page.title : `${page.title} · ${layout.siteName}`;
 
-  fillSlot(tree, 'title', [{ type: 'text', value: fullTitle }]);
-  setAttribute(tree, 'meta[name="description"]', 'content', page.description);
-  setAttribute(tree, 'link[rel="canonical"]', 'href', page.url);
-  setAttribute(tree, 'meta[property="og:type"]', 'content', page.ogType ?? 'website');
-  setAttribute(tree, 'meta[property="og:title"]', 'content', page.title);
-  setAttribute(tree, 'meta[property="og:description"]', 'content', page.description);
-  setAttribute(tree, 'meta[property="og:url"]', 'content', page.url);
-  fillSlot(tree, 'head', page.head ?? []);
-  fillSlot(tree, 'breadcrumbs', [renderBreadcrumbs(page.breadcrumbs)]);
-  fillSlot(tree, 'main', page.main);
-  markCurrentNav(tree, page.url);
+  // Resolve every element before changing any: the head slot's replacement shifts its siblings.
+  const slots = { title: at('title'), head: at('head'), breadcrumbs: at('breadcrumbs'), main: at('main') };
+  const headParent = elementAt(tree, layout.paths.head.slice(0, -1));
+  at('description').properties.content = page.description;
+  at('canonical').properties.href = page.url;
+  at('ogType').properties.content = page.ogType ?? 'website';
+  at('ogTitle').properties.content = page.title;
+  at('ogDescription').properties.content = page.description;
+  at('ogUrl').properties.content = page.url;
+  for (const path of layout.navPaths) {
+    const link = elementAt(tree, path);
+    // The site navigation marks the link to the current page (home, search, about).
+    if (link.properties.href === page.url) link.properties.ariaCurrent = 'page';
+  }
+
+  fillChildren(slots.title, [{ type: 'text', value: fullTitle }]);
+  fillChildren(slots.breadcrumbs, [renderBreadcrumbs(page.breadcrumbs)]);
+  fillChildren(slots.main, page.main);
+  // One element per line, like the rest of the template's head.
+  const headLines = (page.head ?? []).flatMap((node, index): ElementContent[] => (index === 0 ? [node] : [{ type: 'text', value: '\n' }, node]));
+  headParent.children.splice(headParent.children.indexOf(slots.head), 1, ...headLines);
 
   return {
     path: page.file ?? outputPath(site.base, page.url),
@@ -80,33 +118,10 @@ export function renderPage(site: Site, layout: Layout, page: PageSpec): OutputFi
 
 /** Serialises a document; the same tree always gives the same bytes. */
 export function stringify(tree: Root): string {
-  return `${unified().use(rehypeStringify, { upperDoctype: true, characterReferences: { useNamedReferences: true } }).stringify(tree)}\n`;
+  return `${serializer.stringify(tree)}\n`;
 }
 
-/** Replaces a slot's children (or a <template> slot itself) with nodes. */
-function fillSlot(tree: Root, name: string, nodes: RootContent[]): void {
-  const slot = required(tree, `[data-slot="${name}"]`);
-  delete slot.properties.dataSlot;
-  if (slot.tagName === 'template') {
-    const parent = findParent(tree, slot);
-    // One element per line, like the rest of the template's head.
-    const lines = nodes.flatMap((node, index): RootContent[] => (index === 0 ? [node] : [{ type: 'text', value: '\n' }, node]));
-    parent.children.splice(parent.children.indexOf(slot), 1, ...(lines as ElementContent[]));
-  } else {
-    slot.children = nodes as ElementContent[];
-  }
-}
-
-/** The site navigation marks the link to the current page (home, search, about). */
-function markCurrentNav(tree: Root, url: string): void {
-  for (const link of selectAll('.site-nav a', tree)) {
-    if (link.properties.href === url) link.properties.ariaCurrent = 'page';
-  }
-}
-
-function setAttribute(tree: Root, selector: string, key: string, value: string): void {
-  required(tree, selector).properties[key] = value;
-}
+const serializer = unified().use(rehypeStringify, { upperDoctype: true, characterReferences: { useNamedReferences: true } }).freeze();
 
 function attribute(element: Element, key: string): string {
   const value = element.properties[key];
@@ -119,15 +134,37 @@ function required(tree: Root, selector: string): Element {
   return element;
 }
 
-function findParent(tree: Root, target: Element): Root | Element {
-  let found: Root | Element | undefined;
-  const visit = (parent: Root | Element): void => {
-    for (const child of parent.children) {
-      if (child === target) found = parent;
-      else if (child.type === 'element') visit(child);
+/** A slot element's children become the page's nodes; the marker attribute goes. */
+function fillChildren(slot: Element, nodes: ElementContent[]): void {
+  delete slot.properties.dataSlot;
+  slot.children = nodes;
+}
+
+/** Child indexes leading from the root to `target`. */
+function pathTo(tree: Root, target: Element): TreePath {
+  const search = (parent: Root | Element, path: number[]): number[] | null => {
+    for (const [index, child] of parent.children.entries()) {
+      if (child === target) return [...path, index];
+      if (child.type === 'element') {
+        const found = search(child, [...path, index]);
+        if (found) return found;
+      }
     }
+    return null;
   };
-  visit(tree);
-  if (!found) throw new Error('baokan render: slot element is not in the layout tree');
-  return found;
+  const path = search(tree, []);
+  if (!path) throw new Error('baokan render: layout element is not in the tree');
+  return path;
+}
+
+/** The element at a path found by pathTo in a copy of the same tree. */
+function elementAt(tree: Root, path: TreePath): Element {
+  let node: Root | Element = tree;
+  for (const index of path) {
+    const child: RootContent | undefined = node.children[index];
+    if (child?.type !== 'element') throw new Error('baokan render: layout path does not lead to an element');
+    node = child;
+  }
+  if (node.type !== 'element') throw new Error('baokan render: layout path leads to the root');
+  return node;
 }
