@@ -38,6 +38,12 @@ describe('renderSite', () => {
     expect(() => renderSite(fixtureSite('sub'), loadTemplates())).toThrow(/site.base/);
   });
 
+  it('names a layout element it cannot find', () => {
+    const templates = loadTemplates();
+    const broken = { ...templates, 'layout.html': templates['layout.html']!.replace(' data-slot="main"', '') };
+    expect(() => renderSite(fixtureSite('/'), broken)).toThrow(/\[data-slot="main"\]/);
+  });
+
   it('names a missing template', () => {
     expect(() => renderSite(fixtureSite('/'), { 'layout.html': loadTemplates()['layout.html']! })).toThrow(/about\.md/);
   });
