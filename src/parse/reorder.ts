@@ -80,21 +80,19 @@ const MAX_INDEXED_TEXT = 200_000;
 // Largest number of (dangling, candidate) pairs scored; beyond it only next blocks are tried.
 const MAX_PAIRS = 40_000;
 
-/** Every run of 2–6 word characters of the page, so a join's n-grams can be looked up. */
-function gramIndex(page: string): Set<string> | null {
+/** Looks up runs of word characters in the page text, one line per block. */
+interface GramLookup {
+  has(gram: string): boolean;
+}
+
+/**
+ * The page's text with blanks squeezed out, one block per line, so a join's n-grams can be looked
+ * up with a substring search (cheaper than indexing every n-gram of every page up front).
+ */
+function gramIndex(page: string): GramLookup | null {
   if (page.length > MAX_INDEXED_TEXT) return null;
-  const grams = new Set<string>();
-  for (const line of page.split('\n')) {
-    const chars = [...squeeze(line)];
-    for (let i = 0; i < chars.length; i++) {
-      let gram = chars[i] ?? '';
-      for (let k = i + 1; k < chars.length && k < i + 6; k++) {
-        gram += chars[k] ?? '';
-        grams.add(gram);
-      }
-    }
-  }
-  return grams;
+  const text = `\n${page.split('\n').map(squeeze).join('\n')}\n`;
+  return { has: (gram) => !gram.includes('\n') && text.includes(gram) };
 }
 
 function isWordChar(ch: string): boolean {
@@ -102,10 +100,11 @@ function isWordChar(ch: string): boolean {
 }
 
 /** Character n-gram evidence that the join forms words seen elsewhere on the page. */
-function ngramEvidence(a: string, b: string, grams: Set<string> | null, minLength: number): { score: number; gram: string | null } {
+function ngramEvidence(a: string, b: string, grams: GramLookup | null, minLength: number): { score: number; gram: string | null } {
   if (!grams) return { score: 0, gram: null };
-  const tail = [...squeeze(a)];
-  const head = [...squeeze(b)];
+  // Only the last and first three characters matter: squeeze just the ends of long blocks.
+  const tail = [...squeeze(a.slice(-16))];
+  const head = [...squeeze(b.slice(0, 16))];
   let best: { score: number; gram: string | null } = { score: 0, gram: null };
   for (let ka = 1; ka <= 3; ka++) {
     for (let kb = 1; kb <= 3; kb++) {
@@ -187,7 +186,7 @@ interface Candidate {
 }
 
 /** Scores every plausible continuation of every dangling body block. */
-function candidates(units: Unit[], dangling: number[], bodies: number[], grams: Set<string> | null): Candidate[] {
+function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null): Candidate[] {
   const out: Candidate[] = [];
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   for (const a of dangling) {
@@ -237,7 +236,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
 }
 
 /** Decides joins greedily, best evidence first; each block continues at most one and is continued by at most one. */
-function decideJoins(units: Unit[], grams: Set<string> | null): { next: Map<number, Candidate>; prev: Map<number, number> } {
+function decideJoins(units: Unit[], grams: GramLookup | null): { next: Map<number, Candidate>; prev: Map<number, number> } {
   const bodies = units.flatMap((u, i) => (u.kind === 'body' ? [i] : []));
   const dangling = bodies.filter((i) => {
     const u = units[i];
