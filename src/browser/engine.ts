@@ -3,7 +3,7 @@
  * sorting and pagination. Pure functions plus one async `runQuery` that asks a source for
  * postings; no DOM, so the same code runs in the browser and in the oracle tests.
  */
-import { gramLength, type Postings, type SearchMeta } from '../search/format.js';
+import { gramLength, unquantizeLength, type Postings, type SearchMeta } from '../search/format.js';
 
 /** Where postings come from (the browser loader, or files in memory in tests). */
 export interface PostingsSource {
@@ -127,13 +127,13 @@ export function rankMatches(terms: string[], postings: Map<string, Postings>, me
   if (terms.length === 0) return [];
   const perTerm = terms.map((t) => matchTerm(t, postings, meta));
   const smallest = perTerm.reduce((a, b) => (b.size < a.size ? b : a));
-  const n = meta.docs.length.length;
-  const avgLen = meta.docs.length.reduce((s, x) => s + x, 0) / Math.max(1, n);
+  const n = meta.docs.size.length;
+  const avgLen = averageLength(meta);
   const joined = terms.length > 1 ? matchTerm(terms.join(''), postings, meta) : null;
   const out: Match[] = [];
   for (const doc of smallest.keys()) {
     if (!perTerm.every((m) => m.has(doc))) continue;
-    const len = meta.docs.length[doc] ?? avgLen;
+    const len = unquantizeLength(meta.docs.size[doc] ?? 0);
     let score = 0;
     let allInHead = true;
     perTerm.forEach((m) => {
@@ -147,6 +147,18 @@ export function rankMatches(terms: string[], postings: Map<string, Postings>, me
     out.push({ doc, exact: allInHead ? 1 : 0, adjacent: joined?.has(doc) ? 1 : 0, score });
   }
   return out.sort(byRelevance);
+}
+
+const averages = new WeakMap<SearchMeta, number>();
+
+/** Mean article length (computed once per meta). */
+function averageLength(meta: SearchMeta): number {
+  let avg = averages.get(meta);
+  if (avg === undefined) {
+    avg = meta.docs.size.reduce((s, q) => s + unquantizeLength(q), 0) / Math.max(1, meta.docs.size.length);
+    averages.set(meta, avg);
+  }
+  return avg;
 }
 
 /** Relevance order: exact headline, adjacency, score, then archive order for a stable result. */

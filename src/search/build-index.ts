@@ -13,6 +13,7 @@ import {
   encodeShard,
   hashGram,
   ownFilePath,
+  quantizeLength,
   shardPath,
   type Postings,
   type SearchDoc,
@@ -22,15 +23,19 @@ import { isWordChar, normalize } from './tokenize.js';
 
 /** Tuning knobs; the defaults aim at the targets in docs/search.md. */
 export interface BuildSearchIndexOptions {
-  /** Aimed-for uncompressed bytes of postings per shard file. */
+  /** Aimed-for uncompressed bytes of postings per shard file (what a rare gram costs to fetch). */
   shardBytes?: number;
+  /** A gram whose postings exceed this many bytes gets its own file, so rare grams never pay for it. */
+  ownFileBytes?: number;
 }
 
-const DEFAULT_SHARD_BYTES = 6 * 1024;
+const DEFAULT_SHARD_BYTES = 2 * 1024;
+const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
 
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
 export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = {}): OutputFile[] {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
+  const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
   const { docPages, ...tables } = articleTable(site);
   const texts = site.articles.map((a) => articleSearchText(a.article));
   const normalized = texts.map(normalize);
@@ -41,10 +46,10 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
     df: postings.docs.length,
     block: encodePostings(postings),
   }));
-  const total = blocks.reduce((sum, b) => sum + b.block.length, 0);
-  const shardCount = nextPowerOfTwo(Math.max(1, Math.ceil(total / shardBytes)));
-  const own = blocks.filter((b) => b.block.length > shardBytes).map((b) => b.gram).sort();
+  const own = blocks.filter((b) => b.block.length > ownFileBytes).map((b) => b.gram).sort();
   const ownSet = new Set(own);
+  const inShards = blocks.reduce((sum, b) => sum + (ownSet.has(b.gram) ? 0 : b.block.length), 0);
+  const shardCount = nextPowerOfTwo(Math.max(1, Math.ceil(inShards / shardBytes)));
 
   const shards: Array<typeof blocks> = Array.from({ length: shardCount }, () => []);
   for (const b of blocks) if (!ownSet.has(b.gram)) shards[hashGram(b.gram) & (shardCount - 1)]!.push(b);
@@ -66,7 +71,7 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
     ...tables,
     docs: {
       page: docPages,
-      length: normalized.map((t) => t.length),
+      size: normalized.map((t) => quantizeLength(t.length)),
       head: site.articles.map((a) => normalize(headlineText(a.article)).length),
     },
   };

@@ -35,8 +35,11 @@ export interface SearchMeta {
   docs: {
     /** Index into `pages`. */
     page: number[];
-    /** Length of the normalized search text, in UTF-16 units (for ranking). */
-    length: number[];
+    /**
+     * Length of the normalized search text, log-quantized as round(4·log2(1 + length)): BM25
+     * needs only its rough size, and small numbers gzip to a third of exact lengths.
+     */
+    size: number[];
     /** Length of the normalized headline, which starts the search text (0 when none). */
     head: number[];
   };
@@ -61,6 +64,16 @@ export interface Postings {
   counts: number[];
   /** Present for bigrams: positions[k] are the offsets in docs[k]. */
   positions?: number[][];
+}
+
+/** Quantizes an article length for `docs.size`. */
+export function quantizeLength(length: number): number {
+  return Math.round(4 * Math.log2(1 + length));
+}
+
+/** The approximate article length a `docs.size` value stands for. */
+export function unquantizeLength(size: number): number {
+  return 2 ** (size / 4) - 1;
 }
 
 /** Path of the meta file, relative to the search root. */

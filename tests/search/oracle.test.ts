@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import type { Site } from '../../src/site.js';
-import { buildSearchIndex } from '../../src/search/index.js';
+import { buildSearchIndex, type BuildSearchIndexOptions } from '../../src/search/index.js';
 import { articleSearchText } from '../../src/search/doc-text.js';
 import { normalize, parseQuery } from '../../src/search/tokenize.js';
 import { runQuery } from '../../src/browser/engine.js';
@@ -56,8 +56,10 @@ function bruteForce(normalized: string[], query: string): number[] {
   return normalized.flatMap((t, i) => (terms.every((term) => t.includes(term)) ? [i] : []));
 }
 
-async function checkOracle(site: Site, seed: number, n: number): Promise<number> {
-  const { loader } = memoryIndex(buildSearchIndex(site));
+async function checkOracle(site: Site, seed: number, n: number, options?: BuildSearchIndexOptions): Promise<number> {
+  const files = buildSearchIndex(site, options);
+  if (options?.ownFileBytes) expect(files.some((f) => f.path.startsWith('search/terms/'))).toBe(true);
+  const { loader } = memoryIndex(files);
   const texts = site.articles.map((a) => articleSearchText(a.article));
   const normalized = texts.map(normalize);
   const queries = sampleQueries(texts, prng(seed), n);
@@ -77,6 +79,10 @@ describe('oracle over the seed text', () => {
     expect(site.articles.length).toBeGreaterThan(20);
     const n = await checkOracle(site, 20240601, 1500);
     expect(n).toBeGreaterThan(1000);
+  });
+
+  it('gives the same exact answers with tiny shards and many own-file grams', async () => {
+    await checkOracle(seedSite(), 4242, 600, { shardBytes: 64, ownFileBytes: 24 });
   });
 
   it('traditional and full-width forms of the same substrings give the same results', async () => {
