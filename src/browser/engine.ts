@@ -5,11 +5,17 @@
  */
 import { gramLength, unquantizeLength, type Postings, type SearchMeta } from '../search/format.js';
 
+/** A gram to fetch, and whether its positions are needed (a two-character term needs none). */
+export interface GramRequest {
+  gram: string;
+  positions: boolean;
+}
+
 /** Where postings come from (the browser loader, or files in memory in tests). */
 export interface PostingsSource {
   meta(): Promise<SearchMeta>;
   /** Postings of every gram asked for, fetched in one parallel round trip. */
-  postings(grams: string[]): Promise<Map<string, Postings>>;
+  postings(grams: GramRequest[]): Promise<Map<string, Postings>>;
 }
 
 /** One matching article and why. */
@@ -28,39 +34,85 @@ interface Hits {
   inHead: number;
 }
 
-/** The grams to fetch for a term: its single character, or bigrams covering it (see `bigramCover`). */
-export function termGrams(term: string): Array<{ gram: string; offset: number }> {
+/** What fetching a gram costs, relative to a shard: own-file grams are the frequent, big ones. */
+export type GramCost = (gram: string) => number;
+
+const ownFileSets = new WeakMap<SearchMeta, Set<string>>();
+
+/** Gram costs from the meta: a gram with its own file costs as much as ~20 shards. */
+export function gramCostOf(meta: SearchMeta): GramCost {
+  let own = ownFileSets.get(meta);
+  if (!own) ownFileSets.set(meta, (own = new Set(meta.ownFile)));
+  const set = own;
+  return (gram) => (set.has(gram) ? 20 : 1);
+}
+
+/** The grams to fetch for a term: its single character, or the cheapest bigram cover of it. */
+export function termGrams(term: string, cost: GramCost = () => 1): Array<{ gram: string; offset: number }> {
   const cps = Array.from(term);
   if (cps.length === 1) return [{ gram: term, offset: 0 }];
-  return bigramCover(cps);
+  return bigramCover(cps, cost);
 }
 
 /**
- * Non-overlapping bigrams that pin every character of the term: ab@0, cd@2, and for an odd
- * length a last overlapping one (abcde → ab@0, cd@2, de@3). Offsets are in UTF-16 units.
- * Positional bigrams at p+offset fix characters p … p+len-1, so a match is exact.
+ * The cheapest set of bigrams that pins every character of the term. Bigram i covers
+ * characters i and i+1, so the first and last bigrams are forced and no two neighbours may
+ * both be left out (abcde → ab@0, cd@2, de@3 when all cost the same; a frequent middle bigram
+ * is avoided when its neighbours cover it). Positional bigrams at p + offset then fix
+ * characters p … p+len-1, so a match is exact. Offsets are in UTF-16 units.
  */
-export function bigramCover(cps: string[]): Array<{ gram: string; offset: number }> {
+export function bigramCover(cps: string[], cost: GramCost = () => 1): Array<{ gram: string; offset: number }> {
   const unitOffsets: number[] = [];
   let u = 0;
   for (const c of cps) {
     unitOffsets.push(u);
     u += c.length;
   }
-  const starts: number[] = [];
-  for (let i = 0; i + 1 < cps.length; i += 2) starts.push(i);
-  if (cps.length % 2 === 1) starts.push(cps.length - 2);
-  return starts.map((i) => ({ gram: cps[i]! + cps[i + 1]!, offset: unitOffsets[i]! }));
+  const grams = cps.slice(0, -1).map((c, i) => c + cps[i + 1]!);
+  const m = grams.length;
+  // take[i] / skip[i]: least cost for bigrams 0..i with bigram i taken / left out.
+  const take: number[] = new Array<number>(m);
+  const skip: number[] = new Array<number>(m);
+  take[0] = cost(grams[0]!);
+  skip[0] = Infinity; // the first character needs bigram 0
+  for (let i = 1; i < m; i++) {
+    take[i] = cost(grams[i]!) + Math.min(take[i - 1]!, skip[i - 1]!);
+    skip[i] = take[i - 1]!; // character i needs bigram i-1 when bigram i is left out
+  }
+  const chosen: number[] = [];
+  let taken = true; // the last character needs bigram m-1
+  for (let i = m - 1; i >= 0; i--) {
+    if (taken) {
+      chosen.push(i);
+      taken = !(i > 0 && skip[i - 1]! < take[i - 1]!);
+    } else {
+      taken = true;
+    }
+  }
+  return chosen.reverse().map((i) => ({ gram: grams[i]!, offset: unitOffsets[i]! }));
 }
 
 /** Articles containing the term exactly, with occurrence counts (and how many in the headline). */
 export function matchTerm(term: string, postings: Map<string, Postings>, meta: SearchMeta): Map<number, Hits> {
   const out = new Map<number, Hits>();
-  const grams = termGrams(term);
-  if (gramLength(term) === 1) {
+  const grams = termGrams(term, gramCostOf(meta));
+  const length = gramLength(term);
+  if (length === 1) {
     const p = postings.get(term);
     // A single character: the count is exact, the headline share is unknown without positions.
     p?.docs.forEach((doc, k) => out.set(doc, { count: p.counts[k]!, inHead: 0 }));
+    return out;
+  }
+  if (length === 2) {
+    // One bigram is the whole term: its doc list is the answer (a frequent bigram comes
+    // without positions, with its first offset, enough to tell a headline match).
+    const p = postings.get(term);
+    p?.docs.forEach((doc, k) => {
+      const head = meta.docs.head[doc] ?? 0;
+      const pos = p.positions?.[k];
+      const inHead = pos ? pos.filter((x) => x + term.length <= head).length : (p.first?.[k] ?? head) + term.length <= head ? 1 : 0;
+      out.set(doc, { count: p.counts[k]!, inHead });
+    });
     return out;
   }
   const lists = grams.map((g) => ({ ...g, p: postings.get(g.gram) }));
@@ -109,12 +161,14 @@ function hasSorted(arr: number[], x: number): boolean {
 }
 
 /** Every gram a query needs (its terms, and for several terms their joined form). */
-export function queryGrams(terms: string[]): string[] {
-  const grams = new Set<string>();
+export function queryGrams(terms: string[], meta: SearchMeta): GramRequest[] {
+  const grams = new Map<string, boolean>();
+  const cost = gramCostOf(meta);
   for (const t of [...terms, ...(terms.length > 1 ? [terms.join('')] : [])]) {
-    for (const g of termGrams(t)) grams.add(g.gram);
+    const positions = gramLength(t) > 2;
+    for (const g of termGrams(t, cost)) grams.set(g.gram, (grams.get(g.gram) ?? false) || positions);
   }
-  return [...grams].sort();
+  return [...grams.keys()].sort().map((gram) => ({ gram, positions: grams.get(gram)! }));
 }
 
 /** BM25 parameters (MiniSearch's defaults), and the weight of a headline occurrence. */
@@ -228,6 +282,6 @@ export function paginate<T>(items: T[], page: number, perPage: number): { items:
 export async function runQuery(terms: string[], source: PostingsSource): Promise<Match[]> {
   const meta = await source.meta();
   if (terms.length === 0) return [];
-  const postings = await source.postings(queryGrams(terms));
+  const postings = await source.postings(queryGrams(terms, meta));
   return rankMatches(terms, postings, meta);
 }

@@ -5,7 +5,7 @@
  */
 import { META_PATH, checkMeta, decodePostings, decodeShardDirectory, docPath, gramPath } from '../search/format.js';
 import type { Postings, SearchDoc, SearchMeta, ShardDirectory } from '../search/format.js';
-import type { PostingsSource } from './engine.js';
+import type { GramRequest, PostingsSource } from './engine.js';
 
 /** The subset of `fetch` the loader uses (injectable for tests). */
 export type FetchBytes = (url: string) => Promise<Uint8Array>;
@@ -66,12 +66,12 @@ export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexL
 
   return {
     meta,
-    async postings(grams: string[]): Promise<Map<string, Postings>> {
+    async postings(grams: GramRequest[]): Promise<Map<string, Postings>> {
       const m = await meta();
-      const paths = grams.map((g) => gramPath(g, m));
+      const paths = grams.map((g) => gramPath(g.gram, m, g.positions));
       const loaded = await Promise.all(paths.map((p) => shard(p, m.digest)));
       const out = new Map<string, Postings>();
-      grams.forEach((g, i) => out.set(g, decodePostings(loaded[i]!.buf, loaded[i]!.dir, g)));
+      grams.forEach((g, i) => out.set(g.gram, decodePostings(loaded[i]!.buf, loaded[i]!.dir, g.gram)));
       return out;
     },
     async docs(ids: number[]): Promise<SearchDoc[]> {

@@ -45,6 +45,7 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
     gram,
     df: postings.docs.length,
     block: encodePostings(postings),
+    postings,
   }));
   const own = blocks.filter((b) => b.block.length > ownFileBytes).map((b) => b.gram).sort();
   const ownSet = new Set(own);
@@ -56,7 +57,17 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
 
   const files: OutputFile[] = [];
   shards.forEach((entries, n) => files.push({ path: shardPath(n), contents: gzip(encodeShard(entries)) }));
-  for (const b of blocks) if (ownSet.has(b.gram)) files.push({ path: ownFilePath(b.gram), contents: gzip(encodeShard([b])) });
+  for (const b of blocks) {
+    if (!ownSet.has(b.gram)) continue;
+    if (b.postings.positions) {
+      // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
+      const list = { gram: b.gram, df: b.df, block: encodePostings(b.postings, true) };
+      files.push({ path: ownFilePath(b.gram, false), contents: gzip(encodeShard([list], true)) });
+      files.push({ path: ownFilePath(b.gram, true), contents: gzip(encodeShard([b])) });
+    } else {
+      files.push({ path: ownFilePath(b.gram), contents: gzip(encodeShard([b])) });
+    }
+  }
   site.articles.forEach((a, i) => {
     const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]! };
     files.push({ path: docPath(i), contents: gzip(new TextEncoder().encode(JSON.stringify(doc))) });

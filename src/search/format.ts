@@ -7,7 +7,8 @@
  *
  *   meta.json.gz          SearchMeta: version, shard count, papers, issues, pages, per-article table
  *   shards/<n>.bin.gz     postings of every gram whose hash is n (mod shardCount)
- *   terms/<hex>.bin.gz    postings of one very frequent gram (listed in meta.ownFile)
+ *   terms/<hex>.bin.gz    one very frequent gram (listed in meta.ownFile); for a bigram, its doc list
+ *   terms/<hex>.pos.bin.gz  a very frequent bigram's full positional postings
  *   docs/<i>.json.gz      SearchDoc: url, title and text of article i (for the results shown)
  */
 
@@ -64,6 +65,8 @@ export interface Postings {
   counts: number[];
   /** Present for bigrams: positions[k] are the offsets in docs[k]. */
   positions?: number[][];
+  /** Present for a frequent bigram's doc list (fetched without positions): first offset per article. */
+  first?: number[];
 }
 
 /** Quantizes an article length for `docs.size`. */
@@ -89,9 +92,9 @@ export function hashGram(gram: string): number {
   return h >>> 0;
 }
 
-/** Path (relative to the search root) of the file holding a gram's postings. */
-export function gramPath(gram: string, meta: Pick<SearchMeta, 'shardCount' | 'ownFile'>): string {
-  if (meta.ownFile.includes(gram)) return ownFilePath(gram);
+/** Path (relative to the search root) of the file holding a gram's postings (with positions or not). */
+export function gramPath(gram: string, meta: Pick<SearchMeta, 'shardCount' | 'ownFile'>, positions = true): string {
+  if (meta.ownFile.includes(gram)) return ownFilePath(gram, positions);
   return shardPath(hashGram(gram) & (meta.shardCount - 1));
 }
 
@@ -100,9 +103,13 @@ export function shardPath(n: number): string {
   return `shards/${n}.bin.gz`;
 }
 
-/** Path of a frequent gram's own file: its code points in hex, so any gram is a safe name. */
-export function ownFilePath(gram: string): string {
-  return `terms/${Array.from(gram, (c) => c.codePointAt(0)!.toString(16)).join('-')}.bin.gz`;
+/**
+ * Path of a frequent gram's own file: its code points in hex, so any gram is a safe name.
+ * A bigram has two: the doc list (enough for a two-character term) and `.pos` with positions.
+ */
+export function ownFilePath(gram: string, positions = false): string {
+  const name = Array.from(gram, (c) => c.codePointAt(0)!.toString(16)).join('-');
+  return `terms/${name}${positions && gramLength(gram) === 2 ? '.pos' : ''}.bin.gz`;
 }
 
 /** Path of article i's display file. */
@@ -177,8 +184,11 @@ class ByteReader {
   }
 }
 
-/** Encodes one gram's postings block: per article a doc delta and count, then position deltas. */
-export function encodePostings(postings: Postings): Uint8Array {
+/**
+ * Encodes one gram's postings block: per article a doc delta and count, then position deltas.
+ * As a doc list (`firstOnly`), a bigram keeps only its first position per article.
+ */
+export function encodePostings(postings: Postings, firstOnly = false): Uint8Array {
   const w = new ByteWriter();
   let prevDoc = 0;
   postings.docs.forEach((doc, k) => {
@@ -186,7 +196,9 @@ export function encodePostings(postings: Postings): Uint8Array {
     prevDoc = doc;
     w.uint(postings.counts[k]!);
     const pos = postings.positions?.[k];
-    if (pos) {
+    if (pos && firstOnly) {
+      w.uint(pos[0]!);
+    } else if (pos) {
       let prev = 0;
       for (const p of pos) {
         w.uint(p - prev);
@@ -198,14 +210,15 @@ export function encodePostings(postings: Postings): Uint8Array {
 }
 
 /**
- * Encodes a shard: magic, gram count, a directory (gram, article count, block length) in code
+ * Encodes a shard: magic, kind (0 full postings, 1 doc lists), gram count, a directory (gram, article count, block length) in code
  * unit order, then the postings blocks in the same order. The directory lets the browser decode
  * only the grams a query needs.
  */
-export function encodeShard(entries: Array<{ gram: string; df: number; block: Uint8Array }>): Uint8Array {
+export function encodeShard(entries: Array<{ gram: string; df: number; block: Uint8Array }>, docLists = false): Uint8Array {
   const sorted = [...entries].sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
   const w = new ByteWriter();
   w.bytes(Uint8Array.from(SHARD_MAGIC));
+  w.uint(docLists ? 1 : 0);
   w.uint(sorted.length);
   const enc = new TextEncoder();
   for (const e of sorted) {
@@ -219,8 +232,11 @@ export function encodeShard(entries: Array<{ gram: string; df: number; block: Ui
   return w.result();
 }
 
-/** A decoded shard directory: where each gram's block lies. */
-export type ShardDirectory = Map<string, { df: number; offset: number; length: number }>;
+/** A decoded shard directory: where each gram's block lies, and whether blocks are doc lists. */
+export interface ShardDirectory {
+  docLists: boolean;
+  entries: Map<string, { df: number; offset: number; length: number }>;
+}
 
 /** Reads a shard's directory, after checking its magic and version. */
 export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirectory {
@@ -233,6 +249,8 @@ export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirect
     );
   }
   const r = new ByteReader(buf, 4);
+  const kind = r.uint();
+  if (kind > 1) throw new Error(`baokan search: ${name} has unknown shard kind ${kind}`);
   const n = r.uint();
   const dec = new TextDecoder();
   const heads: Array<[string, number, number]> = [];
@@ -242,10 +260,10 @@ export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirect
     r.pos += len;
     heads.push([gram, r.uint(), r.uint()]);
   }
-  const dir: ShardDirectory = new Map();
+  const dir: ShardDirectory = { docLists: kind === 1, entries: new Map() };
   let offset = r.pos;
   for (const [gram, df, length] of heads) {
-    dir.set(gram, { df, offset, length });
+    dir.entries.set(gram, { df, offset, length });
     offset += length;
   }
   return dir;
@@ -253,20 +271,24 @@ export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirect
 
 /** Decodes one gram's postings from its shard. */
 export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: string): Postings {
-  const entry = dir.get(gram);
-  if (!entry) return { docs: [], counts: [], ...(gramLength(gram) === 2 ? { positions: [] } : {}) };
+  const entry = dir.entries.get(gram);
+  const bigram = gramLength(gram) === 2;
+  if (!entry) return { docs: [], counts: [], ...(bigram ? { positions: [] } : {}) };
   const r = new ByteReader(buf.subarray(entry.offset, entry.offset + entry.length));
-  const positional = gramLength(gram) === 2;
+  const positional = bigram && !dir.docLists;
   const docs: number[] = [];
   const counts: number[] = [];
   const positions: number[][] = [];
+  const first: number[] = [];
   let doc = 0;
   for (let k = 0; k < entry.df; k++) {
     doc += r.uint();
     docs.push(doc);
     const count = r.uint();
     counts.push(count);
-    if (positional) {
+    if (bigram && dir.docLists) {
+      first.push(r.uint());
+    } else if (positional) {
       const pos: number[] = new Array<number>(count);
       let p = 0;
       for (let j = 0; j < count; j++) {
@@ -276,6 +298,7 @@ export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: strin
       positions.push(pos);
     }
   }
+  if (bigram && dir.docLists) return { docs, counts, first };
   return positional ? { docs, counts, positions } : { docs, counts };
 }
 

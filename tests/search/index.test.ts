@@ -92,6 +92,18 @@ describe('queries', () => {
     expect(paginate([], 1, 10)).toEqual({ items: [], page: 1, pages: 1 });
   });
 
+  it('fetches only the doc list of a frequent bigram for a two-character term, positions for longer terms', async () => {
+    const site = smallSite();
+    const { loader, fetched } = memoryIndex(buildSearchIndex(site, { ownFileBytes: 0 }));
+    const titles = async (q: string): Promise<string[]> => (await runQuery(parseQuery(q), loader)).map((m) => site.articles[m.doc]!.title);
+    expect(await titles('进博')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
+    expect(fetched.map((f) => f.path)).toContain('search/terms/8fdb-535a.bin.gz');
+    expect(fetched.some((f) => f.path.includes('.pos.'))).toBe(false);
+    expect(await titles('进博会')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
+    expect(fetched.map((f) => f.path)).toContain('search/terms/8fdb-535a.pos.bin.gz');
+    expect(await titles('博会志')).toEqual(['进博会志愿者招募']);
+  });
+
   it('covers a term with non-overlapping bigrams', () => {
     expect(bigramCover(Array.from('abcde'))).toEqual([
       { gram: 'ab', offset: 0 },
@@ -99,5 +111,17 @@ describe('queries', () => {
       { gram: 'de', offset: 3 },
     ]);
     expect(bigramCover(Array.from('𠀀x'))).toEqual([{ gram: '𠀀x', offset: 0 }]);
+    expect(bigramCover(Array.from('abcd'))).toEqual([
+      { gram: 'ab', offset: 0 },
+      { gram: 'cd', offset: 2 },
+    ]);
+  });
+
+  it('avoids a costly (frequent) middle bigram when its neighbours pin the same characters', () => {
+    const cost = (g: string): number => (g === '发展' ? 20 : 1);
+    expect(bigramCover(Array.from('经济发展会议'), cost).map((g) => g.gram)).toEqual(['经济', '济发', '展会', '会议']);
+    expect(bigramCover(Array.from('经济发展会议')).map((g) => g.gram)).toEqual(['经济', '发展', '会议']);
+    // End bigrams are forced whatever they cost.
+    expect(bigramCover(Array.from('发展中'), cost).map((g) => g.gram)).toEqual(['发展', '展中']);
   });
 });
