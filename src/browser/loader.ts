@@ -3,7 +3,16 @@
  * plain static server (no Content-Encoding) works; when a server does decode them on the way
  * (Content-Encoding: gzip), the bytes arrive without the gzip magic and are used as they are.
  */
-import { META_PATH, checkMeta, decodePostings, decodeShardDirectory, docPath, gramPath } from '../search/format.js';
+import {
+  META_PATH,
+  checkMeta,
+  decodePostings,
+  decodeShardDirectory,
+  docPath,
+  gramLength,
+  gramPath,
+  withRestOfPositions,
+} from '../search/format.js';
 import type { Postings, SearchDoc, SearchMeta, ShardDirectory } from '../search/format.js';
 import type { GramRequest, PostingsSource } from './engine.js';
 
@@ -68,10 +77,28 @@ export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexL
     meta,
     async postings(grams: GramRequest[]): Promise<Map<string, Postings>> {
       const m = await meta();
-      const paths = grams.map((g) => gramPath(g.gram, m, g.positions));
-      const loaded = await Promise.all(paths.map((p) => shard(p, m.digest)));
+      // A frequent bigram's positions live in a second file beside its doc list; both are
+      // fetched in the same parallel batch.
+      const plan = grams.map((g) => {
+        const own = m.ownFile.includes(g.gram) && gramLength(g.gram) === 2;
+        return {
+          gram: g.gram,
+          main: shard(gramPath(g.gram, m, false), m.digest),
+          rest: own && g.positions ? shard(gramPath(g.gram, m, true), m.digest) : null,
+        };
+      });
       const out = new Map<string, Postings>();
-      grams.forEach((g, i) => out.set(g.gram, decodePostings(loaded[i]!.buf, loaded[i]!.dir, g.gram)));
+      await Promise.all(
+        plan.map(async ({ gram, main, rest }) => {
+          const a = await main;
+          let p = decodePostings(a.buf, a.dir, gram);
+          if (rest) {
+            const b = await rest;
+            p = withRestOfPositions(p, b.buf, b.dir, gram);
+          }
+          out.set(gram, p);
+        }),
+      );
       return out;
     },
     async docs(ids: number[]): Promise<SearchDoc[]> {

@@ -10,7 +10,9 @@ import {
   META_PATH,
   docPath,
   encodePostings,
+  encodeRestOfPositions,
   encodeShard,
+  ShardKind,
   hashGram,
   ownFilePath,
   quantizeLength,
@@ -62,8 +64,9 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
     if (b.postings.positions) {
       // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
       const list = { gram: b.gram, df: b.df, block: encodePostings(b.postings, true) };
-      files.push({ path: ownFilePath(b.gram, false), contents: gzip(encodeShard([list], true)) });
-      files.push({ path: ownFilePath(b.gram, true), contents: gzip(encodeShard([b])) });
+      const rest = { gram: b.gram, df: b.df, block: encodeRestOfPositions(b.postings) };
+      files.push({ path: ownFilePath(b.gram, false), contents: gzip(encodeShard([list], ShardKind.DocList)) });
+      files.push({ path: ownFilePath(b.gram, true), contents: gzip(encodeShard([rest], ShardKind.RestOfPositions)) });
     } else {
       files.push({ path: ownFilePath(b.gram), contents: gzip(encodeShard([b])) });
     }

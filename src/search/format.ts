@@ -8,7 +8,7 @@
  *   meta.json.gz          SearchMeta: version, shard count, papers, issues, pages, per-article table
  *   shards/<n>.bin.gz     postings of every gram whose hash is n (mod shardCount)
  *   terms/<hex>.bin.gz    one very frequent gram (listed in meta.ownFile); for a bigram, its doc list
- *   terms/<hex>.pos.bin.gz  a very frequent bigram's full positional postings
+ *   terms/<hex>.pos.bin.gz  the rest of a very frequent bigram's positions (after the first)
  *   docs/<i>.json.gz      SearchDoc: url, title and text of article i (for the results shown)
  */
 
@@ -209,16 +209,35 @@ export function encodePostings(postings: Postings, firstOnly = false): Uint8Arra
   return w.result();
 }
 
+/** What a shard file's blocks hold. */
+export const enum ShardKind {
+  /** Full postings (hash shards, frequent unigrams). */
+  Full = 0,
+  /** A frequent bigram's doc list: docs, counts, first position. */
+  DocList = 1,
+  /** The same bigram's other positions, read together with its doc list. */
+  RestOfPositions = 2,
+}
+
+/** Encodes the positions after each article's first, for a `RestOfPositions` file. */
+export function encodeRestOfPositions(postings: Postings): Uint8Array {
+  const w = new ByteWriter();
+  for (const pos of postings.positions ?? []) {
+    for (let j = 1; j < pos.length; j++) w.uint(pos[j]! - pos[j - 1]!);
+  }
+  return w.result();
+}
+
 /**
- * Encodes a shard: magic, kind (0 full postings, 1 doc lists), gram count, a directory (gram, article count, block length) in code
+ * Encodes a shard: magic, kind (see ShardKind), gram count, a directory (gram, article count, block length) in code
  * unit order, then the postings blocks in the same order. The directory lets the browser decode
  * only the grams a query needs.
  */
-export function encodeShard(entries: Array<{ gram: string; df: number; block: Uint8Array }>, docLists = false): Uint8Array {
+export function encodeShard(entries: Array<{ gram: string; df: number; block: Uint8Array }>, kind = ShardKind.Full): Uint8Array {
   const sorted = [...entries].sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
   const w = new ByteWriter();
   w.bytes(Uint8Array.from(SHARD_MAGIC));
-  w.uint(docLists ? 1 : 0);
+  w.uint(kind);
   w.uint(sorted.length);
   const enc = new TextEncoder();
   for (const e of sorted) {
@@ -232,9 +251,9 @@ export function encodeShard(entries: Array<{ gram: string; df: number; block: Ui
   return w.result();
 }
 
-/** A decoded shard directory: where each gram's block lies, and whether blocks are doc lists. */
+/** A decoded shard directory: where each gram's block lies, and what blocks hold. */
 export interface ShardDirectory {
-  docLists: boolean;
+  kind: ShardKind;
   entries: Map<string, { df: number; offset: number; length: number }>;
 }
 
@@ -250,7 +269,7 @@ export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirect
   }
   const r = new ByteReader(buf, 4);
   const kind = r.uint();
-  if (kind > 1) throw new Error(`baokan search: ${name} has unknown shard kind ${kind}`);
+  if (kind > 2) throw new Error(`baokan search: ${name} has unknown shard kind ${kind}`);
   const n = r.uint();
   const dec = new TextDecoder();
   const heads: Array<[string, number, number]> = [];
@@ -260,7 +279,7 @@ export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirect
     r.pos += len;
     heads.push([gram, r.uint(), r.uint()]);
   }
-  const dir: ShardDirectory = { docLists: kind === 1, entries: new Map() };
+  const dir: ShardDirectory = { kind: kind as ShardKind, entries: new Map() };
   let offset = r.pos;
   for (const [gram, df, length] of heads) {
     dir.entries.set(gram, { df, offset, length });
@@ -275,7 +294,11 @@ export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: strin
   const bigram = gramLength(gram) === 2;
   if (!entry) return { docs: [], counts: [], ...(bigram ? { positions: [] } : {}) };
   const r = new ByteReader(buf.subarray(entry.offset, entry.offset + entry.length));
-  const positional = bigram && !dir.docLists;
+  if (dir.kind === ShardKind.RestOfPositions) {
+    throw new Error(`baokan search: positions of ${gram} need its doc list; use withRestOfPositions`);
+  }
+  const docList = bigram && dir.kind === ShardKind.DocList;
+  const positional = bigram && !docList;
   const docs: number[] = [];
   const counts: number[] = [];
   const positions: number[][] = [];
@@ -286,7 +309,7 @@ export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: strin
     docs.push(doc);
     const count = r.uint();
     counts.push(count);
-    if (bigram && dir.docLists) {
+    if (docList) {
       first.push(r.uint());
     } else if (positional) {
       const pos: number[] = new Array<number>(count);
@@ -298,8 +321,25 @@ export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: strin
       positions.push(pos);
     }
   }
-  if (bigram && dir.docLists) return { docs, counts, first };
+  if (docList) return { docs, counts, first };
   return positional ? { docs, counts, positions } : { docs, counts };
+}
+
+/** Completes a frequent bigram's doc list with the positions from its `.pos` file. */
+export function withRestOfPositions(list: Postings, buf: Uint8Array, dir: ShardDirectory, gram: string): Postings {
+  const entry = dir.entries.get(gram);
+  if (dir.kind !== ShardKind.RestOfPositions || !entry || !list.first) {
+    throw new Error(`baokan search: no positions for ${gram} in this file; rebuild the site`);
+  }
+  const r = new ByteReader(buf.subarray(entry.offset, entry.offset + entry.length));
+  const positions = list.docs.map((_, k) => {
+    const pos = new Array<number>(list.counts[k]!);
+    let p = list.first![k]!;
+    pos[0] = p;
+    for (let j = 1; j < pos.length; j++) pos[j] = p += r.uint();
+    return pos;
+  });
+  return { docs: list.docs, counts: list.counts, positions };
 }
 
 /** Checks a parsed meta file, so a stale or foreign index fails with a clear message. */
