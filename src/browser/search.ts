@@ -161,11 +161,13 @@ function createRunner(ui: Elements, loader: IndexLoader): (s: SearchState) => Pr
 }
 
 /** Remembers the query for the article page's highlighter; the href itself stays the article URL. */
-function rememberQuery(ui: Elements, event: MouseEvent): void {
+function rememberQuery(event: MouseEvent): void {
   const a = (event.target as Element | null)?.closest?.('a[data-result]');
   if (!(a instanceof HTMLAnchorElement)) return;
   try {
-    sessionStorage.setItem(HIGHLIGHT_KEY, JSON.stringify({ path: new URL(a.href).pathname, terms: parseQuery(ui.input.value) }));
+    // The terms of the results shown (the box may have been edited since).
+    const terms = parseQuery(stateFromSearch(location.search).q);
+    sessionStorage.setItem(HIGHLIGHT_KEY, JSON.stringify({ path: new URL(a.href).pathname, terms }));
   } catch {
     // Storage may be disabled; highlighting is a nicety.
   }
@@ -226,8 +228,8 @@ function main(): void {
     ui.results.scrollIntoView({ block: 'start' });
     ui.input.focus({ preventScroll: true });
   });
-  ui.results.addEventListener('click', (e) => rememberQuery(ui, e));
-  ui.results.addEventListener('auxclick', (e) => rememberQuery(ui, e));
+  ui.results.addEventListener('click', rememberQuery);
+  ui.results.addEventListener('auxclick', rememberQuery);
   document.addEventListener('keydown', (e) => onKey(ui, e));
   window.addEventListener('popstate', () => {
     const s = stateFromSearch(location.search);
