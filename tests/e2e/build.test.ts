@@ -111,9 +111,10 @@ describe('bad input and usage', () => {
     expect(await fingerprint(dest)).toEqual(site);
     for (const delay of [200, 600, 1000, 1400, 1800]) {
       const child = startCli(['--input', SEEDS, '--out', dest]);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       // Whatever the moment, a complete site is there (or, in the instant between the two renames
       // of the swap, the retired complete site next to it), never a partial one.
       const siblings = await readdir(dir);
@@ -124,5 +125,5 @@ describe('bad input and usage', () => {
       expect(await fingerprint(dest)).toEqual(site);
       expect((await readdir(dir)).sort()).toEqual(['dist']);
     }
-  });
+  }, 300_000);
 });

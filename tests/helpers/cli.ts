@@ -20,9 +20,9 @@ export function runCli(args: string[]): CliRun {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts `baokan` in the background (for kill tests). */
+/** Starts `baokan` in the background as one process (so a kill reaches the build itself). */
 export function startCli(args: string[]) {
-  return spawn(TSX, [BIN, ...args], { cwd: ROOT, stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', BIN, ...args], { cwd: ROOT, stdio: 'ignore' });
 }
 
 /** Every file below `dir` with its sha256, sorted by path: a fingerprint of a folder. */
