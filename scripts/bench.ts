@@ -1,0 +1,362 @@
+/**
+ * `npm run bench`: builds synthetic archives of real text (1k and 10k articles; 50k with
+ * --large), then measures the build and the search, and runs Pagefind on the same HTML in the
+ * same run so every search figure is also given as a ratio baokan / Pagefind.
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--large] [--queries 20] [--write]
+ *
+ * --write replaces the results section of BENCHMARKS.md. Machines are noisy: read the ratios.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sirv from 'sirv';
+import { createLoader } from '../src/browser/loader.js';
+import { runQuery } from '../src/browser/engine.js';
+import { normalize, parseQuery } from '../src/search/tokenize.js';
+import { extraPage, generateArchive } from './gen-archive.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    large: { type: 'boolean', default: false },
+    queries: { type: 'string', default: '20' },
+    write: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number).concat(values.large ? [50_000] : []);
+const QUERY_COUNT = Number(values.queries);
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+interface BuildRun {
+  ms: number;
+  maxRssMiB: number;
+  articles: number;
+  pages: number;
+  files: number;
+  bytes: number;
+  parsed: number;
+  rejected: number;
+}
+
+/** Runs one build in a child process and returns what it printed. */
+function runBuild(input: string, out: string, cache: string): BuildRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-build.ts'), '--input', input, '--out', out, '--cache', cache], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`bench: build failed (${r.status}): ${r.stderr}`);
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as BuildRun;
+}
+
+async function sizeOf(dir: string, filter: (rel: string) => boolean = () => true): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const rel = path.relative(dir, path.join(e.parentPath, e.name));
+    if (!filter(rel)) continue;
+    bytes += (await stat(path.join(dir, rel))).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+/** Deterministic PRNG (mulberry32) so the query set is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Doc {
+  url: string;
+  text: string;
+}
+
+/** The articles as the search index sees them (docs/<i>.json.gz), in index order. */
+async function readDocs(out: string): Promise<Doc[]> {
+  const dir = path.join(out, 'search/docs');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json.gz'));
+  const docs: Doc[] = [];
+  for (const n of names) {
+    const i = Number(n.split('.')[0]);
+    const doc = JSON.parse(gunzipSync(await readFile(path.join(dir, n))).toString('utf8')) as { url: string; text: string };
+    docs[i] = { url: doc.url, text: normalize(doc.text) };
+  }
+  return docs;
+}
+
+/** Queries people type: 2–4 character Han runs taken from random articles, plus a few names and campaigns. */
+function pickQueries(docs: Doc[], count: number): string[] {
+  const rand = prng(20261124);
+  const queries = new Set<string>(['进博会', '旧改', '疫情防控', '党史学习教育']);
+  while (queries.size < count) {
+    const doc = docs[Math.floor(rand() * docs.length)];
+    const runs = doc?.text.match(/\p{Script=Han}{4,}/gu) ?? [];
+    const run = runs[Math.floor(rand() * runs.length)];
+    if (!run) continue;
+    const len = 2 + Math.floor(rand() * 3);
+    const at = Math.floor(rand() * (run.length - len + 1));
+    queries.add(run.slice(at, at + len));
+  }
+  return [...queries].slice(0, count);
+}
+
+/** Exactly the articles whose normalized text contains every term of the query. */
+function oracle(docs: Doc[], query: string): Set<string> {
+  const terms = parseQuery(query).map(normalize);
+  return new Set(docs.filter((d) => terms.every((t) => d.text.includes(t))).map((d) => d.url));
+}
+
+function recallPrecision(found: Set<string>, truth: Set<string>): { recall: number; precision: number } {
+  let hit = 0;
+  for (const u of found) if (truth.has(u)) hit++;
+  return { recall: truth.size ? hit / truth.size : 1, precision: found.size ? hit / found.size : 1 };
+}
+
+/** baokan's full result set for a query, computed by the browser engine over the built files. */
+async function baokanResults(out: string, docs: Doc[], query: string): Promise<Set<string>> {
+  const loader = createLoader('/search/', async (url) => new Uint8Array(await readFile(path.join(out, url.replace(/^\//, '').replace(/\?.*$/, '')))));
+  const matches = await runQuery(parseQuery(query), loader);
+  return new Set(matches.map((m) => docs[m.doc]?.url ?? ''));
+}
+
+function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const files = sirv(dir, { dev: true });
+  const server = createServer((req, res) => files(req, res, () => {
+    res.writeHead(404).end();
+  }));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    resolve({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+  }));
+}
+
+interface Transfer {
+  bytes: number;
+  requests: number;
+  roundTrips: number;
+  ms: number;
+}
+
+/**
+ * Records what the page fetches while `action` runs: gzipped bytes (files already gzipped count
+ * as they are, others as gzip would send them), request count and sequential round trips.
+ */
+async function measure(page: Page, action: () => Promise<void>, skip: (url: string) => boolean): Promise<Transfer> {
+  const log: { start: number; end: number; bytes: number }[] = [];
+  const starts = new Map<object, number>();
+  const onRequest = (req: object): void => void starts.set(req, performance.now());
+  const onFinished = async (req: import('playwright-core').Request): Promise<void> => {
+    if (skip(req.url())) return;
+    const res = await req.response();
+    const body = res ? await res.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+    const gz = body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body).length;
+    log.push({ start: starts.get(req) ?? 0, end: performance.now(), bytes: gz });
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onFinished);
+  const started = performance.now();
+  await action();
+  const ms = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 50));
+  page.off('request', onRequest);
+  page.off('requestfinished', onFinished);
+  // A request's round trip is one more than the deepest request that finished before it began.
+  const sorted = [...log].sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  sorted.forEach((r, i) => {
+    let d = 1;
+    for (let j = 0; j < i; j++) if ((sorted[j]?.end ?? 0) <= r.start) d = Math.max(d, (depth[j] ?? 0) + 1);
+    depth[i] = d;
+  });
+  return { bytes: log.reduce((n, r) => n + r.bytes, 0), requests: log.length, roundTrips: Math.max(0, ...depth), ms };
+}
+
+const PAGEFIND_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>pagefind bench</title>
+<script type="module">
+let pf;
+window.pfSearch = async (q, all) => {
+  pf ??= await import('/pagefind/pagefind.js');
+  const r = await pf.search(q);
+  const shown = await Promise.all((all ? r.results : r.results.slice(0, 10)).map((x) => x.data()));
+  return { count: r.results.length, urls: shown.map((d) => d.url) };
+};
+</script></html>`;
+
+interface SearchFigures {
+  coldBytes: number[];
+  coldRequests: number[];
+  coldRoundTrips: number[];
+  warmBytes: number[];
+  latency: number[];
+  recall: number;
+  precision: number;
+}
+
+const emptyFigures = (): SearchFigures => ({ coldBytes: [], coldRequests: [], coldRoundTrips: [], warmBytes: [], latency: [], recall: 0, precision: 0 });
+
+async function benchSearch(browser: Browser, origin: string, out: string, docs: Doc[], queries: string[]) {
+  const baokan = emptyFigures();
+  const pagefind = emptyFigures();
+  let hitB = 0, foundB = 0, hitP = 0, foundP = 0, truthN = 0;
+  const htmlOrCss = (u: string): boolean => /\/search\/(\?|$)|\.css(\?|$)|pagefind-bench\.html/.test(u);
+  for (let i = 0; i < queries.length; i++) {
+    const q = queries[i] as string;
+    const next = queries[(i + 1) % queries.length] as string;
+    const truth = oracle(docs, q);
+    truthN += truth.size;
+    // baokan: a cold first query in a fresh context, then a warm one typed into the box.
+    {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cold = await measure(page, async () => {
+        await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+        await page.waitForSelector('[data-search-status="done"]', { timeout: 60_000 });
+      }, htmlOrCss);
+      baokan.coldBytes.push(cold.bytes);
+      baokan.coldRequests.push(cold.requests);
+      baokan.coldRoundTrips.push(cold.roundTrips);
+      const warm = await measure(page, async () => {
+        await page.fill('input[name="q"]', next);
+        await page.press('input[name="q"]', 'Enter');
+        await page.waitForFunction(
+          (want) => new URL(location.href).searchParams.get('q') === want && document.querySelector('[data-search-status]')?.getAttribute('data-search-status') === 'done',
+          next,
+          { timeout: 60_000 },
+        );
+      }, htmlOrCss);
+      baokan.warmBytes.push(warm.bytes);
+      baokan.latency.push(warm.ms);
+      await context.close();
+    }
+    const found = await baokanResults(out, docs, q);
+    for (const u of found) if (truth.has(u)) hitB++;
+    foundB += found.size;
+    // Pagefind: the same two steps through its JS API.
+    {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${origin}/pagefind-bench.html`);
+      const cold = await measure(page, async () => void (await page.evaluate((query) => (window as unknown as { pfSearch: (q: string, a: boolean) => Promise<unknown> }).pfSearch(query, false), q)), htmlOrCss);
+      pagefind.coldBytes.push(cold.bytes);
+      pagefind.coldRequests.push(cold.requests);
+      pagefind.coldRoundTrips.push(cold.roundTrips);
+      const warm = await measure(page, async () => void (await page.evaluate((query) => (window as unknown as { pfSearch: (q: string, a: boolean) => Promise<unknown> }).pfSearch(query, false), next)), htmlOrCss);
+      pagefind.warmBytes.push(warm.bytes);
+      pagefind.latency.push(warm.ms);
+      const all = (await page.evaluate((query) => (window as unknown as { pfSearch: (q: string, a: boolean) => Promise<{ urls: string[] }> }).pfSearch(query, true), q)) as { urls: string[] };
+      const pfFound = new Set(all.urls.map((u) => u.replace(/index\.html$/, '')));
+      for (const u of pfFound) if (truth.has(u)) hitP++;
+      foundP += pfFound.size;
+      await context.close();
+    }
+  }
+  baokan.recall = truthN ? hitB / truthN : 1;
+  baokan.precision = foundB ? hitB / foundB : 1;
+  pagefind.recall = truthN ? hitP / truthN : 1;
+  pagefind.precision = foundP ? hitP / foundP : 1;
+  return { baokan, pagefind };
+}
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number) : NaN;
+};
+const median = (xs: number[]): number => pct(xs, 50);
+const kb = (b: number): string => (b / 1024).toFixed(1);
+const ratio = (a: number, b: number): string => (b ? (a / b).toFixed(2) : 'n/a');
+
+async function benchSize(browser: Browser, articles: number): Promise<string[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), `baokan-bench-${articles}-`));
+  const input = path.join(dir, 'input');
+  const out = path.join(dir, 'dist');
+  const cache = path.join(dir, 'cache');
+  const archive = generateArchive({ articles, seed: 1 });
+  for (const f of archive.files) {
+    await mkdir(path.dirname(path.join(input, f.path)), { recursive: true });
+    await writeFile(path.join(input, f.path), f.contents);
+  }
+  process.stderr.write(`bench ${articles}: full build…\n`);
+  const full = runBuild(input, out, cache);
+  const add = extraPage({ articles, seed: 1 });
+  await mkdir(path.dirname(path.join(input, add.path)), { recursive: true });
+  await writeFile(path.join(input, add.path), add.contents);
+  process.stderr.write(`bench ${articles}: incremental build…\n`);
+  const incremental = runBuild(input, out, cache);
+
+  process.stderr.write(`bench ${articles}: pagefind…\n`);
+  const pfStarted = performance.now();
+  const pf = spawnSync(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', out, '--root-selector', 'article', '--glob', '*/*/*/*/index.html', '--output-subdir', 'pagefind', '--quiet'], { encoding: 'utf8' });
+  const pfMs = performance.now() - pfStarted;
+  if (pf.status !== 0) throw new Error(`pagefind failed: ${pf.stderr}`);
+  await writeFile(path.join(out, 'pagefind-bench.html'), PAGEFIND_PAGE);
+
+  const index = await sizeOf(path.join(out, 'search'));
+  const pfIndex = await sizeOf(path.join(out, 'pagefind'));
+  const docs = await readDocs(out);
+  const queries = pickQueries(docs, QUERY_COUNT);
+  const { server, origin } = await serve(out);
+  process.stderr.write(`bench ${articles}: ${queries.length} queries in chromium…\n`);
+  const s = await benchSearch(browser, origin, out, docs, queries);
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+
+  const n = incremental.articles;
+  const b = s.baokan;
+  const p = s.pagefind;
+  return [
+    `### ${articles.toLocaleString('en')} articles (${full.pages} pages; ${n} articles after parsing)`,
+    '',
+    '| figure | baokan | Pagefind | baokan / Pagefind |',
+    '|---|---|---|---|',
+    `| full build (s) | ${(full.ms / 1000).toFixed(1)} | ${(pfMs / 1000).toFixed(1)} (index only) | ${ratio(full.ms, pfMs)} |`,
+    `| articles per second, full build | ${Math.round(full.articles / (full.ms / 1000))} | | |`,
+    `| peak RSS (MiB) | ${full.maxRssMiB.toFixed(0)} | | |`,
+    `| incremental build after one added page (s) | ${(incremental.ms / 1000).toFixed(1)} (${incremental.parsed} page parsed; ${((100 * incremental.ms) / full.ms).toFixed(0)}% of full) | | |`,
+    `| output: files / MiB | ${full.files} / ${(full.bytes / 1048576).toFixed(1)} | | |`,
+    `| search index, gzipped bytes per article | ${Math.round(index.bytes / n)} | ${Math.round(pfIndex.bytes / n)} | ${ratio(index.bytes, pfIndex.bytes)} |`,
+    `| cold first query, KB gzipped (median / max) | ${kb(median(b.coldBytes))} / ${kb(Math.max(...b.coldBytes))} | ${kb(median(p.coldBytes))} / ${kb(Math.max(...p.coldBytes))} | ${ratio(median(b.coldBytes), median(p.coldBytes))} |`,
+    `| cold first query, requests / round trips (median) | ${median(b.coldRequests)} / ${median(b.coldRoundTrips)} | ${median(p.coldRequests)} / ${median(p.coldRoundTrips)} | ${ratio(median(b.coldRequests), median(p.coldRequests))} |`,
+    `| warm query, KB gzipped (median / p95) | ${kb(median(b.warmBytes))} / ${kb(pct(b.warmBytes, 95))} | ${kb(median(p.warmBytes))} / ${kb(pct(p.warmBytes, 95))} | ${ratio(median(b.warmBytes), median(p.warmBytes))} |`,
+    `| warm query latency, ms (p50 / p95) | ${median(b.latency).toFixed(0)} / ${pct(b.latency, 95).toFixed(0)} | ${median(p.latency).toFixed(0)} / ${pct(p.latency, 95).toFixed(0)} | ${ratio(median(b.latency), median(p.latency))} |`,
+    `| recall / precision vs exact substring | ${b.recall.toFixed(3)} / ${b.precision.toFixed(3)} | ${p.recall.toFixed(3)} / ${p.precision.toFixed(3)} | |`,
+    '',
+    `Queries (${queries.length}): ${queries.join('、')}`,
+    '',
+  ];
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const lines: string[] = [
+  `Run on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}.`,
+  '',
+];
+try {
+  for (const size of sizes) lines.push(...(await benchSize(browser, size)));
+} finally {
+  await browser.close();
+}
+const report = lines.join('\n');
+console.log(report);
+if (values.write) {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const doc = await readFile(file, 'utf8').catch(() => '# Benchmarks\n\n## Results\n');
+  const marker = '<!-- bench:results -->';
+  const [head] = doc.split(marker);
+  await writeFile(file, `${(head ?? '').trimEnd()}\n\n${marker}\n${report}`);
+}
