@@ -110,7 +110,8 @@ const build = await import(/* @vite-ignore */ buildModule).catch(() => null);
 
 describe.skipIf(!build?.buildSite)('oracle over the built seeds', () => {
   it('random substrings of the parsed articles: results are exactly the containing articles', async () => {
-    const { site } = (await build.buildSite({ input: 'seeds', base: '/' })) as { site: Site };
+    const input = new URL('../../seeds/', import.meta.url).pathname;
+    const { site } = (await build.buildSite({ input, base: '/' })) as { site: Site };
     expect(site.articles.length).toBeGreaterThan(10);
     await checkOracle(site, 99, 1500);
   });
