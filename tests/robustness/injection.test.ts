@@ -8,7 +8,9 @@ import path from 'node:path';
 import { selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveSite, type ServedSite } from '../browser/support.js';
 import { buildSite, type BuildResult } from '../../src/build.js';
 import type { Element } from 'hast';
 
@@ -90,5 +92,47 @@ describe('injection', () => {
     const doc = JSON.parse(text(issue!.contents));
     const paragraphs = doc.pages[0].articles.flatMap((a: { paragraphs: string[] }) => a.paragraphs).join('');
     for (const p of [PAYLOADS[2], PAYLOADS[3], PAYLOADS[5]]) expect(paragraphs).toContain(p);
+  });
+});
+
+describe('injection in chromium', () => {
+  let browser: Browser;
+  let served: ServedSite;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    served = await serveSite(result.files, '/');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('runs no injected script on the article, issue, search-result and article-after-search pages', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const article = result.site.articles.find((a) => a.article.paragraphs.join('').includes('__pwned'))!;
+    const issue = result.site.papers[0]!.issues[0]!;
+    for (const url of [article.url, issue.url, '/search/?q=' + encodeURIComponent('pwned'), '/search/?q=' + encodeURIComponent('<script>')]) {
+      await page.goto(served.origin + url);
+      if (url.startsWith('/search/')) await page.waitForSelector('[data-search-status="done"]');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), url).toBeUndefined();
+      expect(await page.locator('svg[onload], img[onerror]').count(), url).toBe(0);
+    }
+    // The search found the article, shows the payload as text in its snippet, and opening it
+    // (which highlights the query inside the article) still runs nothing.
+    await page.goto(served.origin + '/search/?q=' + encodeURIComponent('pwned'));
+    await page.waitForSelector('[data-search-status="done"]');
+    expect(await page.locator('[data-result-count]').textContent()).not.toBe('0');
+    await page.locator('a[data-result]').first().click();
+    await page.waitForURL((u) => u.pathname === article.url);
+    expect(await page.locator('article').textContent()).toContain('window.__pwned=1');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
   });
 });
