@@ -17,6 +17,7 @@ import { cacheKey, parserFingerprint, readCache, writeCache } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSite } from './render/index.js';
 import { buildSearchIndex, bundleBrowserCode } from './search/index.js';
+import { issueKeys, manifestOf, readReusable, renderFingerprint, reusedFiles, writeManifest } from './reuse.js';
 import { buildSiteModel, type Site } from './site.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
@@ -30,16 +31,18 @@ export interface BuildOptions {
   base?: string;
   /** Paper registry; defaults to src/papers.json. */
   papers?: Paper[];
-  /** Folder of the parse cache, or false for none (the default for in-memory builds). */
+  /** Cache folder (parsed pages, render manifest), or false for none (the default). */
   cache?: string | false;
+  /** Output folder of the previous build, whose unchanged issue pages may be linked (needs `cache`). */
+  reuseFrom?: string;
   /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
   threads?: number;
   /** Called as stages advance, for a progress display. */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
-/** Where `npm run build` keeps its parse cache. */
-export const DEFAULT_CACHE = path.join(PROJECT_ROOT, 'node_modules/.cache/baokan/parse');
+/** Where `npm run build` keeps its cache. */
+export const DEFAULT_CACHE = path.join(PROJECT_ROOT, 'node_modules/.cache/baokan');
 
 export interface BuildResult {
   site: Site;
@@ -52,6 +55,10 @@ export interface BuildResult {
   rejected: string[];
   /** Parse cache bookkeeping: how many pages were parsed vs taken from the cache. */
   cacheStats: { parsed: number; cached: number };
+  /** Issues whose pages were linked from the previous build instead of rendered. */
+  reusedIssues: number;
+  /** Render key of every issue, for the reuse manifest. */
+  issueKeys: Map<string, string>;
   /** Cache entries to keep (written by `build` after the site). */
   cacheEntries: Map<string, ParsedPage>;
   cacheFresh: Set<string>;
@@ -84,9 +91,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const reads = await Promise.all(sources.map((s) => readSource(options.input, s)));
   const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), bundleBrowserCode()]);
   const pages = reads.map((r) => r.page).filter((p): p is SourcePage => p !== null);
-  const fingerprint = options.cache ? await parserFingerprint(path.join(PROJECT_ROOT, 'src/parse'), papers) : '';
+  const parseDir = options.cache ? path.join(options.cache, 'parse') : null;
+  const fingerprint = parseDir ? await parserFingerprint(path.join(PROJECT_ROOT, 'src/parse'), papers) : '';
   const keys = pages.map((p) => cacheKey(fingerprint, p.source, p.body, p.bodyLine));
-  const cached = options.cache ? await readCache(options.cache, keys) : new Map<string, ParsedPage>();
+  const cached = parseDir ? await readCache(parseDir, keys) : new Map<string, ParsedPage>();
+  const previous = options.cache && options.reuseFrom ? await readReusable(options.cache, options.reuseFrom) : null;
+  const renderPrint = options.cache ? await renderFingerprint(PROJECT_ROOT, templates, GENERATOR) : '';
   // Stage 2: parse each page (or take it from the cache).
   const cacheEntries = new Map<string, ParsedPage>();
   const cacheFresh = new Set<string>();
@@ -111,7 +121,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const site = buildSiteModel(issues, base, GENERATOR);
   // Stages 5–6: render HTML, the data API and the search index.
   options.onProgress?.('render', 0, 1);
-  const files = [...renderSite(site, templates), ...renderApi(site), ...buildSearchIndex(site), ...browserCode, ...publicAssets];
+  const issueKeyMap = issueKeys(site, renderPrint);
+  const skip = new Set([...issueKeyMap].filter(([id, key]) => previous?.issues[id]?.key === key).map(([id]) => id));
+  const reused = previous ? [...skip].flatMap((id) => reusedFiles(previous, id)) : [];
+  const files = [
+    ...renderSite(site, templates, { skipIssues: skip }),
+    ...reused,
+    ...renderApi(site),
+    ...buildSearchIndex(site),
+    ...browserCode,
+    ...publicAssets,
+  ];
   checkUniquePaths(files);
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
@@ -122,6 +142,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     parsed: new Map(parsedPages.map(({ page, parsed }) => [page.source, parsed])),
     rejected,
     cacheStats: { parsed: cacheFresh.size, cached: pages.length - cacheFresh.size },
+    reusedIssues: skip.size,
+    issueKeys: issueKeyMap,
     cacheEntries,
     cacheFresh,
     exitCode: rejected.length > 0 ? 1 : 0,
@@ -131,10 +153,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 /** Builds and writes the site to `out`, replacing it atomically. */
 export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
   checkFolders(options.input, options.out);
-  const result = await buildSite(options);
+  const result = await buildSite({ ...options, reuseFrom: options.cache ? options.out : undefined });
   options.onProgress?.('write', 0, result.files.length);
   await writeOutput(options.out, result.files);
-  if (options.cache) await writeCache(options.cache, result.cacheEntries, result.cacheFresh);
+  if (options.cache) {
+    await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
+    await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, result.files, options.out));
+  }
   return result;
 }
 

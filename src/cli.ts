@@ -91,7 +91,7 @@ function summary(result: BuildResult, out: string, ms: number): string {
   return (
     `baokan: ${result.reports.length} files, ${pages} pages, ${result.site.articles.length} articles, ` +
     `${result.rejected.length} rejected, ${errors} errors, ${warnings} warnings; ` +
-    `${result.cacheStats.parsed} pages parsed, ${result.cacheStats.cached} from cache → ${out}/ ` +
+    `${result.cacheStats.parsed} pages parsed, ${result.cacheStats.cached} from cache, ${result.reusedIssues} issues reused → ${out}/ ` +
     `(${result.files.length} files, ${(bytes / 1048576).toFixed(1)} MiB) in ${(ms / 1000).toFixed(2)} s`
   );
 }

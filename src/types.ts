@@ -155,4 +155,9 @@ export interface Diagnostic {
 export interface OutputFile {
   path: string;
   contents: string | Uint8Array;
+  /**
+   * Absolute path of an identical file of the previous build to link instead of writing
+   * `contents` (which is then empty); see src/reuse.ts.
+   */
+  reuse?: string;
 }

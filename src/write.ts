@@ -5,7 +5,7 @@
  * before the next one starts.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from './types.js';
 
@@ -39,9 +39,14 @@ export async function writeOutput(out: string, files: OutputFile[]): Promise<voi
     const dirs = new Set(files.map((f) => path.dirname(path.join(staging, f.path))));
     for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
     // Bounded concurrency keeps file handles and memory in check on large archives.
-    const queue = [...files];
+    let next = 0;
     const worker = async (): Promise<void> => {
-      for (let f = queue.shift(); f; f = queue.shift()) await writeFile(path.join(staging, f.path), f.contents);
+      for (let f = files[next++]; f; f = files[next++]) {
+        const target = path.join(staging, f.path);
+        // An unchanged file of the previous build is linked, not rewritten (a copy where links fail).
+        if (f.reuse) await link(f.reuse, target).catch(() => copyFile(f.reuse as string, target));
+        else await writeFile(target, f.contents);
+      }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
   } catch (error) {

@@ -14,8 +14,16 @@ import { searchPage } from './pages/search.js';
 import { aboutPage } from './pages/about.js';
 import { notFoundPage } from './pages/not-found.js';
 
+export interface RenderOptions {
+  /**
+   * Issues whose pages (issue, 版, articles) are not rendered because the caller reuses them from
+   * the previous build (see src/reuse.ts); every other page is rendered as usual.
+   */
+  skipIssues?: ReadonlySet<string>;
+}
+
 /** Renders all pages; pure and deterministic (same Site and templates → identical files, same order). */
-export function renderSite(site: Site, templates: Templates): OutputFile[] {
+export function renderSite(site: Site, templates: Templates, options: RenderOptions = {}): OutputFile[] {
   if (!site.base.startsWith('/') || !site.base.endsWith('/')) {
     throw new Error(`baokan render: site.base must start and end with '/', got \`${site.base}\``);
   }
@@ -29,6 +37,7 @@ export function renderSite(site: Site, templates: Templates): OutputFile[] {
     const yearList = [...years.keys()];
     for (const [year, issues] of years) specs.push(yearPage(ctx, paper, year, issues, yearList));
     for (const issue of paper.issues) {
+      if (options.skipIssues?.has(issue.id)) continue;
       specs.push(issuePage(ctx, paper, issue));
       for (const page of issue.pages) {
         specs.push(banPage(ctx, paper, issue, page));

@@ -16,6 +16,9 @@ describe('incremental builds', () => {
 
     const first = await build({ input, out, cache });
     expect(first.cacheStats).toEqual({ parsed: 5, cached: 0 });
+    expect(first.reusedIssues).toBe(0);
+    const unchanged = await build({ input, out, cache });
+    expect(unchanged.reusedIssues).toBe(5);
 
     // A new page for another date, and an edit to an existing one.
     const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
@@ -25,6 +28,8 @@ describe('incremental builds', () => {
 
     const second = await build({ input, out, cache });
     expect(second.cacheStats).toEqual({ parsed: 2, cached: 4 });
+    // Only the edited issue and the new one are rendered; the other three are linked.
+    expect(second.reusedIssues).toBe(3);
 
     const clean = path.join(await scratch(), 'dist');
     await build({ input, out: clean, cache: false });
@@ -35,7 +40,7 @@ describe('incremental builds', () => {
     const cache = path.join(await scratch(), 'cache');
     const a = path.join(await scratch(), 'dist');
     const first = await build({ input: path.join(ROOT, 'seeds'), out: a, cache });
-    for (const key of first.cacheEntries.keys()) await writeFile(path.join(cache, `${key}.json`), '{not json');
+    for (const key of first.cacheEntries.keys()) await writeFile(path.join(cache, 'parse', `${key}.json`), '{not json');
     const b = path.join(await scratch(), 'dist');
     const again = await build({ input: path.join(ROOT, 'seeds'), out: b, cache });
     expect(again.cacheStats).toEqual({ parsed: 5, cached: 0 });
