@@ -112,12 +112,21 @@ export function trailingByline(text: string): { index: number; kind: 'byline' | 
   // A space-separated tail after the last sentence end: "…讨论。 记者 张蓓", "… 陈二 摄".
   const end = Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？'), text.lastIndexOf('”'));
   if (end > 0 && end < text.length - 1 && /\s/.test(text[end + 1] ?? '')) candidates.push(end + 1);
-  for (const index of candidates) {
+  // A credit after a space at the end of a caption line: "…游人如织 刘坤 摄", "…首日 徐刚/摄".
+  // Only a credit is read here: the 摄 at the end is what marks the tail, not the space.
+  const creditStarts: number[] = [];
+  if (/摄影?$/.test(text)) {
+    for (let i = text.length - 2; i > 0 && i >= text.length - 16; i--) {
+      if (/\s/.test(text[i] ?? '') && !/\s/.test(text[i - 1] ?? '')) creditStarts.push(i);
+    }
+  }
+  for (const index of [...candidates, ...creditStarts]) {
     const tail = text.slice(index);
     const head = text.slice(0, index).trim();
     if (head.length === 0) continue;
     const credit = readCredit(tail);
     if (credit) return { index, kind: 'photo-credit', line: credit };
+    if (creditStarts.includes(index) && !candidates.includes(index)) continue;
     const byline = readByline(tail);
     // An unbracketed tail without a bullet needs a role word (记者 张蓓), else "…。 张三" is too weak.
     if (byline && (byline.hasBullet || byline.hasRole)) return { index, kind: 'byline', line: byline };

@@ -7,7 +7,7 @@
 import type { BlockKind, Paper } from '../types.js';
 import { type Span, spanRaw, spanText, subSpan } from './blocks.js';
 import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCredit, trailingByline } from './byline.js';
-import { type MastheadFacts, furnitureReason, readMasthead } from './masthead.js';
+import { type MastheadFacts, furnitureReason, readMasthead, readMastheadZoneLine } from './masthead.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
 import { FACTUAL_VERB, assignTitleRoles, mergedTitleSplit } from './titles.js';
 import { SENTENCE_PUNCT, endsSentence, squeeze } from './text.js';
@@ -155,6 +155,29 @@ function isBodyLike(d: Draft | undefined): boolean {
   return d !== undefined && (d.kind === 'body' || d.kind === 'title');
 }
 
+/**
+ * Masthead lines that only read as such in the masthead zone (a date or weekday alone, 农历…,
+ * 本期8版, …主办, SONGJIANG NEWS): a run of them counts when it opens the page or touches a line
+ * already known to be masthead or furniture; elsewhere the same text stays a title.
+ */
+function markMastheadZone(drafts: Draft[]): void {
+  const facts = drafts.map((d) => (d.kind === 'title' ? readMastheadZoneLine(d.text) : null));
+  const anchor = (d: Draft | undefined): boolean => d !== undefined && (d.kind === 'masthead' || d.kind === 'furniture');
+  for (let i = 0; i < drafts.length; ) {
+    if (!facts[i]) { i++; continue; }
+    let j = i;
+    while (facts[j]) j++;
+    if (i === 0 || anchor(drafts[i - 1]) || anchor(drafts[j])) {
+      for (let k = i; k < j; k++) {
+        const d = drafts[k];
+        const f = facts[k];
+        if (d && f) Object.assign(d, { kind: 'masthead', reason: f.reason, masthead: f });
+      }
+    }
+    i = j;
+  }
+}
+
 /** Captions: the text right before a photo credit (on its line or on the next line). */
 function markCaptions(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
@@ -239,6 +262,7 @@ function resolveTitles(drafts: Array<Draft & { fixed?: 'kicker' | 'headline' }>)
 /** Classifies a page's lines into units (blocks with context), in source order. */
 export function classify(lines: Span[], papers: Paper[]): Unit[] {
   const drafts = lines.flatMap((span, row) => splitLine(span, row, papers));
+  markMastheadZone(drafts);
   markCaptions(drafts);
   markBareNames(drafts);
   const split = splitMergedTitles(drafts);

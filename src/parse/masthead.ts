@@ -71,6 +71,43 @@ function isoDate(m: RegExpExecArray): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+// Matches a printed date alone on its line, optionally with weekday: 2021年3月5日 / 2021年3月5日 星期五.
+const DATE_ALONE = /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:(?:星期|周)[一二三四五六日天])?$/;
+// Matches a weekday alone on its line: 星期五 / 周五.
+const WEEKDAY_ALONE = /^(?:星期|周)[一二三四五六日天]$/;
+// Matches a lunar date line: 农历辛丑年正月廿二 / 农历四月廿一.
+const LUNAR = /^农历[\u4e00-\u9fa5\s]{2,16}$/;
+// Matches a page count: 本期8版 / 今日8版 / 本报今日16版 / 共8版.
+const PAGE_COUNT = /^(?:本期|今日|本报今日|今天|共)\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*版$/;
+// Matches the publisher line: 中共上海市奉贤区委机关报 / 中共上海市黄浦区委主办 / …出版.
+const PUBLISHER = /^[\u4e00-\u9fa5（）()·]{2,24}(?:机关报|主办|主管|编辑出版|出版)$/;
+// Matches a romanised nameplate: SONGJIANG NEWS / FENGXIAN BAO / QINGPU TIMES (capitals only).
+const ROMAN_NAME = /^[A-Z][A-Z .'&-]{3,40}$/;
+
+/**
+ * Reads a line that is masthead only where masthead lines are (the page top, beside other masthead
+ * lines): a date or weekday alone, a lunar date, a page count, the publisher, the romanised name.
+ * Out of that zone such a line could be a title, so the caller checks the context.
+ */
+export function readMastheadZoneLine(text: string): MastheadFacts | null {
+  const t = text.trim();
+  if (DATE_ALONE.test(t)) {
+    const m = FULL_DATE.exec(t);
+    const iso = m ? isoDate(m) : undefined;
+    const weekday = WEEKDAY.exec(t);
+    if (iso) return { date: iso, ...(weekday ? { weekday: `星期${weekday[2] === '天' ? '日' : weekday[2]}` } : {}), reason: `masthead zone: date line ${iso}` };
+  }
+  if (WEEKDAY_ALONE.test(t)) {
+    const weekday = WEEKDAY.exec(t);
+    return { weekday: `星期${weekday?.[2] === '天' ? '日' : weekday?.[2]}`, reason: 'masthead zone: weekday line' };
+  }
+  if (LUNAR.test(t)) return { reason: 'masthead zone: lunar date line' };
+  if (PAGE_COUNT.test(squeeze(t))) return { reason: 'masthead zone: page count (本期N版)' };
+  if (PUBLISHER.test(squeeze(t))) return { reason: 'masthead zone: publisher line (…主办 / 机关报)' };
+  if (ROMAN_NAME.test(t) && /[A-Z]{3}/.test(t)) return { reason: 'masthead zone: romanised paper name' };
+  return null;
+}
+
 /** Reads a masthead / nameplate / 版 header line; null when the line is not one. */
 export function readMasthead(text: string, papers: Paper[]): MastheadFacts | null {
   const t = text.trim();

@@ -182,7 +182,34 @@ interface Candidate {
   b: number;
   score: number;
   adjacent: boolean;
+  /** The continuation sits under a title printed between the two (another article's headline). */
+  crossesTitle: boolean;
   reason: string;
+}
+
+/**
+ * True when body block `b` opens the text under a title but is not that article's start: it is
+ * no lead, and the article's own 本报讯 lead follows it before the next title. Such a block is a
+ * stray column of an earlier article printed below the next headline:
+ *
+ *     …部署了汛期安全防范和          ← dangling
+ *     九亭镇首家社区食堂开业          ← another article's headline
+ *     高温天气安全生产等重点工作。    ← b: orphan under that headline
+ *     本报讯 6月5日，九亭镇…          ← the headline's own lead
+ */
+function orphanUnderTitle(units: Unit[], b: number): boolean {
+  let k = b - 1;
+  while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+  const above = units[k];
+  if (!above || !TITLE_KINDS.has(above.kind) || above.kind === 'intertitle') return false;
+  for (let i = b + 1; i < units.length; i++) {
+    const u = units[i];
+    if (!u) break;
+    if (u.kind === 'body') { if (u.lead) return true; continue; }
+    if (TRANSPARENT.has(u.kind) || u.kind === 'byline') continue;
+    return false;
+  }
+  return false;
 }
 
 /** Scores every plausible continuation of every dangling body block. */
@@ -217,6 +244,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
         }
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
+      if (orphanUnderTitle(units, b)) { score += 2; reasons.push('opens the text under a title whose own lead comes later (+2)'); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
@@ -229,7 +257,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
         if (mine > own) { score += 1; reasons.push(`shares ${mine} terms with the dangling article vs ${own} with its neighbours (+1)`); }
         else { score -= 1; reasons.push(`shares more terms with its neighbours (${own}) than with the dangling article (${mine}) (-1)`); }
       }
-      out.push({ a, b, score, adjacent, reason: reasons.join('; ') });
+      out.push({ a, b, score, adjacent, crossesTitle: adjacent && next?.crossesTitle === true, reason: reasons.join('; ') });
     }
   }
   return out.sort((x, y) => y.score - x.score || Number(y.adjacent) - Number(x.adjacent) || Math.abs(x.b - x.a) - Math.abs(y.b - y.a));
@@ -267,11 +295,19 @@ export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
   // Blocks that travel with a far continuation (the rest of its column).
   const runs = new Map<number, number[]>();
   const reserved = new Set<number>();
+  // Bylines that sign off a moved stretch (…重点工作。 ■记者 姚丽敏) travel with it.
+  const signoffs = new Map<number, number[]>();
+  const claimed = new Set<number>();
   for (const c of next.values()) {
-    if (c.adjacent) continue;
-    const run = runAfter(units, c.b).filter((k) => !prev.has(k) && !reserved.has(k));
+    if (c.adjacent && !c.crossesTitle) continue;
+    const stretch = runAfter(units, c.b);
+    const run = stretch.filter((k) => !prev.has(k) && !reserved.has(k));
     runs.set(c.b, run);
     for (const k of run) reserved.add(k);
+    const signoff: number[] = [];
+    for (let k = (stretch[stretch.length - 1] ?? c.b) + 1; units[k]?.kind === 'byline' && !claimed.has(k); k++) signoff.push(k);
+    for (const k of signoff) claimed.add(k);
+    signoffs.set(c.b, signoff);
   }
   const items: Item[] = [];
   const emitted = new Set<number>();
@@ -291,16 +327,27 @@ export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
       dangling: lastUnit !== undefined && last !== undefined && !endsSentence(lastUnit.content) && !endExplained(units, last),
       lead: chained[0]?.lead === true,
     });
-    for (const k of chain) for (const r of runs.get(k) ?? []) if (!emitted.has(r)) emitChain(r);
+    for (const k of chain) {
+      for (const r of runs.get(k) ?? []) if (!emitted.has(r)) emitChain(r);
+      for (const s of signoffs.get(k) ?? []) {
+        const unit = units[s];
+        if (unit && !emitted.has(s)) { emitted.add(s); items.push({ kind: 'unit', unit }); }
+      }
+    }
   };
   units.forEach((u, i) => {
     if (emitted.has(i)) return;
-    if (u.kind !== 'body') { items.push({ kind: 'unit', unit: u }); return; }
+    if (u.kind !== 'body') {
+      if (claimed.has(i)) return; // emitted after the stretch it signs off
+      items.push({ kind: 'unit', unit: u });
+      return;
+    }
     if (prev.has(i) || reserved.has(i)) return; // emitted with the block it continues
     emitChain(i);
   });
   // Safety net: anything a broken chain left behind is still emitted, never dropped.
   units.forEach((u, i) => { if (u.kind === 'body' && !emitted.has(i)) emitChain(i); });
+  units.forEach((u, i) => { if (claimed.has(i) && !emitted.has(i)) { emitted.add(i); items.push({ kind: 'unit', unit: u }); } });
   const joins = [...next.values()].flatMap((c) => {
     const from = units[c.a];
     const to = units[c.b];
