@@ -8,6 +8,7 @@ import type { Article, Block } from '../types.js';
 import { spanPosition } from './blocks.js';
 import type { Unit } from './classify.js';
 import { datelineOf, datelineText } from './dates.js';
+import { endsSentence } from './text.js';
 import type { Item, Paragraph } from './reorder.js';
 
 /** The block a unit publishes as (the trace kept on articles and pages). */
@@ -24,6 +25,8 @@ interface Draft {
   /** Opened by a 本报讯 lead with no title yet (its headline may follow it). */
   openedByLead: boolean;
   hasTitle: boolean;
+  /** A bulleted brief whose text stops mid-sentence: the next column block finishes it. */
+  openBrief: boolean;
 }
 
 function blank(first: Unit): Draft {
@@ -38,6 +41,7 @@ function blank(first: Unit): Draft {
     dangling: false,
     hasTitle: false,
     openedByLead: false,
+    openBrief: false,
   };
 }
 
@@ -100,6 +104,15 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
       const first = item.units[0];
       if (!first) continue;
       let d: Draft | null = cur;
+      // A brief broken across columns (…消防安全意识和 | 自救互救能力。) is one paragraph.
+      if (d && d.openBrief && !item.lead) {
+        const a = d.article;
+        a.paragraphs[a.paragraphs.length - 1] += item.text;
+        for (const u of item.units) a.blocks.push(toBlock(u));
+        d.openBrief = false;
+        d.dangling = item.dangling;
+        continue;
+      }
       // A second lead, or text after a closed article, starts a new article.
       if (!d || d.closed || (item.lead && d.article.paragraphs.length > 0)) {
         d = open(first);
@@ -153,18 +166,21 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
         d.article.paragraphs.push(u.content);
         d.article.blocks.push(toBlock(u));
         d.afterBody = true;
+        d.openBrief = !endsSentence(u.content);
+        d.dangling = d.openBrief;
         break;
       }
       case 'byline': {
         const d = cur ?? open(u);
         for (const n of u.names ?? []) d.article.bylines.push(n);
+        for (const n of u.photoNames ?? []) addCredit(d.article, n);
         d.article.blocks.push(toBlock(u));
         if (d.afterBody) d.closed = true; // a byline after the text signs the article off
         break;
       }
       case 'photo-credit': {
         const d = cur ?? open(u);
-        for (const n of u.names ?? []) d.article.photoCredits.push(n);
+        for (const n of u.names ?? []) addCredit(d.article, n);
         d.article.blocks.push(toBlock(u));
         break;
       }
@@ -195,6 +211,11 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
   }
   loose.push(...bannerUnits);
   return { articles: drafts.map(finish), loose };
+}
+
+/** Adds a photographer once: a byline's 图/记者 李明 and a caption's 李明 摄 name the same person. */
+function addCredit(a: Article, name: string): void {
+  if (!a.photoCredits.includes(name)) a.photoCredits.push(name);
 }
 
 function addParagraph(d: Draft, p: Paragraph): void {

@@ -17,6 +17,8 @@ const TOKEN_SEP = /[\s、，,/／:：|｜]+/;
 /** Names found in a byline or credit, and how the text was recognised. */
 export interface NamedLine {
   names: string[];
+  /** Names after a picture role (文/记者 陈静 图/记者 李明 → 李明): photographers, not writers. */
+  photoNames?: string[];
   hasRole: boolean;
   hasBullet: boolean;
 }
@@ -41,20 +43,31 @@ function stripRole(token: string): { rest: string; role: boolean } {
   return { rest: token, role: false };
 }
 
+// Roles that credit the pictures, and roles that credit the text; other roles (记者) keep the last.
+const PICTURE_ROLES = new Set(['图', '图片', '摄影']);
+const TEXT_ROLES = new Set(['文', '文字', '撰稿']);
+
 /** Reads names from "role name name role name" tokens; null when any token is neither. */
-function readNames(text: string): { names: string[]; hasRole: boolean } | null {
+function readNames(text: string): { names: string[]; photoNames: string[]; hasRole: boolean } | null {
   const tokens = text.split(TOKEN_SEP).filter(Boolean);
   if (tokens.length === 0 || tokens.length > 10) return null;
   const names: string[] = [];
+  const photoNames: string[] = [];
   let hasRole = false;
+  let pictures = false;
   for (const token of tokens) {
     const { rest, role } = stripRole(token);
     hasRole ||= role;
+    if (role) {
+      const word = token.slice(0, token.length - rest.length);
+      if (PICTURE_ROLES.has(word)) pictures = true;
+      else if (TEXT_ROLES.has(word)) pictures = false;
+    }
     if (rest === '') continue;
     if (!isName(rest)) return null;
-    names.push(rest);
+    (pictures ? photoNames : names).push(rest);
   }
-  return names.length > 0 ? { names, hasRole } : null;
+  return names.length + photoNames.length > 0 ? { names, photoNames, hasRole } : null;
 }
 
 function unwrap(text: string): { inner: string; bracketed: boolean; hasBullet: boolean } {
@@ -75,7 +88,8 @@ export function readByline(text: string): NamedLine | null {
   // Without a role word a bare name is only trusted after a bullet (■成佳佳); (张三) alone is not a byline.
   if (!read.hasRole && !hasBullet) return null;
   if (bracketed && !read.hasRole) return null;
-  return { names: read.names, hasRole: read.hasRole, hasBullet };
+  if (read.names.length === 0) return null; // only a picture credit (图/王五) is read by readCredit
+  return { names: read.names, ...(read.photoNames.length > 0 ? { photoNames: read.photoNames } : {}), hasRole: read.hasRole, hasBullet };
 }
 
 // Matches the credit word at the end (陈二 摄, 王五/摄, 王五摄影) or the start (摄影 王五, 图/王五).
@@ -92,9 +106,10 @@ export function readCredit(text: string): NamedLine | null {
   else return null;
   const read = readNames(rest);
   if (!read) return null;
+  const names = [...read.names, ...read.photoNames];
   // Without a role word or bullet, every name must read as a personal name (摄影大赛 is no credit).
-  if (!read.hasRole && !hasBullet && !read.names.every(looksLikeBareName)) return null;
-  return { names: read.names, hasRole: read.hasRole, hasBullet };
+  if (!read.hasRole && !hasBullet && !names.every(looksLikeBareName)) return null;
+  return { names, hasRole: read.hasRole, hasBullet };
 }
 
 /** Where a byline or credit glued to the end of a text line starts, with what it is; null if none. */

@@ -10,7 +10,7 @@ import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCre
 import { type MastheadFacts, furnitureReason, readMasthead, readMastheadZoneLine } from './masthead.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
 import { FACTUAL_VERB, assignTitleRoles, mergedTitleSplit } from './titles.js';
-import { SENTENCE_PUNCT, endsSentence, squeeze } from './text.js';
+import { SENTENCE_PUNCT, endsSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
 
 /** A classified piece of the page: a block plus what later stages need to know about it. */
 export interface Unit {
@@ -25,6 +25,8 @@ export interface Unit {
   row: number;
   /** Names of a byline or photo credit. */
   names?: string[];
+  /** Photographers named in a byline (文/记者 陈静 图/记者 李明 → 李明). */
+  photoNames?: string[];
   marker?: JumpMarker;
   masthead?: MastheadFacts;
   /** Units of one title stack share a group number. */
@@ -58,8 +60,8 @@ function draft(span: Span, row: number, kind: DraftKind, reason: string, extra: 
   return { kind, text, content: text, span, reason, row, ...extra };
 }
 
-function named(line: NamedLine): { names: string[] } {
-  return { names: line.names };
+function named(line: NamedLine): { names: string[]; photoNames?: string[] } {
+  return line.photoNames ? { names: line.names, photoNames: line.photoNames } : { names: line.names };
 }
 
 /** Classifies the running-text remainder of a line as body or title by its punctuation. */
@@ -178,6 +180,40 @@ function markMastheadZone(drafts: Draft[]): void {
   }
 }
 
+// Longest line read as a title although it holds a comma or colon (老房子，新生活).
+const MAX_PUNCTUATED_TITLE = 30;
+// Matches the clause marks a display title may hold: a comma or a colon.
+const TITLE_CLAUSE_MARK = /[，,：:]/g;
+// Matches punctuation no title holds inside: sentence ends and semicolons.
+const SENTENCE_INSIDE = /[。；;]|[！？!?](?!["”’]?$)/;
+// Matches a line ending in a mark that leaves the clause open (… and the column breaks there).
+const OPEN_END = /[，,、：:；;“（(—]$/;
+
+/**
+ * A short line with a comma or colon but no sentence end can still be a display title
+ * (老房子，新生活 / 南京东路街道：“红色物业”让居民更暖心): it stands alone on its line, follows
+ * finished text (or the page top, a byline, a title), and a title, byline or 本报讯 lead follows it.
+ */
+function markPunctuatedTitles(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    if (d.kind !== 'body' || d.lead) return;
+    const prev = drafts[i - 1];
+    const next = drafts[i + 1];
+    if (prev?.row === d.row || next?.row === d.row) return; // part of a longer line
+    const t = squeeze(d.text);
+    const len = [...t].length;
+    if (len < 4 || len > MAX_PUNCTUATED_TITLE || SENTENCE_INSIDE.test(t) || OPEN_END.test(t)) return;
+    const marks = t.match(TITLE_CLAUSE_MARK)?.length ?? 0;
+    if (marks < 1 || marks > 2 || startsWithContinuationPunct(t) || quoteBalance(t) !== 0) return;
+    const afterFinished = !prev || prev.kind !== 'body' || endsSentence(prev.text);
+    const beforeStart = next !== undefined && (next.kind === 'title' || next.kind === 'byline' || (next.kind === 'body' && next.lead === true));
+    if (afterFinished && beforeStart) {
+      d.kind = 'title';
+      d.reason = 'short line with a comma or colon but no sentence end, standing before an article start: title';
+    }
+  });
+}
+
 /** Captions: the text right before a photo credit (on its line or on the next line). */
 function markCaptions(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
@@ -263,6 +299,7 @@ function resolveTitles(drafts: Array<Draft & { fixed?: 'kicker' | 'headline' }>)
 export function classify(lines: Span[], papers: Paper[]): Unit[] {
   const drafts = lines.flatMap((span, row) => splitLine(span, row, papers));
   markMastheadZone(drafts);
+  markPunctuatedTitles(drafts);
   markCaptions(drafts);
   markBareNames(drafts);
   const split = splitMergedTitles(drafts);

@@ -13,6 +13,10 @@ export const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|�
 // Titles that open with an actor (区…, 市…, 本区) are factual.
 const ACTOR_START = /^(?:区|市|本区|我区|全区|本市)/;
 
+// An agenda line "传达学习/学习贯彻 … 精神": party papers print it as the 引题 over the factual
+// headline of the meeting (seed 004: 传达学习…精神 over 区委常委会举行会议).
+const STUDY_AGENDA = /^(?:传达|学习|贯彻|深入|认真)[^\s]{0,40}精神$/;
+
 /** Length of a title in characters, ignoring spaces. */
 function titleLength(text: string): number {
   return [...squeeze(text)].length;
@@ -26,6 +30,7 @@ export function sloganScore(text: string): number {
   const parts = t.split(/\s+/).filter(Boolean);
   // Two or more parallel phrases set with a space (增进友谊 共赢发展) are the slogan pattern.
   if (parts.length >= 2 && parts.every((p) => hanCount(p) >= 2)) score += 2;
+  if (STUDY_AGENDA.test(t)) score -= 3;
   if (FACTUAL_VERB.test(t)) score -= 1.5;
   if (ACTOR_START.test(t)) score -= 0.5;
   if (/[0-9０-９]/.test(t)) score -= 1;
