@@ -7,6 +7,7 @@
  * `build` also writes it, replacing the output folder only when everything succeeded.
  */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { renderApi } from './api.js';
@@ -18,7 +19,8 @@ import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates 
 import { renderSite } from './render/index.js';
 import { buildSearchIndex, bundleBrowserCode } from './search/index.js';
 import { issueKeys, manifestOf, readReusable, renderFingerprint, reusedFiles, writeManifest } from './reuse.js';
-import { buildSiteModel, type Site } from './site.js';
+import { buildSiteModel, type Site, type SiteArticle } from './site.js';
+import { runWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
@@ -124,14 +126,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const issueKeyMap = issueKeys(site, renderPrint);
   const skip = new Set([...issueKeyMap].filter(([id, key]) => previous?.issues[id]?.key === key).map(([id]) => id));
   const reused = previous ? [...skip].flatMap((id) => reusedFiles(previous, id)) : [];
-  const files = [
-    ...renderSite(site, templates, { skipIssues: skip }),
-    ...reused,
-    ...renderApi(site),
-    ...buildSearchIndex(site),
-    ...browserCode,
-    ...publicAssets,
-  ];
+  // HTML and the search index are independent: on large sites they are built on two cores.
+  const parallel = site.articles.length >= MIN_ARTICLES_FOR_RENDER_WORKER && (options.threads ?? availableParallelism()) > 1;
+  const html = parallel
+    ? runWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] })
+    : Promise.resolve(renderSite(site, templates, { skipIssues: skip }));
+  const searchIndex = buildSearchIndex(site);
+  const files = [...(await html), ...reused, ...renderApi(site), ...searchIndex, ...browserCode, ...publicAssets];
   checkUniquePaths(files);
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
@@ -161,6 +162,30 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
     await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, result.files, options.out));
   }
   return result;
+}
+
+/** Below this many articles, a render worker costs more than it saves. */
+const MIN_ARTICLES_FOR_RENDER_WORKER = 500;
+
+/**
+ * The site without the articles' source blocks (which only --explain and the cache need), so
+ * copying it to the render worker is cheap. Shared article objects stay shared.
+ */
+function withoutProvenance(site: Site): Site {
+  const slim = new Map<SiteArticle, SiteArticle>();
+  const copy = (a: SiteArticle): SiteArticle => {
+    let s = slim.get(a);
+    if (!s) slim.set(a, (s = { ...a, article: { ...a.article, blocks: [] } }));
+    return s;
+  };
+  return {
+    ...site,
+    articles: site.articles.map(copy),
+    papers: site.papers.map((p) => ({
+      ...p,
+      issues: p.issues.map((i) => ({ ...i, pages: i.pages.map((pg) => ({ ...pg, articles: pg.articles.map(copy) })) })),
+    })),
+  };
 }
 
 /** Refuses output folders that would overwrite or contain the input. */

@@ -4,9 +4,9 @@
  * so the output does not depend on scheduling.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { parsePage } from './parse/index.js';
 import type { Paper, ParsedPage } from './types.js';
+import { startWorker } from './workers.js';
 
 export interface ParseJob {
   source: string;
@@ -24,7 +24,7 @@ export async function parseInParallel(jobs: ParseJob[], papers: Paper[], threads
   const results: ParsedPage[] = new Array(jobs.length);
   const batches: { id: number; jobs: ParseJob[] }[] = [];
   for (let i = 0; i < jobs.length; i += BATCH) batches.push({ id: i, jobs: jobs.slice(i, i + BATCH) });
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker(papers));
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker('parse-worker', { papers }));
   try {
     await Promise.all(
       workers.map(
@@ -48,13 +48,4 @@ export async function parseInParallel(jobs: ParseJob[], papers: Paper[], threads
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
-}
-
-/** Starts a worker running parse-worker; under tsx (TypeScript sources) the worker registers tsx first. */
-function startWorker(papers: Paper[]): Worker {
-  const entry = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
-  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), { workerData: { papers } });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData: { papers } });
 }

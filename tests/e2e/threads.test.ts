@@ -1,0 +1,21 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import { generateArchive } from '../../scripts/gen-archive.js';
+
+describe('building on several cores', () => {
+  it('gives the same files with worker threads (parse and render) as on one thread', async () => {
+    const input = await mkdtemp(path.join(tmpdir(), 'baokan-threads-'));
+    for (const f of generateArchive({ articles: 700, seed: 7 }).files) {
+      await mkdir(path.dirname(path.join(input, f.path)), { recursive: true });
+      await writeFile(path.join(input, f.path), f.contents);
+    }
+    const one = await buildSite({ input, threads: 1 });
+    const two = await buildSite({ input, threads: 2 });
+    expect(one.site.articles.length).toBeGreaterThanOrEqual(500); // large enough to use the workers
+    expect(two.files.map((f) => f.path)).toEqual(one.files.map((f) => f.path));
+    two.files.forEach((f, i) => expect(f.contents, f.path).toEqual(one.files[i]!.contents));
+  }, 300_000);
+});
