@@ -207,7 +207,11 @@ function markPunctuatedTitles(drafts: Draft[]): void {
     if (marks < 1 || marks > 2 || startsWithContinuationPunct(t) || quoteBalance(t) !== 0) return;
     const afterFinished = !prev || prev.kind !== 'body' || endsSentence(prev.text);
     const beforeStart = next !== undefined && (next.kind === 'title' || next.kind === 'byline' || (next.kind === 'body' && next.lead === true));
-    if (afterFinished && beforeStart) {
+    // After a signed-off or jumped article (byline, jump marker, masthead), text that never ends
+    // its sentence before a fresh paragraph is the next article's title, lead or not.
+    const afterClosed = !prev || ['byline', 'jump-marker', 'masthead', 'furniture'].includes(prev.kind);
+    const beforeText = next?.kind === 'body' && !startsWithContinuationPunct(next.text);
+    if ((afterFinished && beforeStart) || (afterClosed && beforeText)) {
       d.kind = 'title';
       d.reason = 'short line with a comma or colon but no sentence end, standing before an article start: title';
     }

@@ -10,8 +10,10 @@ export type TitleRole = 'section' | 'kicker' | 'headline' | 'subheadline';
 
 // Verbs of a factual (news) title: someone held/met/launched something.
 export const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|签署|签订|部署|主持|出席|参加|到访|开工|开幕|闭幕|调研|视察|走访|考察|发布|成立|揭牌|签约|颁奖|表彰|慰问|座谈|召集|通报|审议|获评|入选/;
-// Titles that open with an actor (区…, 市…, 本区) are factual.
-const ACTOR_START = /^(?:区|市|本区|我区|全区|本市)/;
+// Titles that open with an actor (区…, 市…, 本区, 虹桥街道…, 廊下镇…) are factual.
+const ACTOR_START = /^(?:区|市|本区|我区|全区|本市|[\u4e00-\u9fa5]{1,5}(?:街道|镇|新区|区委|区政府))(?![\u4e00-\u9fa5]*[”’」])/;
+// A short quoted catchphrase (“家门口”, “快进键”) marks a thematic display line.
+const CATCHPHRASE = /“[^”]{1,8}”/;
 
 // An agenda line "传达学习/学习贯彻 … 精神": party papers print it as the 引题 over the factual
 // headline of the meeting (seed 004: 传达学习…精神 over 区委常委会举行会议).
@@ -33,6 +35,7 @@ export function sloganScore(text: string): number {
   if (STUDY_AGENDA.test(t)) score -= 3;
   if (FACTUAL_VERB.test(t)) score -= 1.5;
   if (ACTOR_START.test(t)) score -= 0.5;
+  if (CATCHPHRASE.test(t)) score += 0.5;
   if (/[0-9０-９]/.test(t)) score -= 1;
   const len = titleLength(t);
   if (len > 16) score -= (len - 16) / 4;
