@@ -216,6 +216,13 @@ function orphanUnderTitle(units: Unit[], b: number): boolean {
 function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null): Candidate[] {
   const out: Candidate[] = [];
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
+  // Computed once per block: it walks forward over the page, and every dangling block asks it.
+  const orphans = new Map<number, boolean>();
+  const orphan = (b: number): boolean => {
+    let o = orphans.get(b);
+    if (o === undefined) { o = orphanUnderTitle(units, b); orphans.set(b, o); }
+    return o;
+  };
   for (const a of dangling) {
     const A = units[a];
     if (!A) continue;
@@ -244,7 +251,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
         }
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
-      if (orphanUnderTitle(units, b)) { score += 2; reasons.push('opens the text under a title whose own lead comes later (+2)'); }
+      if (orphan(b)) { score += 2; reasons.push('opens the text under a title whose own lead comes later (+2)'); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
