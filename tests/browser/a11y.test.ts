@@ -37,6 +37,7 @@ for (const source of SOURCES) {
         let passes = 0;
         for (const [type, url] of Object.entries(urls)) {
           await page.goto(served.origin + url);
+          if (url.includes('?q=')) await page.waitForSelector('[data-search-status="done"]', { state: 'attached' });
           // The scheme really applies: dark mode paints a dark page.
           const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
           expect(background, `${type} background`).toBe(scheme === 'dark' ? 'rgb(21, 23, 26)' : 'rgb(251, 250, 246)');

@@ -127,6 +127,10 @@ export function pageTypeUrls(built: BuiltSite): Record<string, string> {
     ban: page.url,
     article: article.url,
     search: `${site.base}search/`,
+    // Search with and without results needs the real index, which only the pipeline builds.
+    ...(built.source === 'seeds'
+      ? { searchResults: `${site.base}search/?q=${encodeURIComponent(article.title.slice(0, 2))}`, searchEmpty: `${site.base}search/?q=${encodeURIComponent('无此词语qqq')}` }
+      : {}),
     about: `${site.base}about/`,
     notFound: `${site.base}no-such-page/`,
   };
