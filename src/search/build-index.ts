@@ -8,20 +8,16 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   META_PATH,
+  SHARD_MAGIC,
   docPath,
-  encodePostings,
-  encodeRestOfPositions,
-  encodeShard,
   ShardKind,
-  hashGram,
   ownFilePath,
   quantizeLength,
   shardPath,
-  type Postings,
   type SearchDoc,
   type SearchMeta,
 } from './format.js';
-import { isWordChar, normalize } from './tokenize.js';
+import { groupByGram, normalizedLength, scanTexts, type FlatPostings, type GramOccurrences } from './grams.js';
 
 /** Tuning knobs; the defaults aim at the targets in docs/search.md. */
 export interface BuildSearchIndexOptions {
@@ -33,6 +29,8 @@ export interface BuildSearchIndexOptions {
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
+/** Gzip level of every index file. */
+export const GZIP_LEVEL = 9;
 
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
 export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = {}): OutputFile[] {
@@ -40,40 +38,62 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
   const { docPages, ...tables } = articleTable(site);
   const texts = site.articles.map((a) => articleSearchText(a.article));
-  const normalized = texts.map(normalize);
-  const grams = collectGrams(normalized);
+  const occ = scanTexts(texts);
+  const grams = new GramSet(occ);
+  const blocks = encodeBlocks(grams);
 
-  const blocks = [...grams.entries()].map(([gram, postings]) => ({
-    gram,
-    df: postings.docs.length,
-    block: encodePostings(postings),
-    postings,
-  }));
-  const own = blocks.filter((b) => b.block.length > ownFileBytes).map((b) => b.gram).sort();
-  const ownSet = new Set(own);
-  const inShards = blocks.reduce((sum, b) => sum + (ownSet.has(b.gram) ? 0 : b.block.length), 0);
+  // Which grams get their own file, and how many hash shards the rest need.
+  const n = grams.count;
+  const own: number[] = [];
+  let inShards = 0;
+  for (const g of grams.order) {
+    const len = blocks.start[g + 1]! - blocks.start[g]!;
+    if (len > ownFileBytes) own.push(g);
+    else inShards += len;
+  }
+  const isOwn = new Uint8Array(n);
+  for (const g of own) isOwn[g] = 1;
   const shardCount = nextPowerOfTwo(Math.max(1, Math.ceil(inShards / shardBytes)));
 
-  const shards: Array<typeof blocks> = Array.from({ length: shardCount }, () => []);
-  for (const b of blocks) if (!ownSet.has(b.gram)) shards[hashGram(b.gram) & (shardCount - 1)]!.push(b);
+  // Grams of each shard in UTF-16 order: distribute the globally sorted grams stably.
+  const shardStart = new Uint32Array(shardCount + 1);
+  for (let g = 0; g < n; g++) if (!isOwn[g]) shardStart[(grams.hash[g]! & (shardCount - 1)) + 1]!++;
+  for (let s = 0; s < shardCount; s++) shardStart[s + 1]! += shardStart[s]!;
+  const cursor = shardStart.slice(0, shardCount);
+  const shardGrams = new Uint32Array(shardStart[shardCount]!);
+  for (const g of grams.order) if (!isOwn[g]) shardGrams[cursor[grams.hash[g]! & (shardCount - 1)]!++] = g;
 
   const files: OutputFile[] = [];
-  shards.forEach((entries, n) => files.push({ path: shardPath(n), contents: gzip(encodeShard(entries)) }));
-  for (const b of blocks) {
-    if (!ownSet.has(b.gram)) continue;
-    if (b.postings.positions) {
+  const w = new Writer(1 << 16);
+  for (let s = 0; s < shardCount; s++) {
+    w.length = 0;
+    writeShard(w, grams, blocks, shardGrams.subarray(shardStart[s]!, shardStart[s + 1]!), ShardKind.Full);
+    files.push({ path: shardPath(s), contents: gzip(w.view()) });
+  }
+  const ownNames: string[] = [];
+  for (const g of own) {
+    const name = grams.text(g);
+    ownNames.push(name);
+    w.length = 0;
+    if (g >= grams.uniCount) {
       // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
-      const list = { gram: b.gram, df: b.df, block: encodePostings(b.postings, true) };
-      const rest = { gram: b.gram, df: b.df, block: encodeRestOfPositions(b.postings) };
-      files.push({ path: ownFilePath(b.gram, false), contents: gzip(encodeShard([list], ShardKind.DocList)) });
-      files.push({ path: ownFilePath(b.gram, true), contents: gzip(encodeShard([rest], ShardKind.RestOfPositions)) });
+      const list = new Writer(1024);
+      const rest = new Writer(1024);
+      encodeSplit(grams.bi, g - grams.uniCount, list, rest);
+      writeOwnFile(w, grams, g, blocks.df[g]!, list.view(), ShardKind.DocList);
+      files.push({ path: ownFilePath(name, false), contents: gzip(w.view()) });
+      w.length = 0;
+      writeOwnFile(w, grams, g, blocks.df[g]!, rest.view(), ShardKind.RestOfPositions);
+      files.push({ path: ownFilePath(name, true), contents: gzip(w.view()) });
     } else {
-      files.push({ path: ownFilePath(b.gram), contents: gzip(encodeShard([b])) });
+      writeOwnFile(w, grams, g, blocks.df[g]!, blocks.bytes.subarray(blocks.start[g]!, blocks.start[g + 1]!), ShardKind.Full);
+      files.push({ path: ownFilePath(name), contents: gzip(w.view()) });
     }
   }
+  const encoder = new TextEncoder();
   site.articles.forEach((a, i) => {
     const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]! };
-    files.push({ path: docPath(i), contents: gzip(new TextEncoder().encode(JSON.stringify(doc))) });
+    files.push({ path: docPath(i), contents: gzip(encoder.encode(JSON.stringify(doc))) });
   });
 
   const meta: SearchMeta = {
@@ -81,15 +101,15 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
     version: FORMAT_VERSION,
     digest: digestOf(files),
     shardCount,
-    ownFile: own,
+    ownFile: ownNames,
     ...tables,
     docs: {
       page: docPages,
-      size: normalized.map((t) => quantizeLength(t.length)),
-      head: site.articles.map((a) => normalize(headlineText(a.article)).length),
+      size: Array.from(occ.lengths, quantizeLength),
+      head: site.articles.map((a) => normalizedLength(headlineText(a.article))),
     },
   };
-  files.push({ path: META_PATH, contents: gzip(new TextEncoder().encode(JSON.stringify(meta))) });
+  files.push({ path: META_PATH, contents: gzip(encoder.encode(JSON.stringify(meta))) });
 
   return files
     .map((f) => ({ path: `search/${f.path}`, contents: f.contents }))
@@ -119,42 +139,260 @@ function articleTable(site: Site): Pick<SearchMeta, 'papers' | 'issues' | 'pages
   return { papers, issues, pages, docPages };
 }
 
-/** Unigram (count) and bigram (positions) postings of every word character and pair in the texts. */
-export function collectGrams(normalized: string[]): Map<string, Postings> {
-  const uni = new Map<string, Map<number, number>>();
-  const bi = new Map<string, Map<number, number[]>>();
-  normalized.forEach((text, doc) => {
-    let prev = '';
-    let prevAt = 0;
-    let offset = 0;
-    for (const ch of text) {
-      if (isWordChar(ch)) {
-        let u = uni.get(ch);
-        if (!u) uni.set(ch, (u = new Map()));
-        u.set(doc, (u.get(doc) ?? 0) + 1);
-        if (prev) {
-          const gram = prev + ch;
-          let b = bi.get(gram);
-          if (!b) bi.set(gram, (b = new Map()));
-          let pos = b.get(doc);
-          if (!pos) b.set(doc, (pos = []));
-          pos.push(prevAt);
-        }
-        prev = ch;
-        prevAt = offset;
-      } else {
-        prev = '';
-      }
-      offset += ch.length;
+/**
+ * All grams as ids: unigrams 0 … uniCount − 1, then bigrams. Per gram: FNV-1a hash of its
+ * UTF-16 units (`hashGram`), UTF-8 length, and `order`, every id in UTF-16 string order.
+ */
+class GramSet {
+  readonly uniCount: number;
+  readonly count: number;
+  readonly uni: FlatPostings;
+  readonly bi: FlatPostings;
+  readonly hash: Uint32Array;
+  readonly order: Uint32Array;
+  private readonly uniCp: Uint32Array;
+  private readonly first: Uint32Array;
+  private readonly second: Uint32Array;
+
+  constructor(occ: GramOccurrences) {
+    const nU = occ.uniCp.length;
+    const nB = occ.biFirst.length;
+    this.uniCount = nU;
+    this.count = nU + nB;
+    this.uniCp = occ.uniCp;
+    this.first = occ.biFirst;
+    this.second = occ.biSecond;
+    this.uni = groupByGram(occ.uniOcc, occ.uniEnd, nU);
+    this.bi = groupByGram(occ.biOcc, occ.biEnd, nB, occ.biPos);
+
+    this.hash = new Uint32Array(this.count);
+    for (let u = 0; u < nU; u++) this.hash[u] = fnv(0x811c9dc5, occ.uniCp[u]!);
+    for (let b = 0; b < nB; b++) this.hash[nU + b] = fnv(this.hash[occ.biFirst[b]!]!, occ.uniCp[occ.biSecond[b]!]!);
+
+    // A code point's units are never a prefix of another's, so string order is: by first
+    // character, the unigram before its bigrams, then by second character.
+    const uniOrder = Array.from({ length: nU }, (_, u) => u).sort((a, b) => compareUnits(occ.uniCp[a]!, occ.uniCp[b]!));
+    const rank = new Uint32Array(nU);
+    uniOrder.forEach((u, r) => (rank[u] = r));
+    // LSD radix sort of bigrams: by second character, then stably by first.
+    const bySecond = countingSort(nB, nU, (b) => rank[occ.biSecond[b]!]!);
+    const byFirst = countingSort(nB, nU, (k) => rank[occ.biFirst[bySecond[k]!]!]!);
+    this.order = new Uint32Array(this.count);
+    let o = 0;
+    let k = 0;
+    for (const u of uniOrder) {
+      this.order[o++] = u;
+      for (; k < nB && occ.biFirst[bySecond[byFirst[k]!]!] === u; k++) this.order[o++] = nU + bySecond[byFirst[k]!]!;
     }
-  });
-  // Maps iterate in insertion order and docs are visited in order, so doc lists are sorted.
-  const out = new Map<string, Postings>();
-  for (const [gram, m] of uni) out.set(gram, { docs: [...m.keys()], counts: [...m.values()] });
-  for (const [gram, m] of bi) {
-    out.set(gram, { docs: [...m.keys()], counts: [...m.values()].map((p) => p.length), positions: [...m.values()] });
   }
+
+  /** The gram as a string (only needed for the few grams with their own file). */
+  text(g: number): string {
+    if (g < this.uniCount) return String.fromCodePoint(this.uniCp[g]!);
+    const b = g - this.uniCount;
+    return String.fromCodePoint(this.uniCp[this.first[b]!]!, this.uniCp[this.second[b]!]!);
+  }
+
+  /** Appends the gram's UTF-8 length and bytes. */
+  writeName(w: Writer, g: number): void {
+    if (g < this.uniCount) {
+      const cp = this.uniCp[g]!;
+      w.uint(utf8Length(cp));
+      w.utf8(cp);
+    } else {
+      const a = this.uniCp[this.first[g - this.uniCount]!]!;
+      const b = this.uniCp[this.second[g - this.uniCount]!]!;
+      w.uint(utf8Length(a) + utf8Length(b));
+      w.utf8(a);
+      w.utf8(b);
+    }
+  }
+}
+
+/** FNV-1a over a code point's UTF-16 units, continuing from state h (see hashGram). */
+function fnv(h: number, cp: number): number {
+  if (cp > 0xffff) {
+    h = Math.imul(h ^ (0xd800 + ((cp - 0x10000) >> 10)), 0x01000193) >>> 0;
+    return Math.imul(h ^ (0xdc00 + ((cp - 0x10000) & 0x3ff)), 0x01000193) >>> 0;
+  }
+  return Math.imul(h ^ cp, 0x01000193) >>> 0;
+}
+
+/** Compares two code points as UTF-16 strings would: an astral one by its surrogate units. */
+function compareUnits(a: number, b: number): number {
+  return utf16Key(a) - utf16Key(b);
+}
+
+/** A number ordered like the code point's UTF-16 units (high surrogate, then low as a fraction). */
+function utf16Key(cp: number): number {
+  if (cp <= 0xffff) return cp;
+  const v = cp - 0x10000;
+  return 0xd800 + (v >> 10) + (0xdc00 + (v & 0x3ff)) / 0x10000;
+}
+
+/** Indices 0 … n − 1 stably sorted by an integer key in [0, buckets). */
+function countingSort(n: number, buckets: number, key: (i: number) => number): Uint32Array {
+  const start = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) start[key(i) + 1]!++;
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[start[key(i)]!++] = i;
   return out;
+}
+
+function utf8Length(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/** Every gram's full postings block (see encodePostings) in one buffer: gram g's is [start[g], start[g + 1]). */
+interface Blocks {
+  bytes: Uint8Array;
+  start: Uint32Array;
+  df: Uint32Array;
+}
+
+/** Encodes every gram's block: per article a doc delta and count, then position deltas (bigrams). */
+function encodeBlocks(grams: GramSet): Blocks {
+  const { uni, bi } = grams;
+  const w = new Writer(2 * (uni.doc.length + bi.doc.length) + 1024);
+  const start = new Uint32Array(grams.count + 1);
+  const df = new Uint32Array(grams.count);
+  for (let u = 0; u < grams.uniCount; u++) {
+    const end = uni.start[u + 1]!;
+    let prevDoc = 0;
+    let n = 0;
+    for (let i = uni.start[u]!; i < end; ) {
+      const doc = uni.doc[i]!;
+      let j = i + 1;
+      while (j < end && uni.doc[j] === doc) j++;
+      w.uint(doc - prevDoc);
+      w.uint(j - i);
+      prevDoc = doc;
+      n++;
+      i = j;
+    }
+    df[u] = n;
+    start[u + 1] = w.length;
+  }
+  const pos = bi.pos!;
+  for (let b = 0, g = grams.uniCount; g < grams.count; b++, g++) {
+    const end = bi.start[b + 1]!;
+    let prevDoc = 0;
+    let n = 0;
+    for (let i = bi.start[b]!; i < end; ) {
+      const doc = bi.doc[i]!;
+      let j = i + 1;
+      while (j < end && bi.doc[j] === doc) j++;
+      w.uint(doc - prevDoc);
+      w.uint(j - i);
+      let prev = 0;
+      for (let k = i; k < j; k++) {
+        w.uint(pos[k]! - prev);
+        prev = pos[k]!;
+      }
+      prevDoc = doc;
+      n++;
+      i = j;
+    }
+    df[g] = n;
+    start[g + 1] = w.length;
+  }
+  return { bytes: w.view(), start, df };
+}
+
+/** A frequent bigram's doc list (doc delta, count, first offset) and the rest of its offsets. */
+function encodeSplit(bi: FlatPostings, b: number, list: Writer, rest: Writer): void {
+  const pos = bi.pos!;
+  const end = bi.start[b + 1]!;
+  let prevDoc = 0;
+  for (let i = bi.start[b]!; i < end; ) {
+    const doc = bi.doc[i]!;
+    let j = i + 1;
+    while (j < end && bi.doc[j] === doc) j++;
+    list.uint(doc - prevDoc);
+    list.uint(j - i);
+    list.uint(pos[i]!);
+    for (let k = i + 1; k < j; k++) rest.uint(pos[k]! - pos[k - 1]!);
+    prevDoc = doc;
+    i = j;
+  }
+}
+
+/** A shard (see encodeShard in format.ts): magic, kind, count, directory, then the blocks. */
+function writeShard(w: Writer, grams: GramSet, blocks: Blocks, ids: Uint32Array, kind: ShardKind): void {
+  w.bytes(SHARD_MAGIC);
+  w.uint(kind);
+  w.uint(ids.length);
+  for (const g of ids) {
+    grams.writeName(w, g);
+    w.uint(blocks.df[g]!);
+    w.uint(blocks.start[g + 1]! - blocks.start[g]!);
+  }
+  for (const g of ids) w.bytes(blocks.bytes.subarray(blocks.start[g]!, blocks.start[g + 1]!));
+}
+
+/** A file holding one gram's block. */
+function writeOwnFile(w: Writer, grams: GramSet, g: number, df: number, block: Uint8Array, kind: ShardKind): void {
+  w.bytes(SHARD_MAGIC);
+  w.uint(kind);
+  w.uint(1);
+  grams.writeName(w, g);
+  w.uint(df);
+  w.uint(block.length);
+  w.bytes(block);
+}
+
+/** A growable byte buffer with unsigned LEB128 varints (values below 2^32). */
+class Writer {
+  buf: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(capacity);
+  }
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+  uint(v: number): void {
+    if (this.length + 5 > this.buf.length) this.ensure(5);
+    const buf = this.buf;
+    while (v >= 0x80) {
+      buf[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[this.length++] = v;
+  }
+  utf8(cp: number): void {
+    this.ensure(4);
+    const buf = this.buf;
+    if (cp < 0x80) {
+      buf[this.length++] = cp;
+    } else if (cp < 0x800) {
+      buf[this.length++] = 0xc0 | (cp >> 6);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    } else if (cp < 0x10000) {
+      buf[this.length++] = 0xe0 | (cp >> 12);
+      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    } else {
+      buf[this.length++] = 0xf0 | (cp >> 18);
+      buf[this.length++] = 0x80 | ((cp >> 12) & 0x3f);
+      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    }
+  }
+  bytes(data: ArrayLike<number> & { length: number }): void {
+    this.ensure(data.length);
+    this.buf.set(data, this.length);
+    this.length += data.length;
+  }
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
 }
 
 function nextPowerOfTwo(n: number): number {
@@ -165,7 +403,7 @@ function nextPowerOfTwo(n: number): number {
 
 /** Gzip with a fixed header (no mtime, OS "unknown"), so the bytes do not depend on the machine. */
 function gzip(data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(gzipSync(data, { level: 9 }));
+  const out = new Uint8Array(gzipSync(data, { level: GZIP_LEVEL }));
   out[9] = 0xff;
   return out;
 }

@@ -17,7 +17,7 @@ export const FORMAT_NAME = 'baokan-search';
 /** Bumped on any incompatible change; the browser refuses an index of another version. */
 export const FORMAT_VERSION = 1;
 /** First bytes of every (decompressed) shard file. */
-const SHARD_MAGIC = [0x42, 0x4b, 0x53, FORMAT_VERSION]; // "BKS" + version
+export const SHARD_MAGIC = [0x42, 0x4b, 0x53, FORMAT_VERSION]; // "BKS" + version
 
 /** The article table and everything a query needs before fetching postings. */
 export interface SearchMeta {

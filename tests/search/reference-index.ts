@@ -1,0 +1,187 @@
+/**
+ * Reference indexer: the first, straightforward implementation of `buildSearchIndex` (a string
+ * and Map per gram, one small array per posting list), kept for tests only. The fast indexer in
+ * src/search/build-index.ts must produce the same files (see reference.test.ts).
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Site } from '../../src/site.js';
+import type { OutputFile } from '../../src/types.js';
+import { articleSearchText, headlineText } from '../../src/search/doc-text.js';
+import {
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  META_PATH,
+  docPath,
+  encodePostings,
+  encodeRestOfPositions,
+  encodeShard,
+  ShardKind,
+  hashGram,
+  ownFilePath,
+  quantizeLength,
+  shardPath,
+  type Postings,
+  type SearchDoc,
+  type SearchMeta,
+} from '../../src/search/format.js';
+import { isWordChar, normalize } from '../../src/search/tokenize.js';
+
+/** Tuning knobs; the defaults aim at the targets in docs/search.md. */
+export interface BuildSearchIndexOptions {
+  /** Aimed-for uncompressed bytes of postings per shard file (what a rare gram costs to fetch). */
+  shardBytes?: number;
+  /** A gram whose postings exceed this many bytes gets its own file, so rare grams never pay for it. */
+  ownFileBytes?: number;
+}
+
+/** Must match the indexer's gzip level for byte-identical files. */
+export const GZIP_LEVEL = 9;
+const DEFAULT_SHARD_BYTES = 2 * 1024;
+const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
+
+/** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
+export function referenceSearchIndex(site: Site, options: BuildSearchIndexOptions = {}): OutputFile[] {
+  const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
+  const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
+  const { docPages, ...tables } = articleTable(site);
+  const texts = site.articles.map((a) => articleSearchText(a.article));
+  const normalized = texts.map(normalize);
+  const grams = collectGrams(normalized);
+
+  const blocks = [...grams.entries()].map(([gram, postings]) => ({
+    gram,
+    df: postings.docs.length,
+    block: encodePostings(postings),
+    postings,
+  }));
+  const own = blocks.filter((b) => b.block.length > ownFileBytes).map((b) => b.gram).sort();
+  const ownSet = new Set(own);
+  const inShards = blocks.reduce((sum, b) => sum + (ownSet.has(b.gram) ? 0 : b.block.length), 0);
+  const shardCount = nextPowerOfTwo(Math.max(1, Math.ceil(inShards / shardBytes)));
+
+  const shards: Array<typeof blocks> = Array.from({ length: shardCount }, () => []);
+  for (const b of blocks) if (!ownSet.has(b.gram)) shards[hashGram(b.gram) & (shardCount - 1)]!.push(b);
+
+  const files: OutputFile[] = [];
+  shards.forEach((entries, n) => files.push({ path: shardPath(n), contents: gzip(encodeShard(entries)) }));
+  for (const b of blocks) {
+    if (!ownSet.has(b.gram)) continue;
+    if (b.postings.positions) {
+      // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
+      const list = { gram: b.gram, df: b.df, block: encodePostings(b.postings, true) };
+      const rest = { gram: b.gram, df: b.df, block: encodeRestOfPositions(b.postings) };
+      files.push({ path: ownFilePath(b.gram, false), contents: gzip(encodeShard([list], ShardKind.DocList)) });
+      files.push({ path: ownFilePath(b.gram, true), contents: gzip(encodeShard([rest], ShardKind.RestOfPositions)) });
+    } else {
+      files.push({ path: ownFilePath(b.gram), contents: gzip(encodeShard([b])) });
+    }
+  }
+  site.articles.forEach((a, i) => {
+    const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]! };
+    files.push({ path: docPath(i), contents: gzip(new TextEncoder().encode(JSON.stringify(doc))) });
+  });
+
+  const meta: SearchMeta = {
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    digest: digestOf(files),
+    shardCount,
+    ownFile: own,
+    ...tables,
+    docs: {
+      page: docPages,
+      size: normalized.map((t) => quantizeLength(t.length)),
+      head: site.articles.map((a) => normalize(headlineText(a.article)).length),
+    },
+  };
+  files.push({ path: META_PATH, contents: gzip(new TextEncoder().encode(JSON.stringify(meta))) });
+
+  return files
+    .map((f) => ({ path: `search/${f.path}`, contents: f.contents }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Papers, issues and pages as small tables, and each article's page number in them. */
+function articleTable(site: Site): Pick<SearchMeta, 'papers' | 'issues' | 'pages'> & { docPages: number[] } {
+  const papers: SearchMeta['papers'] = [];
+  const issues: SearchMeta['issues'] = [];
+  const pages: SearchMeta['pages'] = [];
+  const pageIndex = new Map<string, number>();
+  for (const sp of site.papers) {
+    const paper = papers.push({ id: sp.paper.id, name: sp.paper.name }) - 1;
+    for (const issue of sp.issues) {
+      const issueNo = issues.push({ paper, date: issue.date }) - 1;
+      for (const page of issue.pages) pageIndex.set(page.id, pages.push({ issue: issueNo, label: page.label }) - 1);
+    }
+  }
+  const docPages = site.articles.map((a) => {
+    const p = pageIndex.get(a.pageId);
+    if (p === undefined) {
+      throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
+    }
+    return p;
+  });
+  return { papers, issues, pages, docPages };
+}
+
+/** Unigram (count) and bigram (positions) postings of every word character and pair in the texts. */
+export function collectGrams(normalized: string[]): Map<string, Postings> {
+  const uni = new Map<string, Map<number, number>>();
+  const bi = new Map<string, Map<number, number[]>>();
+  normalized.forEach((text, doc) => {
+    let prev = '';
+    let prevAt = 0;
+    let offset = 0;
+    for (const ch of text) {
+      if (isWordChar(ch)) {
+        let u = uni.get(ch);
+        if (!u) uni.set(ch, (u = new Map()));
+        u.set(doc, (u.get(doc) ?? 0) + 1);
+        if (prev) {
+          const gram = prev + ch;
+          let b = bi.get(gram);
+          if (!b) bi.set(gram, (b = new Map()));
+          let pos = b.get(doc);
+          if (!pos) b.set(doc, (pos = []));
+          pos.push(prevAt);
+        }
+        prev = ch;
+        prevAt = offset;
+      } else {
+        prev = '';
+      }
+      offset += ch.length;
+    }
+  });
+  // Maps iterate in insertion order and docs are visited in order, so doc lists are sorted.
+  const out = new Map<string, Postings>();
+  for (const [gram, m] of uni) out.set(gram, { docs: [...m.keys()], counts: [...m.values()] });
+  for (const [gram, m] of bi) {
+    out.set(gram, { docs: [...m.keys()], counts: [...m.values()].map((p) => p.length), positions: [...m.values()] });
+  }
+  return out;
+}
+
+function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** Gzip with a fixed header (no mtime, OS "unknown"), so the bytes do not depend on the machine. */
+function gzip(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(gzipSync(data, { level: GZIP_LEVEL }));
+  out[9] = 0xff;
+  return out;
+}
+
+/** Short digest of every index file (except meta), used to version shard URLs. */
+function digestOf(files: OutputFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    hash.update(f.path);
+    hash.update(f.contents);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
