@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { renderApi } from './api.js';
 import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
+import { renderFeeds } from './feeds.js';
 import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCache, writeCache } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
@@ -132,7 +133,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ? runWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] })
     : Promise.resolve(renderSite(site, templates, { skipIssues: skip }));
   const searchIndex = buildSearchIndex(site);
-  const files = [...(await html), ...reused, ...renderApi(site), ...searchIndex, ...browserCode, ...publicAssets];
+  const files = [...(await html), ...reused, ...renderApi(site), ...renderFeeds(site), ...searchIndex, ...browserCode, ...publicAssets];
   checkUniquePaths(files);
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));

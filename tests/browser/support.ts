@@ -53,6 +53,7 @@ export function producedElsewhere(source: SiteSource, base: string, pathname: st
   // Data API, search index files and the search/highlight code and styles.
   return (
     rest.startsWith('api/') ||
+    rest.endsWith('/feed.xml') ||
     (rest.startsWith('search/') && rest !== 'search/') ||
     ['assets/search.js', 'assets/highlight.js', 'assets/search.css'].includes(rest)
   );

@@ -87,6 +87,12 @@ describe('injection', () => {
     expect(body).toContain('window.__pwned=1');
   });
 
+  it('escapes the payloads in the Atom feed', () => {
+    const feed = text(result.files.find((f) => f.path.endsWith('/feed.xml'))!.contents);
+    expect(feed).toContain('&#x3C;script>window.__pwned=1&#x3C;/script>');
+    expect(feed).not.toMatch(/<script|<img|<svg/);
+  });
+
   it('keeps the payloads verbatim as strings in the data API', () => {
     const issue = result.files.find((f) => f.path.startsWith('api/issues/'));
     const doc = JSON.parse(text(issue!.contents));

@@ -80,5 +80,7 @@ export function paperPage(ctx: RenderContext, paper: SitePaper): PageSpec {
       { label: paper.paper.name, url: paper.url },
     ],
     main,
+    // The paper's Atom feed (src/feeds.ts), for feed readers.
+    head: [h('link', { rel: 'alternate', type: 'application/atom+xml', title: `${paper.paper.name} 最新文章`, href: `${paper.url}feed.xml` })],
   };
 }
