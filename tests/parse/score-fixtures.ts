@@ -3,7 +3,7 @@
  * scorer, by writing the expected files as a temporary gold folder and the parsed pages as a
  * temporary data API. Used by fixtures.test.ts; also runnable on its own for a per-page table:
  *
- *     npx tsx tests/parse/score-fixtures.ts [--verbose]
+ *     npx tsx tests/parse/score-fixtures.ts [--verbose] [--only PREFIX]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,8 +36,8 @@ export function parseCase(name: string): ParsedPage {
 }
 
 /** Scores all held-out cases together (micro-averaged, as the shared scorer does). */
-export function scoreFixtures(options: { verbose?: boolean } = {}): ScoreResult {
-  const cases = fixtureCases();
+export function scoreFixtures(options: { verbose?: boolean; only?: string } = {}): ScoreResult {
+  const cases = fixtureCases().filter((c) => !options.only || c.startsWith(options.only));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baokan-fixtures-'));
   try {
     const gold = path.join(dir, 'gold');
@@ -66,5 +66,7 @@ export function scoreTable(result: ScoreResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  console.log(scoreTable(scoreFixtures({ verbose: process.argv.includes('--verbose') })));
+  const at = process.argv.indexOf('--only');
+  const only = at > 0 ? process.argv[at + 1] : undefined;
+  console.log(scoreTable(scoreFixtures({ verbose: process.argv.includes('--verbose'), ...(only ? { only } : {}) })));
 }
