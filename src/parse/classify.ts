@@ -9,7 +9,7 @@ import { type Span, spanRaw, spanText, subSpan } from './blocks.js';
 import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCredit, trailingByline } from './byline.js';
 import { type MastheadFacts, furnitureReason, readMasthead, readMastheadZoneLine } from './masthead.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
-import { FACTUAL_VERB, assignTitleRoles, mergedTitleSplit } from './titles.js';
+import { type FixedRole, assignTitleRoles, mergedTitleSplit, reportsEvent } from './titles.js';
 import { SENTENCE_PUNCT, endsSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
 
 /** A classified piece of the page: a block plus what later stages need to know about it. */
@@ -248,16 +248,16 @@ function markBareNames(drafts: Draft[]): void {
   });
 }
 
-/** Splits drafts whose title line merges a factual kicker and a thematic headline. */
-function splitMergedTitles(drafts: Draft[]): Array<Draft & { fixed?: 'kicker' | 'headline' }> {
-  const out: Array<Draft & { fixed?: 'kicker' | 'headline' }> = [];
+/** Splits drafts whose title line merges two titles (factual + thematic) into their roles. */
+function splitMergedTitles(drafts: Draft[]): Array<Draft & { fixed?: FixedRole }> {
+  const out: Array<Draft & { fixed?: FixedRole }> = [];
   for (const d of drafts) {
-    const at = d.kind === 'title' ? mergedTitleSplit(spanRaw(d.span)) : null;
-    const kicker = at !== null ? subSpan(d.span, 0, at) : null;
-    const headline = at !== null ? subSpan(d.span, at, d.span.end - d.span.start) : null;
-    if (kicker && headline) {
-      out.push({ ...draft(kicker, d.row, 'title', d.reason), fixed: 'kicker' });
-      out.push({ ...draft(headline, d.row, 'title', d.reason), fixed: 'headline' });
+    const split = d.kind === 'title' ? mergedTitleSplit(spanRaw(d.span)) : null;
+    const upper = split ? subSpan(d.span, 0, split.at) : null;
+    const lower = split ? subSpan(d.span, split.at, d.span.end - d.span.start) : null;
+    if (split && upper && lower) {
+      out.push({ ...draft(upper, d.row, 'title', d.reason), fixed: split.upper });
+      out.push({ ...draft(lower, d.row, 'title', d.reason), fixed: split.lower });
     } else out.push(d);
   }
   return out;
@@ -268,20 +268,24 @@ function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefi
   if (!prev || !next || prev.kind !== 'body' || next.kind !== 'body' || next.lead) return false;
   if ([...squeeze(only.text)].length > 24) return false;
   // A news title (someone held/met/launched…) over a paragraph opening like a lead (近日，/ 5月3日，)
-  // starts a new article even without 本报讯.
-  if (FACTUAL_VERB.test(only.text) || NEWS_OPENING.test(squeeze(next.text))) return false;
+  // starts a new article even without 本报讯. A subheading that opens with the verb (召开楼组会
+  // 议出新规矩, 启动“微基金”…) names no agent: that is a feature's step, not a news report.
+  if (reportsEvent(only.text) || NEWS_OPENING.test(squeeze(next.text))) return false;
   return endsSentence(prev.text);
 }
 
 /** Resolves each run of title drafts into section / kicker / headline / subheadline / intertitle. */
-function resolveTitles(drafts: Array<Draft & { fixed?: 'kicker' | 'headline' }>): void {
+function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
   let group = 0;
   for (let i = 0; i < drafts.length; ) {
     if (drafts[i]?.kind !== 'title') { i++; continue; }
     let j = i;
     while (drafts[j]?.kind === 'title') j++;
     const stack = drafts.slice(i, j);
-    const prev = drafts[i - 1];
+    // A photo (caption + credit) set inside a feature sits between its paragraphs: look past it.
+    let p = i - 1;
+    while (p > 0 && (drafts[p]?.kind === 'caption' || drafts[p]?.kind === 'photo-credit')) p--;
+    const prev = drafts[p];
     const next = drafts[j];
     group++;
     if (next?.kind === 'brief') {

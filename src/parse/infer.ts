@@ -94,8 +94,10 @@ const ANNIVERSARY_BASE: Record<string, number> = { 建党: 1921, 党的: 1921, �
 const CIIE = /第([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[届屆](?:中国国际)?进(?:口博览会|博会)/g;
 // Matches a year range (2024-2026年): its lower bound is the clue.
 const YEAR_RANGE = /((?:19|20)[0-9]{2})\s*[-—–~～至到]\s*(?:19|20)[0-9]{2}\s*年/g;
-// Matches an explicit year 2020年 (not the start of a range already counted).
-const YEAR = /(?<![0-9\-—–~～至到])((?:19|20)[0-9]{2})\s*年(?!\s*[-—–~～至到]\s*(?:19|20)[0-9]{2})/g;
+// Matches an explicit year 2020年 (not the end of a range already counted; 截至2024年 is "as of").
+const YEAR = /(?<![0-9\-—–~～到])(?<!(?<!截)至)((?:19|20)[0-9]{2})\s*年(?!\s*[-—–~～至到]\s*(?:19|20)[0-9]{2})/g;
+// Matches what may stand before a sentence-opening year: nothing, or the end of a sentence.
+const SENTENCE_BEFORE = /(?:^|[。！？；!?;”"])\s*$/;
 // Planning words: a year in a sentence with them is usually next year's plan (谋划2020年工作).
 const PLANNING = /将|谋划|计划|规划|明年|展望|力争|部署/;
 
@@ -139,6 +141,9 @@ function yearClues(texts: Located[]): YearClue[] {
       const sentence = text.slice(sentenceStart, sentenceEndRel < 0 ? text.length : index + sentenceEndRel);
       const window = sentence.slice(Math.max(0, index - sentenceStart - 12), index - sentenceStart + 40);
       if (PLANNING.test(window) && !monthNext) clue(m, year - 1, 1, 'plans for the next year');
+      // "2014年，他回到家乡…" opens a sentence of narrative: a profile's or review's past, which
+      // bounds the publication year from below but does not name it.
+      else if (/^\s*[，,]/.test(after) && SENTENCE_BEFORE.test(text.slice(Math.max(0, index - 3), index))) continue;
       else clue(m, year, monthNext ? 0.5 : 1, 'explicit year');
     }
   }

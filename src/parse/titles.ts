@@ -24,17 +24,43 @@ function titleLength(text: string): number {
   return [...squeeze(text)].length;
 }
 
+// Verbs that open a slogan or call to action (坚守初心, 推进…, 助力…, 打造…): display lines.
+const SLOGAN_VERB = /^(?:坚守|坚持|推进|推动|助力|打造|守护|奋力|聚力|凝心|凝聚|汇聚|擦亮|做强|做优|做足|跑出|激活|厚植|筑牢|勇当|争当|共建|共享|共绘|携手|赋能|点亮|扮靓|绘就|书写|奏响|唱响|让|为)/;
+// A title ending in the event itself (…推进会召开, …大赛启动, …正式开业): a factual report.
+const EVENT_END = /(?:举行|召开|举办|启动|开幕|闭幕|开工|开业|揭牌|成立|签约|签署|发布|落幕|启用|开通|竣工)$/;
+
+/**
+ * True when a title phrase reports an event: an agent before an event verb (区委常委会举行会议),
+ * or numbers (65家基层党组织在线收看). A phrase opening with the verb (召开楼组会) has no agent.
+ */
+export function reportsEvent(text: string): boolean {
+  const t = squeeze(text);
+  if (/[0-9０-９]/.test(t)) return true;
+  const m = FACTUAL_VERB.exec(t);
+  return m !== null && m.index >= 2;
+}
+
 /** How much a title line reads as a thematic/slogan display headline (higher = more so). */
 export function sloganScore(text: string): number {
   const t = text.trim();
   if (t.startsWith('——') || t.startsWith('—')) return -100; // a —— line is always a subheadline
   let score = 0;
   const parts = t.split(/\s+/).filter(Boolean);
-  // Two or more parallel phrases set with a space (增进友谊 共赢发展) are the slogan pattern.
-  if (parts.length >= 2 && parts.every((p) => hanCount(p) >= 2)) score += 2;
+  // Two or more parallel phrases set with a space (增进友谊 共赢发展) are the slogan pattern;
+  // phrases of (nearly) equal length are the couplet form and read even more so.
+  if (parts.length >= 2 && parts.every((p) => hanCount(p) >= 2)) {
+    score += 2;
+    const lengths = parts.map(titleLength);
+    if (Math.max(...lengths) - Math.min(...lengths) <= 2) score += 0.5;
+  }
   if (STUDY_AGENDA.test(t)) score -= 3;
-  if (FACTUAL_VERB.test(t)) score -= 1.5;
+  // An agent doing an event (区委举行…) is news; a verb that opens the line (调研走访解民忧) is
+  // a call to action and weighs less.
+  const verb = FACTUAL_VERB.exec(squeeze(t));
+  if (verb) score -= verb.index >= 2 ? 1.5 : 0.5;
+  if (EVENT_END.test(squeeze(t))) score -= 0.5;
   if (ACTOR_START.test(t)) score -= 0.5;
+  if (SLOGAN_VERB.test(t)) score += 0.5;
   if (CATCHPHRASE.test(t)) score += 0.5;
   if (/[0-9０-９]/.test(t)) score -= 1;
   const len = titleLength(t);
@@ -42,30 +68,53 @@ export function sloganScore(text: string): number {
   return score;
 }
 
-/** Where a long merged title line splits into factual kicker + thematic headline, or null. */
-export function mergedTitleSplit(text: string): number | null {
+/** A merged title line split in two: where the second part starts and the roles of both. */
+export interface TitleSplit {
+  at: number;
+  upper: 'kicker' | 'headline';
+  lower: 'headline' | 'subheadline';
+}
+
+// Longest thematic part of a merged line (longer text is the factual report).
+const MAX_THEMATIC = 24;
+
+/**
+ * Where a title line printed as one merges two titles, or null. Each side must read
+ * differently: a factual report (agent + event verb, numbers) against a thematic display part
+ * (no event, no numbers). Factual part first: kicker + headline (杨浦时报: 区政府与…签署…协议
+ * 校地携手共绘创新蓝图); a couplet slogan first: headline + subheadline; an agenda line
+ * (传达学习…精神) first: kicker over the meeting headline. Otherwise the line is one headline.
+ */
+export function mergedTitleSplit(text: string): TitleSplit | null {
   const t = text.trim();
-  if (titleLength(t) < 36) return null;
-  // Parts separated by spaces, with their start offsets.
   const parts: Array<{ text: string; index: number }> = [];
   const re = /\S+/g;
   for (let m = re.exec(t); m; m = re.exec(t)) parts.push({ text: m[0], index: m.index });
-  if (parts.length < 2) return null;
-  // The headline is the longest tail of digit-free phrases that still reads as a display line.
-  let first = parts.length;
-  let len = 0;
-  for (let i = parts.length - 1; i >= 1; i--) {
-    const part = parts[i];
-    if (!part || /[0-9０-９]/.test(part.text) || len + part.text.length > 24) break;
-    len += part.text.length;
-    first = i;
+  if (parts.length < 2 || parts.some((p) => hanCount(p.text) < 2)) return null;
+  const thematic = (p: { text: string }): boolean => !reportsEvent(p.text) && !FACTUAL_VERB.test(p.text) && !STUDY_AGENDA.test(p.text);
+  const lengthOf = (from: number, to: number): number => parts.slice(from, to).reduce((n, p) => n + titleLength(p.text), 0);
+  const startOf = (i: number): number => parts[i]?.index ?? 0;
+  // Agenda line + meeting headline (传达学习…精神 区委常委会举行会议).
+  if (parts.length === 2 && STUDY_AGENDA.test(parts[0]?.text ?? '') && reportsEvent(parts[1]?.text ?? '')) {
+    return { at: startOf(1), upper: 'kicker', lower: 'headline' };
   }
-  if (first === parts.length) return null;
-  const kickerLength = titleLength(t.slice(0, parts[first]?.index ?? 0));
-  // The factual kicker is the longer part; otherwise this is one long headline, not two.
-  if (kickerLength < len) return null;
-  return parts[first]?.index ?? null;
+  // Factual part first: the thematic tail is the longest run of thematic phrases at the end.
+  let first = parts.length;
+  while (first > 1 && thematic(parts[first - 1] ?? { text: '' }) && lengthOf(first - 1, parts.length) <= MAX_THEMATIC) first--;
+  if (first < parts.length && parts.slice(0, first).some((p) => reportsEvent(p.text)) && lengthOf(0, first) >= lengthOf(first, parts.length)) {
+    return { at: startOf(first), upper: 'kicker', lower: 'headline' };
+  }
+  // Couplet slogan first (凝心聚力 奋楫争先 区委理论学习中心组举行专题学习会): headline + subheadline.
+  let last = 0;
+  while (last < parts.length - 1 && thematic(parts[last] ?? { text: '' })) last++;
+  if (last >= 2 && parts.slice(last).every((p) => reportsEvent(p.text)) && sloganScore(t.slice(0, startOf(last))) >= 2) {
+    return { at: startOf(last), upper: 'headline', lower: 'subheadline' };
+  }
+  return null;
 }
+
+/** A role already fixed by splitting a merged title line. */
+export type FixedRole = 'kicker' | 'headline' | 'subheadline';
 
 /** One title unit with the role it gets. */
 export interface TitleUnit {
@@ -76,13 +125,16 @@ export interface TitleUnit {
 
 /**
  * Roles for the lines of a title stack (top to bottom). `fixed` holds units already split from
- * a merged line: [kicker, headline] pairs keep their roles.
+ * a merged line: [kicker, headline] and [headline, subheadline] pairs keep their roles.
  */
-export function assignTitleRoles(lines: Array<{ text: string; fixed?: 'kicker' | 'headline' }>): TitleUnit[] {
+export function assignTitleRoles(lines: Array<{ text: string; fixed?: FixedRole }>): TitleUnit[] {
   const fixedHeadline = lines.findIndex((l) => l.fixed === 'headline');
   if (fixedHeadline >= 0) {
     return lines.map((l, i) => {
-      if (l.fixed) return { text: l.text, role: l.fixed, reason: `${l.fixed} split from a merged title line: factual part above, thematic part as display headline` };
+      if (l.fixed) return { text: l.text, role: l.fixed, reason: `${l.fixed} split from a merged title line: the thematic part is the display headline, the other part's place gives its role` };
+      // Above a split [headline, subheadline] pair a line is its kicker; above a kicker, a banner.
+      const hasKicker = lines.some((x) => x.fixed === 'kicker');
+      if (i === fixedHeadline - 1 && !hasKicker) return { text: l.text, role: 'kicker', reason: 'title line above the display headline' };
       if (i < fixedHeadline) return { text: l.text, role: 'section', reason: 'line above a kicker + headline pair: section banner' };
       return { text: l.text, role: 'subheadline', reason: 'title line below the headline' };
     });

@@ -18,17 +18,13 @@ const cases = fixtureCases();
  * Known gaps: checks of a case the parser does not pass yet, with why. They still count in the
  * scorer totals below; listing them keeps the rest of the case checked exactly.
  */
-const KNOWN_GAPS: Record<string, { metadata?: string }> = {
-  'jiading-feature-brackets-crlf': {
-    metadata: 'a profile\'s past year (2012年，他被认定为…) is read as the publication year: date 2012-09-12 instead of null',
-  },
-};
+const KNOWN_GAPS: Record<string, { metadata?: string }> = {};
 
 /** Lowest accepted total per metric over all held-out pages: a little under what the parser reaches. */
 const THRESHOLDS: Record<string, number> = {
   bodyF1: 0.99, // 1.000
   articleF1: 0.98, // 1.000
-  headlineExact: 0.97, // 1.000 (0.966 on the 3 blind pages before the second round of fixes)
+  headlineExact: 0.97, // 1.000 (0.966 on the 3 blind pages before the second round of fixes, 0.923 on the 6 blind2 pages)
   paragraphExact: 0.98, // 1.000
   titleBlock: 0.98, // 1.000
   bylineF1: 0.98, // 1.000
@@ -37,7 +33,7 @@ const THRESHOLDS: Record<string, number> = {
   datelineAccuracy: 0.98, // 1.000
   continuationAccuracy: 0.98, // 1.000
   paperAccuracy: 1,
-  yearAccuracy: 1, // pages with a known year only; see KNOWN_GAPS for a page that should stay undated
+  yearAccuracy: 1, // pages with a known year only; undated pages are checked by the metadata test
   mastheadDateAccuracy: 1,
   issueNumberAccuracy: 1,
 };

@@ -87,9 +87,27 @@ describe('masthead', () => {
 describe('titles', () => {
   it('splits a merged factual + thematic line', () => {
     const t = '区区级机关党员干部主题党日分享抗疫事迹 65家基层党组织在线收看 回望来时路 以实际行动践行初心使命';
-    const at = mergedTitleSplit(t);
-    expect(at === null ? null : t.slice(at)).toBe('回望来时路 以实际行动践行初心使命');
+    const split = mergedTitleSplit(t);
+    expect(split === null ? null : t.slice(split.at)).toBe('回望来时路 以实际行动践行初心使命');
     expect(mergedTitleSplit('强化创新策源功能 彰显人民城市宜居魅力 营造风清气正氛围')).toBeNull();
+    expect(mergedTitleSplit('共谋发展向前看 区区合作再出发')).toBeNull();
+    expect(mergedTitleSplit('增进友谊 共赢发展')).toBeNull();
+  });
+  it('splits a short merged line by what each part reads as, not by length', () => {
+    const roles = (t: string) => {
+      const s = mergedTitleSplit(t);
+      return s === null ? null : [t.slice(0, s.at).trim(), s.upper, t.slice(s.at), s.lower];
+    };
+    expect(roles('区政府与华东理工大学签署新一轮战略合作协议 校地携手共绘创新蓝图')).toEqual(['区政府与华东理工大学签署新一轮战略合作协议', 'kicker', '校地携手共绘创新蓝图', 'headline']);
+    // The factual kicker keeps both of its factual phrases; only the slogan tail is the headline.
+    expect(roles('区人大常委会召开第十八次会议 听取和审议区政府专项工作报告 依法履职 为民代言')?.slice(2)).toEqual(['依法履职 为民代言', 'headline']);
+    expect(roles('凝心聚力 奋楫争先 区委理论学习中心组举行专题学习会')).toEqual(['凝心聚力 奋楫争先', 'headline', '区委理论学习中心组举行专题学习会', 'subheadline']);
+    expect(roles('传达学习市委全会精神 区委常委会举行会议')).toEqual(['传达学习市委全会精神', 'kicker', '区委常委会举行会议', 'headline']);
+  });
+  it('compares the lines of a stack: an agent doing an event is factual, a verb-initial line is a call to action', () => {
+    expect(assignTitleRoles([{ text: '调研走访解民忧' }, { text: '朱泾镇开展“大走访”活动' }]).map((u) => u.role)).toEqual(['headline', 'subheadline']);
+    expect(assignTitleRoles([{ text: '赵巷镇启动“美丽庭院”星级评选' }, { text: '小庭院扮靓大乡村' }]).map((u) => u.role)).toEqual(['kicker', 'headline']);
+    expect(assignTitleRoles([{ text: '守护“一江清水”' }, { text: '金汇镇河长制工作推进会召开' }]).map((u) => u.role)).toEqual(['headline', 'subheadline']);
   });
   it('takes the thematic line of a two-line stack as the headline', () => {
     expect(assignTitleRoles([{ text: '增进友谊 共赢发展' }, { text: '区领导会见代表团一行' }]).map((u) => u.role)).toEqual(['headline', 'subheadline']);
