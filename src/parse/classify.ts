@@ -277,14 +277,16 @@ function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefi
 /** Resolves each run of title drafts into section / kicker / headline / subheadline / intertitle. */
 function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
   let group = 0;
+  // The article being read already has subheads (a feature): its text runs on past photos.
+  let inFeature = false;
   for (let i = 0; i < drafts.length; ) {
     if (drafts[i]?.kind !== 'title') { i++; continue; }
     let j = i;
     while (drafts[j]?.kind === 'title') j++;
     const stack = drafts.slice(i, j);
-    // A photo (caption + credit) set inside a feature sits between its paragraphs: look past it.
+    // A photo (caption + credit) set between a feature's paragraphs does not end it: look past it.
     let p = i - 1;
-    while (p > 0 && (drafts[p]?.kind === 'caption' || drafts[p]?.kind === 'photo-credit')) p--;
+    while (inFeature && p > 0 && (drafts[p]?.kind === 'caption' || drafts[p]?.kind === 'photo-credit')) p--;
     const prev = drafts[p];
     const next = drafts[j];
     group++;
@@ -292,7 +294,9 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
       for (const d of stack) Object.assign(d, { kind: 'section', reason: 'title line over bulleted briefs: section banner', group });
     } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next)) {
       Object.assign(stack[0], { kind: 'intertitle', reason: 'short title line between paragraphs of running text: intertitle', group });
+      inFeature = true;
     } else {
+      inFeature = false;
       const roles = assignTitleRoles(stack.map((d) => ({ text: d.text, ...(d.fixed ? { fixed: d.fixed } : {}) })));
       stack.forEach((d, k) => {
         const role = roles[k];

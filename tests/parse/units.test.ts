@@ -139,6 +139,10 @@ describe('inference', () => {
     expect(inferYear([located('三年行动计划(2024-2026年)')])?.year).toBe(2024);
     expect(inferYear([located('区委召开会议。')])).toBeNull();
   });
+  it('reads 截至YYYY年 as "as of" and skips narrative past years that open a sentence', () => {
+    expect(inferYear([located('2019年11月,总书记考察杨浦滨江。截至2024年3月底,已贯通岸线5.5公里。')])?.year).toBe(2024);
+    expect(inferYear([located('2014年，大学毕业的他回到家乡。'), located('2018年，他牵头成立了合作社。')])).toBeNull();
+  });
   it('guesses the paper from district and place names', () => {
     expect(inferPaper([located('虹口区召开会议,北外滩建设提速,虹口将持续发力。')], papers)?.value).toBe('虹口报');
     expect(inferPaper([located('黄浦江畔的杨浦滨江,杨浦区')], papers)?.value).toBe('杨浦时报');
@@ -157,6 +161,10 @@ describe('classification', () => {
     expect(kinds('区委召开会议。\n区领导调研重点项目\n近日,区领导到重点项目调研。').map((k) => k[0])).toEqual(['body', 'headline', 'body']);
     expect(kinds('如何写好养老这篇大文章？\n本报讯 5月1日,会议召开。').map((k) => k[0])).toEqual(['headline', 'body']);
     expect(kinds('通过举办各类行业活动、').map((k) => k[0])).toEqual(['body']);
+    // A subhead opening with its verb names no agent: an intertitle, not a news headline.
+    expect(kinds('本报讯 6月1日,改造开工。\n召开楼组会 议出新规矩\n拆违之后,居民们一起商量。').map((k) => k[0])).toEqual(['body', 'intertitle', 'body']);
+    // A photo closing an article does not carry it on: the next short title opens a new one.
+    expect(kinds('区委召开会议。\n图为会议现场\n张三 摄\n老街新生\n清晨的老街上,居民们在散步。').map((k) => k[0])).toEqual(['body', 'caption', 'photo-credit', 'headline', 'body']);
   });
 });
 
