@@ -1,6 +1,5 @@
 /** Builds the archive search index files from the site model (pure and deterministic). */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import type { Site } from '../site.js';
 import type { OutputFile } from '../types.js';
 import { articleSearchText, headlineText } from './doc-text.js';
@@ -17,6 +16,7 @@ import {
   type SearchDoc,
   type SearchMeta,
 } from './format.js';
+import { COMPRESSOR, gzip, gzipAll } from './gzip.js';
 import { groupByGram, normalizedLength, scanTexts, type FlatPostings, type GramOccurrences } from './grams.js';
 
 /** Tuning knobs; the defaults aim at the targets in docs/search.md. */
@@ -25,15 +25,46 @@ export interface BuildSearchIndexOptions {
   shardBytes?: number;
   /** A gram whose postings exceed this many bytes gets its own file, so rare grams never pay for it. */
   ownFileBytes?: number;
+  /**
+   * `state` of an earlier build (see buildSearchIndexWithState): a file whose uncompressed
+   * bytes it has already compressed is not compressed again. The output does not depend on it.
+   */
+  previous?: SearchIndexState | null;
+  /** Threads for compression (default: one per core; at most one helper worker is used). */
+  threads?: number;
+}
+
+/**
+ * What a later build can reuse: the compressed bytes of every file of this build, keyed by a
+ * digest of its uncompressed bytes (so a file that only moved, such as `docs/<i>` after an
+ * insertion, is reused too). Save it with `encodeSearchIndexState`.
+ */
+export interface SearchIndexState {
+  /** Compressor identity; a state from another zlib or gzip setting is ignored. */
+  readonly compressor: string;
+  /** SHA-1 of the uncompressed bytes (base64) → gzip bytes. */
+  readonly gz: ReadonlyMap<string, Uint8Array>;
+}
+
+/** The index files, and the state that lets the next build skip unchanged work. */
+export interface SearchIndexBuild {
+  files: OutputFile[];
+  state: SearchIndexState;
 }
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
-/** Gzip level of every index file. */
-export const GZIP_LEVEL = 9;
-
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
 export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = {}): OutputFile[] {
+  return buildIndex(site, options, false).files;
+}
+
+/** Like buildSearchIndex, plus the state to pass as `previous` next time (same files either way). */
+export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexOptions = {}): SearchIndexBuild {
+  return buildIndex(site, options, true) as SearchIndexBuild;
+}
+
+function buildIndex(site: Site, options: BuildSearchIndexOptions, keepState: boolean): { files: OutputFile[]; state?: SearchIndexState } {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
   const { docPages, ...tables } = articleTable(site);
@@ -41,6 +72,14 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
   const occ = scanTexts(texts);
   const grams = new GramSet(occ);
   const blocks = encodeBlocks(grams);
+
+  // Every file's uncompressed bytes first, then one batch of compression (cached, parallel).
+  const paths: string[] = [];
+  const raws: Uint8Array[] = [];
+  const add = (path: string, raw: Uint8Array): void => {
+    paths.push(path);
+    raws.push(raw);
+  };
 
   // Which grams get their own file, and how many hash shards the rest need.
   const n = grams.count;
@@ -63,12 +102,11 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
   const shardGrams = new Uint32Array(shardStart[shardCount]!);
   for (const g of grams.order) if (!isOwn[g]) shardGrams[cursor[grams.hash[g]! & (shardCount - 1)]!++] = g;
 
-  const files: OutputFile[] = [];
   const w = new Writer(1 << 16);
   for (let s = 0; s < shardCount; s++) {
     w.length = 0;
     writeShard(w, grams, blocks, shardGrams.subarray(shardStart[s]!, shardStart[s + 1]!), ShardKind.Full);
-    files.push({ path: shardPath(s), contents: gzip(w.view()) });
+    add(shardPath(s), w.view().slice());
   }
   const ownNames: string[] = [];
   for (const g of own) {
@@ -81,20 +119,22 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
       const rest = new Writer(1024);
       encodeSplit(grams.bi, g - grams.uniCount, list, rest);
       writeOwnFile(w, grams, g, blocks.df[g]!, list.view(), ShardKind.DocList);
-      files.push({ path: ownFilePath(name, false), contents: gzip(w.view()) });
+      add(ownFilePath(name, false), w.view().slice());
       w.length = 0;
       writeOwnFile(w, grams, g, blocks.df[g]!, rest.view(), ShardKind.RestOfPositions);
-      files.push({ path: ownFilePath(name, true), contents: gzip(w.view()) });
+      add(ownFilePath(name, true), w.view().slice());
     } else {
       writeOwnFile(w, grams, g, blocks.df[g]!, blocks.bytes.subarray(blocks.start[g]!, blocks.start[g + 1]!), ShardKind.Full);
-      files.push({ path: ownFilePath(name), contents: gzip(w.view()) });
+      add(ownFilePath(name), w.view().slice());
     }
   }
   const encoder = new TextEncoder();
   site.articles.forEach((a, i) => {
     const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]! };
-    files.push({ path: docPath(i), contents: gzip(encoder.encode(JSON.stringify(doc))) });
+    add(docPath(i), encoder.encode(JSON.stringify(doc)));
   });
+
+  const { files, state } = compress(paths, raws, options, keepState);
 
   const meta: SearchMeta = {
     format: FORMAT_NAME,
@@ -109,12 +149,47 @@ export function buildSearchIndex(site: Site, options: BuildSearchIndexOptions = 
       head: site.articles.map((a) => normalizedLength(headlineText(a.article))),
     },
   };
+  // Meta changes with every digest: never worth caching.
   files.push({ path: META_PATH, contents: gzip(encoder.encode(JSON.stringify(meta))) });
 
-  return files
+  const sorted = files
     .map((f) => ({ path: `search/${f.path}`, contents: f.contents }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: sorted, state };
 }
+
+/** Gzips the files, taking from `options.previous` whatever it already compressed. */
+function compress(
+  paths: string[],
+  raws: Uint8Array[],
+  options: BuildSearchIndexOptions,
+  keepState: boolean,
+): { files: OutputFile[]; state?: SearchIndexState } {
+  if (!keepState) {
+    const gz = gzipAll(raws, options.threads);
+    return { files: paths.map((path, i) => ({ path, contents: gz[i]! })) };
+  }
+  const previous = options.previous?.compressor === COMPRESSOR ? options.previous.gz : null;
+  const keys = raws.map((raw) => createHash('sha1').update(raw).digest('base64'));
+  const next = new Map<string, Uint8Array>();
+  const missing: number[] = [];
+  keys.forEach((key, i) => {
+    const known = previous?.get(key);
+    if (known) next.set(key, known);
+    else if (!next.has(key)) {
+      next.set(key, EMPTY);
+      missing.push(i);
+    }
+  });
+  const gz = gzipAll(missing.map((i) => raws[i]!), options.threads);
+  missing.forEach((i, k) => next.set(keys[i]!, gz[k]!));
+  return {
+    files: paths.map((path, i) => ({ path, contents: next.get(keys[i]!)! })),
+    state: { compressor: COMPRESSOR, gz: next },
+  };
+}
+
+const EMPTY = new Uint8Array(0);
 
 /** Papers, issues and pages as small tables, and each article's page number in them. */
 function articleTable(site: Site): Pick<SearchMeta, 'papers' | 'issues' | 'pages'> & { docPages: number[] } {
@@ -401,13 +476,6 @@ function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-/** Gzip with a fixed header (no mtime, OS "unknown"), so the bytes do not depend on the machine. */
-function gzip(data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(gzipSync(data, { level: GZIP_LEVEL }));
-  out[9] = 0xff;
-  return out;
-}
-
 /** Short digest of every index file (except meta), used to version shard URLs. */
 function digestOf(files: OutputFile[]): string {
   const hash = createHash('sha256');
@@ -416,4 +484,61 @@ function digestOf(files: OutputFile[]): string {
     hash.update(f.contents);
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+const STATE_MAGIC = 'baokan-search-state 1';
+
+/** Serializes a state for the build cache (one binary blob, about the size of the index). */
+export function encodeSearchIndexState(state: SearchIndexState): Uint8Array {
+  let size = 64 + STATE_MAGIC.length + state.compressor.length * 3;
+  for (const gz of state.gz.values()) size += 20 + 5 + gz.length;
+  const w = new Writer(size);
+  const enc = new TextEncoder();
+  for (const text of [STATE_MAGIC, state.compressor]) {
+    const bytes = enc.encode(text);
+    w.uint(bytes.length);
+    w.bytes(bytes);
+  }
+  w.uint(state.gz.size);
+  // Sorted keys: the same state always gives the same bytes.
+  for (const key of [...state.gz.keys()].sort()) {
+    const gz = state.gz.get(key)!;
+    w.bytes(Buffer.from(key, 'base64'));
+    w.uint(gz.length);
+    w.bytes(gz);
+  }
+  return w.view();
+}
+
+/** Reads a state written by encodeSearchIndexState; null when it is not one (stale or corrupt). */
+export function decodeSearchIndexState(bytes: Uint8Array): SearchIndexState | null {
+  let pos = 0;
+  const uint = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (pos >= bytes.length) throw new RangeError('truncated');
+      const b = bytes[pos++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+    }
+  };
+  const take = (n: number): Uint8Array => {
+    if (pos + n > bytes.length) throw new RangeError('truncated');
+    return bytes.subarray(pos, (pos += n));
+  };
+  try {
+    const dec = new TextDecoder();
+    if (dec.decode(take(uint())) !== STATE_MAGIC) return null;
+    const compressor = dec.decode(take(uint()));
+    const gz = new Map<string, Uint8Array>();
+    for (let n = uint(); n > 0; n--) {
+      const key = Buffer.from(take(20)).toString('base64');
+      gz.set(key, take(uint()).slice());
+    }
+    return pos === bytes.length ? { compressor, gz } : null;
+  } catch {
+    return null;
+  }
 }

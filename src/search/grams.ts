@@ -103,88 +103,94 @@ export interface GramOccurrences {
   lengths: Uint32Array;
 }
 
-/** Interns unigrams (by code point) and bigrams (by id pair, open addressing) as dense ids. */
-class GramTable {
-  private uidOf = new Map<number, number>();
-  uniCp = new U32List(4096);
-  biFirst = new U32List(1 << 16);
-  biSecond = new U32List(1 << 16);
-  private slots = new Int32Array(1 << 17).fill(-1);
-  private mask = (1 << 17) - 1;
-
-  unigram(cp: number): number {
-    let id = this.uidOf.get(cp);
-    if (id === undefined) {
-      id = this.uniCp.length;
-      this.uidOf.set(cp, id);
-      this.uniCp.push(cp);
-    }
-    return id;
-  }
-
-  bigram(a: number, b: number): number {
-    const first = this.biFirst.data;
-    const second = this.biSecond.data;
-    let s = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
-    for (;;) {
-      const id = this.slots[s]!;
-      if (id < 0) break;
-      if (first[id] === a && second[id] === b) return id;
-      s = (s + 1) & this.mask;
-    }
-    const id = this.biFirst.length;
-    this.slots[s] = id;
-    this.biFirst.push(a);
-    this.biSecond.push(b);
-    if (this.biFirst.length * 2 > this.slots.length) this.rehash();
-    return id;
-  }
-
-  private rehash(): void {
-    const size = this.slots.length * 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-    const first = this.biFirst.data;
-    const second = this.biSecond.data;
-    for (let id = 0; id < this.biFirst.length; id++) {
-      let s = (Math.imul(first[id]!, 0x9e3779b1) ^ Math.imul(second[id]!, 0x85ebca6b)) & this.mask;
-      while (this.slots[s]! >= 0) s = (s + 1) & this.mask;
-      this.slots[s] = id;
-    }
-  }
-}
-
-/** Normalizes every text once and records its gram occurrences (see GramOccurrences). */
+/**
+ * Normalizes every text once and records its gram occurrences (see GramOccurrences). Unigrams
+ * are interned by code point (a direct table for the BMP), bigrams by their id pair in an
+ * open-addressing table; the loop keeps everything in locals and typed arrays.
+ */
 export function scanTexts(texts: readonly string[]): GramOccurrences {
-  const table = new GramTable();
   const total = texts.reduce((n, t) => n + t.length, 0);
-  const uniOcc = new U32List(total + 1);
-  const biOcc = new U32List(total + 1);
-  const biPos = new U32List(total + 1);
+  // Usually enough (a fold rarely yields several characters); grown when not.
+  let uniOcc: Uint32Array = new Uint32Array(total + 16);
+  let biOcc: Uint32Array = new Uint32Array(total + 16);
+  let biPos: Uint32Array = new Uint32Array(total + 16);
+  let nUniOcc = 0;
+  let nBiOcc = 0;
   const uniEnd = new Uint32Array(texts.length);
   const biEnd = new Uint32Array(texts.length);
   const lengths = new Uint32Array(texts.length);
+
+  const bmpId = new Int32Array(0x10000).fill(-1);
+  const astralId = new Map<number, number>();
+  const uniCp = new U32List(4096);
+  const first = new U32List(1 << 16);
+  const second = new U32List(1 << 16);
+  let slots = new Int32Array(1 << 17).fill(-1);
+  let mask = slots.length - 1;
+  const slotOf = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+
   let prev = -1;
   let prevAt = 0;
   let offset = 0;
-  // One normalized code point: a word character extends the current run, anything else ends it.
+  // One normalized code point, (cp << 1) | isWord: a word character extends the run, anything else ends it.
   const emit = (code: number): void => {
     const cp = code >>> 1;
-    if (code & 1) {
-      const id = table.unigram(cp);
-      uniOcc.push(id);
-      if (prev >= 0) {
-        biOcc.push(table.bigram(prev, id));
-        biPos.push(prevAt);
-      }
-      prev = id;
-      prevAt = offset;
-    } else {
+    if ((code & 1) === 0) {
       prev = -1;
+      offset += cp > 0xffff ? 2 : 1;
+      return;
     }
+    if (nUniOcc === uniOcc.length) {
+      const grow = (a: Uint32Array): Uint32Array => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      uniOcc = grow(uniOcc);
+      biOcc = grow(biOcc);
+      biPos = grow(biPos);
+    }
+    let id = cp <= 0xffff ? bmpId[cp]! : (astralId.get(cp) ?? -1);
+    if (id < 0) {
+      id = uniCp.length;
+      uniCp.push(cp);
+      if (cp <= 0xffff) bmpId[cp] = id;
+      else astralId.set(cp, id);
+    }
+    uniOcc[nUniOcc++] = id;
+    if (prev >= 0) {
+      let s = slotOf(prev, id);
+      let bi: number;
+      for (;;) {
+        bi = slots[s]!;
+        if (bi < 0 || (first.data[bi] === prev && second.data[bi] === id)) break;
+        s = (s + 1) & mask;
+      }
+      if (bi < 0) {
+        bi = first.length;
+        slots[s] = bi;
+        first.push(prev);
+        second.push(id);
+        if (first.length * 2 > slots.length) {
+          slots = new Int32Array(slots.length * 2).fill(-1);
+          mask = slots.length - 1;
+          for (let k = 0; k < first.length; k++) {
+            let t = slotOf(first.data[k]!, second.data[k]!);
+            while (slots[t]! >= 0) t = (t + 1) & mask;
+            slots[t] = k;
+          }
+        }
+      }
+      biOcc[nBiOcc] = bi;
+      biPos[nBiOcc++] = prevAt;
+    }
+    prev = id;
+    prevAt = offset;
     offset += cp > 0xffff ? 2 : 1;
   };
-  texts.forEach((text, d) => {
+
+  for (let d = 0; d < texts.length; d++) {
+    const text = texts[d]!;
     prev = -1;
     offset = 0;
     for (let i = 0; i < text.length; i++) {
@@ -198,18 +204,18 @@ export function scanTexts(texts: readonly string[]): GramOccurrences {
       if (cp > 0xffff) i++;
       for (const c of foldedCodes(cp)) emit(c);
     }
-    uniEnd[d] = uniOcc.length;
-    biEnd[d] = biOcc.length;
+    uniEnd[d] = nUniOcc;
+    biEnd[d] = nBiOcc;
     lengths[d] = offset;
-  });
+  }
   return {
-    uniCp: table.uniCp.view(),
-    biFirst: table.biFirst.view(),
-    biSecond: table.biSecond.view(),
-    uniOcc: uniOcc.view(),
+    uniCp: uniCp.view(),
+    biFirst: first.view(),
+    biSecond: second.view(),
+    uniOcc: uniOcc.subarray(0, nUniOcc),
     uniEnd,
-    biOcc: biOcc.view(),
-    biPos: biPos.view(),
+    biOcc: biOcc.subarray(0, nBiOcc),
+    biPos: biPos.subarray(0, nBiOcc),
     biEnd,
     lengths,
   };

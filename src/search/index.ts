@@ -1,5 +1,13 @@
 /** Client-side Chinese full-text search: indexer, browser bundle and search page. */
-export { buildSearchIndex, type BuildSearchIndexOptions } from './build-index.js';
+export {
+  buildSearchIndex,
+  buildSearchIndexWithState,
+  encodeSearchIndexState,
+  decodeSearchIndexState,
+  type BuildSearchIndexOptions,
+  type SearchIndexBuild,
+  type SearchIndexState,
+} from './build-index.js';
 export { bundleBrowserCode } from './bundle.js';
 export { searchPageContent } from './page.js';
 export { normalize, parseQuery, tokenize, miniSearchOptions } from './tokenize.js';

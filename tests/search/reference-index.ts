@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { GZIP_OPTIONS } from '../../src/search/gzip.js';
 import type { Site } from '../../src/site.js';
 import type { OutputFile } from '../../src/types.js';
 import { articleSearchText, headlineText } from '../../src/search/doc-text.js';
@@ -35,8 +36,6 @@ export interface BuildSearchIndexOptions {
   ownFileBytes?: number;
 }
 
-/** Must match the indexer's gzip level for byte-identical files. */
-export const GZIP_LEVEL = 9;
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
 
@@ -171,7 +170,7 @@ function nextPowerOfTwo(n: number): number {
 
 /** Gzip with a fixed header (no mtime, OS "unknown"), so the bytes do not depend on the machine. */
 function gzip(data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(gzipSync(data, { level: GZIP_LEVEL }));
+  const out = new Uint8Array(gzipSync(data, GZIP_OPTIONS));
   out[9] = 0xff;
   return out;
 }
