@@ -10,7 +10,7 @@ import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCre
 import { type MastheadFacts, furnitureReason, readMasthead, readMastheadZoneLine } from './masthead.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
 import { type FixedRole, assignTitleRoles, mergedTitleSplit, reportsEvent } from './titles.js';
-import { SENTENCE_PUNCT, endsSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
+import { SENTENCE_PUNCT, endsSentence, isHan, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
 
 /** A classified piece of the page: a block plus what later stages need to know about it. */
 export interface Unit {
@@ -263,6 +263,40 @@ function splitMergedTitles(drafts: Draft[]): Array<Draft & { fixed?: FixedRole }
   return out;
 }
 
+/**
+ * True when the text above a title is only an untitled article's 本报讯 lead (possibly broken
+ * across blocks: 本报讯 4月 / 26日，…): the title is that article's headline, printed after its
+ * first paragraph, not a subhead.
+ */
+function afterLoneLead(drafts: Draft[], at: number): boolean {
+  // A headline names its subject first (汽车城峰会聚焦… over a lead about 汽车城), and the lead
+  // names it too; a subhead opens with its verb or slogan (为…注入新动力, 召开楼组会).
+  const title = [...squeeze(drafts[at]?.text ?? '')].filter(isHan);
+  const subject = title.slice(0, 2).join('');
+  if (subject.length < 2) return false;
+  let lead = '';
+  let k = at - 1;
+  let blocks = 0;
+  for (; k >= 0; k--) {
+    const d = drafts[k];
+    if (!d) return false;
+    if (d.kind === 'caption' || d.kind === 'photo-credit') continue;
+    if (d.kind !== 'body') return false;
+    // Only the last block may end the sentence: earlier ones are pieces of the same paragraph.
+    if (blocks > 0 && endsSentence(d.text)) return false;
+    blocks++;
+    lead = d.text + lead;
+    if (d.lead) break;
+  }
+  if (k < 0 || !squeeze(lead).includes(subject)) return false;
+  for (k--; k >= 0; k--) {
+    const d = drafts[k];
+    if (!d || d.kind === 'caption' || d.kind === 'photo-credit') continue;
+    return d.kind !== 'title';
+  }
+  return true;
+}
+
 /** A lone title line inside running text is an intertitle (小标题), not a new article. */
 function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefined): boolean {
   if (!prev || !next || prev.kind !== 'body' || next.kind !== 'body' || next.lead) return false;
@@ -292,7 +326,7 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
     group++;
     if (next?.kind === 'brief') {
       for (const d of stack) Object.assign(d, { kind: 'section', reason: 'title line over bulleted briefs: section banner', group });
-    } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next)) {
+    } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next) && !afterLoneLead(drafts, i)) {
       Object.assign(stack[0], { kind: 'intertitle', reason: 'short title line between paragraphs of running text: intertitle', group });
       inFeature = true;
     } else {

@@ -59,7 +59,9 @@ function neighbourBody(units: Unit[], from: number, step: 1 | -1): Neighbour | n
     if (u.kind === 'body') return { index: i, crossesTitle, crossesByline };
     if (TRANSPARENT.has(u.kind)) continue;
     if (TITLE_KINDS.has(u.kind)) { crossesTitle = true; continue; }
-    if (u.kind === 'byline') { crossesByline = true; continue; }
+    // Read forward, a byline met after a title is printed under that title (■记者 王磊 below
+    // another article's headline): it signs nothing off, so the flow only crosses a title.
+    if (u.kind === 'byline') { if (!(step === 1 && crossesTitle)) crossesByline = true; continue; }
     return null; // a jump marker or a brief ends the flow
   }
   return null;
@@ -199,7 +201,8 @@ interface Candidate {
  */
 function orphanUnderTitle(units: Unit[], b: number): boolean {
   let k = b - 1;
-  while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+  // The title's own byline may sit between it and the stray block (标题 / ■记者 周文 / 高品质的…).
+  while (k >= 0 && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'byline')) k--;
   const above = units[k];
   if (!above || !TITLE_KINDS.has(above.kind) || above.kind === 'intertitle') return false;
   for (let i = b + 1; i < units.length; i++) {

@@ -165,6 +165,8 @@ describe('classification', () => {
     expect(kinds('本报讯 6月1日,改造开工。\n召开楼组会 议出新规矩\n拆违之后,居民们一起商量。').map((k) => k[0])).toEqual(['body', 'intertitle', 'body']);
     // A photo closing an article does not carry it on: the next short title opens a new one.
     expect(kinds('区委召开会议。\n图为会议现场\n张三 摄\n老街新生\n清晨的老街上,居民们在散步。').map((k) => k[0])).toEqual(['body', 'caption', 'photo-credit', 'headline', 'body']);
+    // A title after an untitled lead (even one split as 本报讯 4月 / 26日，…) that names the lead's subject is its headline.
+    expect(kinds('本报讯 4月\n26日,汽车城峰会在安亭举行。\n汽车城峰会聚焦智能网联\n峰会上,方案发布。').map((k) => k[0])).toEqual(['body', 'body', 'headline', 'body']);
   });
 });
 
@@ -173,6 +175,12 @@ describe('reading order', () => {
   it('joins a sentence broken across blocks, past a caption, with nothing added', () => {
     expect(paragraphs('本报讯 7月23日,会议举行。坚定前行路,永远奋斗\n\n图为活动现场。 ■记者 朱良城 摄\n\n是我们党一往无前的责任担当。')).toEqual([
       '本报讯 7月23日,会议举行。坚定前行路,永远奋斗是我们党一往无前的责任担当。',
+    ]);
+  });
+  it('joins a column displaced under the next headline and its byline', () => {
+    expect(paragraphs('本报讯 4月25日,食堂开张,每天供应三餐,并\n\n江桥镇探索加装电梯新模式\n\n■记者 王磊\n\n为老人提供助餐折扣。\n\n本报讯 今年以来,江桥镇加装电梯23台。')).toEqual([
+      '本报讯 4月25日,食堂开张,每天供应三餐,并为老人提供助餐折扣。',
+      '本报讯 今年以来,江桥镇加装电梯23台。',
     ]);
   });
   it('does not join across a new lead', () => {
