@@ -112,6 +112,9 @@ function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {
       const s = subSpan(span, from + jump.index, from + jump.end);
       if (s) tail.unshift(draft(s, row, 'jump-marker', `continued on ${jump.page ?? 'another page'}`, { marker: jump }));
       to = from + jump.index;
+      // A half-width comma gluing the marker to a line set with full-width ones (…有限公司,下转▶3版)
+      // is the extraction's separator, not the sentence's punctuation.
+      if (raw[to - 1] === ',' && raw.slice(from, to).includes('，')) to--;
       continue;
     }
     const glued = trailingByline(rest);

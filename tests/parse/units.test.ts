@@ -177,6 +177,10 @@ describe('reading order', () => {
       '本报讯 7月23日,会议举行。坚定前行路,永远奋斗是我们党一往无前的责任担当。',
     ]);
   });
+  it('drops a half-width comma that glues a jump marker to a full-width line', () => {
+    expect(paragraphs('本报讯 4月26日，峰会举行，其中包括上海某某科技有限公司,下转▶3版')).toEqual(['本报讯 4月26日，峰会举行，其中包括上海某某科技有限公司']);
+    expect(paragraphs('本报讯 4月26日,峰会举行,其中包括上海某某科技有限公司,下转▶3版')).toEqual(['本报讯 4月26日,峰会举行,其中包括上海某某科技有限公司,']);
+  });
   it('joins a column displaced under the next headline and its byline', () => {
     expect(paragraphs('本报讯 4月25日,食堂开张,每天供应三餐,并\n\n江桥镇探索加装电梯新模式\n\n■记者 王磊\n\n为老人提供助餐折扣。\n\n本报讯 今年以来,江桥镇加装电梯23台。')).toEqual([
       '本报讯 4月25日,食堂开张,每天供应三餐,并为老人提供助餐折扣。',
