@@ -19,7 +19,7 @@ import { cacheKey, parserFingerprint, readCache, writeCache } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSite } from './render/index.js';
 import { buildSearchIndex, bundleBrowserCode } from './search/index.js';
-import { issueKeys, manifestOf, readReusable, renderFingerprint, reusedFiles, writeManifest } from './reuse.js';
+import { issueKeys, linkUnchanged, manifestOf, readReusable, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
 import { runWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
@@ -60,6 +60,8 @@ export interface BuildResult {
   cacheStats: { parsed: number; cached: number };
   /** Issues whose pages were linked from the previous build instead of rendered. */
   reusedIssues: number;
+  /** Last build's manifest when its output can be reused, else null. */
+  previous: ReuseManifest | null;
   /** Render key of every issue, for the reuse manifest. */
   issueKeys: Map<string, string>;
   /** Cache entries to keep (written by `build` after the site). */
@@ -145,6 +147,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rejected,
     cacheStats: { parsed: cacheFresh.size, cached: pages.length - cacheFresh.size },
     reusedIssues: skip.size,
+    previous,
     issueKeys: issueKeyMap,
     cacheEntries,
     cacheFresh,
@@ -157,12 +160,13 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
   checkFolders(options.input, options.out);
   const result = await buildSite({ ...options, reuseFrom: options.cache ? options.out : undefined });
   options.onProgress?.('write', 0, result.files.length);
-  await writeOutput(options.out, result.files);
+  const { files, digests } = options.cache ? linkUnchanged(result.files, result.previous) : { files: result.files, digests: {} };
+  await writeOutput(options.out, files);
   if (options.cache) {
     await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
-    await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, result.files, options.out));
+    await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, files, options.out, digests));
   }
-  return result;
+  return { ...result, files };
 }
 
 /** Below this many articles, a render worker costs more than it saves. */

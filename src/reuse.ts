@@ -16,6 +16,8 @@ export interface ReuseManifest {
   /** Absolute output folder the files are in. */
   out: string;
   issues: Record<string, { key: string; paths: string[] }>;
+  /** SHA-1 of every file's contents, so unchanged files can be linked instead of written. */
+  digests: Record<string, string>;
 }
 
 const MANIFEST = 'render-manifest.json';
@@ -55,13 +57,32 @@ export async function readReusable(cacheDir: string, out: string): Promise<Reuse
   } catch {
     return null;
   }
-  if (manifest.out !== path.resolve(out)) return null;
+  if (manifest.out !== path.resolve(out) || typeof manifest.digests !== 'object') return null;
   const kept: ReuseManifest['issues'] = {};
   for (const [id, entry] of Object.entries(manifest.issues ?? {})) {
     const present = await Promise.all(entry.paths.map((p) => stat(path.join(manifest.out, p)).then((s) => s.isFile(), () => false)));
     if (present.every(Boolean)) kept[id] = entry;
   }
-  return { out: manifest.out, issues: kept };
+  return { out: manifest.out, issues: kept, digests: manifest.digests };
+}
+
+/**
+ * Marks the files whose contents equal last build's file at the same path, so the write stage
+ * links them instead of writing them again; returns every file's digest for the next manifest.
+ * (A link that fails falls back to writing the contents.)
+ */
+export function linkUnchanged(files: OutputFile[], previous: ReuseManifest | null): { files: OutputFile[]; digests: Record<string, string> } {
+  const digests: Record<string, string> = {};
+  const marked = files.map((f) => {
+    if (f.reuse) {
+      digests[f.path] = previous?.digests[f.path] ?? '';
+      return f;
+    }
+    const digest = createHash('sha1').update(f.contents).digest('hex');
+    digests[f.path] = digest;
+    return previous && previous.digests[f.path] === digest ? { ...f, reuse: path.join(previous.out, f.path) } : f;
+  });
+  return { files: marked, digests };
 }
 
 /** Output files that link last build's files of an issue into the new output. */
@@ -70,7 +91,7 @@ export function reusedFiles(previous: ReuseManifest, id: string): OutputFile[] {
 }
 
 /** The manifest of this build: each issue's key and the files under its URL. */
-export function manifestOf(site: Site, keys: Map<string, string>, files: OutputFile[], out: string): ReuseManifest {
+export function manifestOf(site: Site, keys: Map<string, string>, files: OutputFile[], out: string, digests: Record<string, string>): ReuseManifest {
   const issues: ReuseManifest['issues'] = {};
   const byDir = new Map<string, string>();
   for (const paper of site.papers) for (const issue of paper.issues) byDir.set(issue.url.slice(site.base.length), issue.id);
@@ -81,7 +102,7 @@ export function manifestOf(site: Site, keys: Map<string, string>, files: OutputF
     if (!id) continue;
     (issues[id] ??= { key: keys.get(id) ?? '', paths: [] }).paths.push(f.path);
   }
-  return { out: path.resolve(out), issues };
+  return { out: path.resolve(out), issues, digests };
 }
 
 /** Writes the manifest into the cache folder. */

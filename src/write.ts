@@ -44,8 +44,10 @@ export async function writeOutput(out: string, files: OutputFile[]): Promise<voi
       for (let f = files[next++]; f; f = files[next++]) {
         const target = path.join(staging, f.path);
         // An unchanged file of the previous build is linked, not rewritten (a copy where links fail).
-        if (f.reuse) await link(f.reuse, target).catch(() => copyFile(f.reuse as string, target));
-        else await writeFile(target, f.contents);
+        if (f.reuse) {
+          const from = f.reuse;
+          await link(from, target).catch(() => (f.contents === '' ? copyFile(from, target) : writeFile(target, f.contents)));
+        } else await writeFile(target, f.contents);
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));

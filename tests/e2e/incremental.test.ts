@@ -19,6 +19,8 @@ describe('incremental builds', () => {
     expect(first.reusedIssues).toBe(0);
     const unchanged = await build({ input, out, cache });
     expect(unchanged.reusedIssues).toBe(5);
+    // Nothing changed: every file is linked from the previous output, none written again.
+    expect(unchanged.files.filter((f) => !f.reuse).map((f) => f.path)).toEqual([]);
 
     // A new page for another date, and an edit to an existing one.
     const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
