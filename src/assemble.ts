@@ -82,10 +82,10 @@ function resolvePage({ page, parsed }: { page: SourcePage; parsed: ParsedPage },
   let paper: Paper | undefined;
   if (fm.paper) {
     paper = findPaper(papers, fm.paper);
-    if (!paper) report(file, 'paper-unknown', `Front matter names paper "${fm.paper}", which is not in the registry (known: ${known})`, { line: 2, column: 1 });
+    if (!paper) report(file, 'paper-unknown', `Front matter names paper "${fm.paper}", which is not in the registry (known: ${known}); to add it, put its name, id and district into src/papers.json`, { line: 2, column: 1 });
   } else if (meta.paper) {
     paper = findPaper(papers, meta.paper.value);
-    if (!paper) report(file, 'paper-unknown', `Paper "${meta.paper.value}" is not in the registry (known: ${known})`, meta.paper.position);
+    if (!paper) report(file, 'paper-unknown', `Paper "${meta.paper.value}" is not in the registry (known: ${known}); to add it, put its name, id and district into src/papers.json`, meta.paper.position);
     else if (meta.paperInferred) report(file, 'paper-inferred', `Paper not printed on the page; inferred ${paper.name}: ${meta.paper.reason}`, meta.paper.position);
   } else {
     report(file, 'paper-undetected', 'The page prints no paper name and its content names no known district', { line: page.bodyLine, column: 1 });

@@ -62,6 +62,7 @@ describe('assembleIssues', () => {
     expect(assembleIssues([unknown, none], papers)).toEqual([]);
     expect(rules(unknown)).toEqual(['paper-unknown']);
     expect(unknown.page.file.messages[0]!.reason).toContain('杨浦时报、徐汇报');
+    expect(unknown.page.file.messages[0]!.reason).toContain('src/papers.json');
     expect(rules(none)).toEqual(['paper-undetected']);
   });
 
