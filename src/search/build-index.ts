@@ -4,6 +4,7 @@ import type { Site } from '../site.js';
 import type { OutputFile } from '../types.js';
 import { articleSearchText, headlineText } from './doc-text.js';
 import {
+  ByteWriter,
   FORMAT_NAME,
   FORMAT_VERSION,
   META_PATH,
@@ -102,7 +103,7 @@ function buildIndex(site: Site, options: BuildSearchIndexOptions, keepState: boo
   const shardGrams = new Uint32Array(shardStart[shardCount]!);
   for (const g of grams.order) if (!isOwn[g]) shardGrams[cursor[grams.hash[g]! & (shardCount - 1)]!++] = g;
 
-  const w = new Writer(1 << 16);
+  const w = new ByteWriter(1 << 16);
   for (let s = 0; s < shardCount; s++) {
     w.length = 0;
     writeShard(w, grams, blocks, shardGrams.subarray(shardStart[s]!, shardStart[s + 1]!), ShardKind.Full);
@@ -115,8 +116,8 @@ function buildIndex(site: Site, options: BuildSearchIndexOptions, keepState: boo
     w.length = 0;
     if (g >= grams.uniCount) {
       // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
-      const list = new Writer(1024);
-      const rest = new Writer(1024);
+      const list = new ByteWriter(1024);
+      const rest = new ByteWriter(1024);
       encodeSplit(grams.bi, g - grams.uniCount, list, rest);
       writeOwnFile(w, grams, g, blocks.df[g]!, list.view(), ShardKind.DocList);
       add(ownFilePath(name, false), w.view().slice());
@@ -269,7 +270,7 @@ class GramSet {
   }
 
   /** Appends the gram's UTF-8 length and bytes. */
-  writeName(w: Writer, g: number): void {
+  writeName(w: ByteWriter, g: number): void {
     if (g < this.uniCount) {
       const cp = this.uniCp[g]!;
       w.uint(utf8Length(cp));
@@ -329,7 +330,7 @@ interface Blocks {
 /** Encodes every gram's block: per article a doc delta and count, then position deltas (bigrams). */
 function encodeBlocks(grams: GramSet): Blocks {
   const { uni, bi } = grams;
-  const w = new Writer(2 * (uni.doc.length + bi.doc.length) + 1024);
+  const w = new ByteWriter(2 * (uni.doc.length + bi.doc.length) + 1024);
   const start = new Uint32Array(grams.count + 1);
   const df = new Uint32Array(grams.count);
   for (let u = 0; u < grams.uniCount; u++) {
@@ -376,7 +377,7 @@ function encodeBlocks(grams: GramSet): Blocks {
 }
 
 /** A frequent bigram's doc list (doc delta, count, first offset) and the rest of its offsets. */
-function encodeSplit(bi: FlatPostings, b: number, list: Writer, rest: Writer): void {
+function encodeSplit(bi: FlatPostings, b: number, list: ByteWriter, rest: ByteWriter): void {
   const pos = bi.pos!;
   const end = bi.start[b + 1]!;
   let prevDoc = 0;
@@ -394,7 +395,7 @@ function encodeSplit(bi: FlatPostings, b: number, list: Writer, rest: Writer): v
 }
 
 /** A shard (see encodeShard in format.ts): magic, kind, count, directory, then the blocks. */
-function writeShard(w: Writer, grams: GramSet, blocks: Blocks, ids: Uint32Array, kind: ShardKind): void {
+function writeShard(w: ByteWriter, grams: GramSet, blocks: Blocks, ids: Uint32Array, kind: ShardKind): void {
   w.bytes(SHARD_MAGIC);
   w.uint(kind);
   w.uint(ids.length);
@@ -407,7 +408,7 @@ function writeShard(w: Writer, grams: GramSet, blocks: Blocks, ids: Uint32Array,
 }
 
 /** A file holding one gram's block. */
-function writeOwnFile(w: Writer, grams: GramSet, g: number, df: number, block: Uint8Array, kind: ShardKind): void {
+function writeOwnFile(w: ByteWriter, grams: GramSet, g: number, df: number, block: Uint8Array, kind: ShardKind): void {
   w.bytes(SHARD_MAGIC);
   w.uint(kind);
   w.uint(1);
@@ -417,58 +418,6 @@ function writeOwnFile(w: Writer, grams: GramSet, g: number, df: number, block: U
   w.bytes(block);
 }
 
-/** A growable byte buffer with unsigned LEB128 varints (values below 2^32). */
-class Writer {
-  buf: Uint8Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(capacity);
-  }
-  private ensure(extra: number): void {
-    if (this.length + extra <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.length + extra) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
-  uint(v: number): void {
-    if (this.length + 5 > this.buf.length) this.ensure(5);
-    const buf = this.buf;
-    while (v >= 0x80) {
-      buf[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    buf[this.length++] = v;
-  }
-  utf8(cp: number): void {
-    this.ensure(4);
-    const buf = this.buf;
-    if (cp < 0x80) {
-      buf[this.length++] = cp;
-    } else if (cp < 0x800) {
-      buf[this.length++] = 0xc0 | (cp >> 6);
-      buf[this.length++] = 0x80 | (cp & 0x3f);
-    } else if (cp < 0x10000) {
-      buf[this.length++] = 0xe0 | (cp >> 12);
-      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
-      buf[this.length++] = 0x80 | (cp & 0x3f);
-    } else {
-      buf[this.length++] = 0xf0 | (cp >> 18);
-      buf[this.length++] = 0x80 | ((cp >> 12) & 0x3f);
-      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
-      buf[this.length++] = 0x80 | (cp & 0x3f);
-    }
-  }
-  bytes(data: ArrayLike<number> & { length: number }): void {
-    this.ensure(data.length);
-    this.buf.set(data, this.length);
-    this.length += data.length;
-  }
-  view(): Uint8Array {
-    return this.buf.subarray(0, this.length);
-  }
-}
 
 function nextPowerOfTwo(n: number): number {
   let p = 1;
@@ -492,7 +441,7 @@ const STATE_MAGIC = 'baokan-search-state 1';
 export function encodeSearchIndexState(state: SearchIndexState): Uint8Array {
   let size = 64 + STATE_MAGIC.length + state.compressor.length * 3;
   for (const gz of state.gz.values()) size += 20 + 5 + gz.length;
-  const w = new Writer(size);
+  const w = new ByteWriter(size);
   const enc = new TextEncoder();
   for (const text of [STATE_MAGIC, state.compressor]) {
     const bytes = enc.encode(text);

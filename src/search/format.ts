@@ -124,10 +124,14 @@ export function gramLength(gram: string): number {
   return n;
 }
 
-/** Growable byte buffer with unsigned LEB128 varints. */
+/** Growable byte buffer with unsigned LEB128 varints; the one writer of every index file. */
 export class ByteWriter {
-  private buf = new Uint8Array(256);
+  buf: Uint8Array;
   length = 0;
+
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(capacity);
+  }
 
   private ensure(extra: number): void {
     if (this.length + extra <= this.buf.length) return;
@@ -138,27 +142,55 @@ export class ByteWriter {
     this.buf = next;
   }
 
-  /** Appends an unsigned integer as a varint. */
+  /** Appends an unsigned integer (below 2^53) as a varint. */
   uint(value: number): void {
-    if (!Number.isInteger(value) || value < 0) {
+    if (!(value >= 0) || !Number.isInteger(value)) {
       throw new Error(`baokan search: cannot encode ${value} as an unsigned varint`);
     }
-    this.ensure(8);
+    if (this.length + 8 > this.buf.length) this.ensure(8);
+    const buf = this.buf;
+    // Shifts are 32-bit: the fast path for the usual small values, division above.
     while (value >= 0x80) {
-      this.buf[this.length++] = (value & 0x7f) | 0x80;
-      value = Math.floor(value / 128);
+      buf[this.length++] = (value & 0x7f) | 0x80;
+      value = value < 0x80000000 ? value >>> 7 : Math.floor(value / 128);
     }
-    this.buf[this.length++] = value;
+    buf[this.length++] = value;
+  }
+
+  /** Appends one code point as UTF-8. */
+  utf8(cp: number): void {
+    this.ensure(4);
+    const buf = this.buf;
+    if (cp < 0x80) {
+      buf[this.length++] = cp;
+    } else if (cp < 0x800) {
+      buf[this.length++] = 0xc0 | (cp >> 6);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    } else if (cp < 0x10000) {
+      buf[this.length++] = 0xe0 | (cp >> 12);
+      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    } else {
+      buf[this.length++] = 0xf0 | (cp >> 18);
+      buf[this.length++] = 0x80 | ((cp >> 12) & 0x3f);
+      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    }
   }
 
   /** Appends raw bytes. */
-  bytes(data: Uint8Array): void {
+  bytes(data: ArrayLike<number>): void {
     this.ensure(data.length);
     this.buf.set(data, this.length);
     this.length += data.length;
   }
 
-  /** The bytes written so far. */
+  /** The bytes written so far, without copying (valid until the next write). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+
+  /** A copy of the bytes written so far. */
   result(): Uint8Array {
     return this.buf.slice(0, this.length);
   }
