@@ -15,7 +15,7 @@ const USAGE = `usage: npm run build -- [--input DIR] [--out DIR] [--base /sub/pa
   --input DIR   folder of page files (*.txt), default seeds/
   --out DIR     output folder, default dist/ (replaced only when the build succeeds)
   --base PATH   URL path the site is served under, default /
-  --no-cache    parse every page again instead of reusing unchanged ones
+  --no-cache    parse, render and write everything afresh (no cache, no reuse of the previous output)
   --explain     print, for every article, which source lines went where and why
   --verbose     also print info diagnostics
   --quiet       print errors only`;
