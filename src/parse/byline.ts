@@ -145,6 +145,11 @@ export function trailingByline(text: string): { index: number; kind: 'byline' | 
     const byline = readByline(tail);
     // An unbracketed tail without a bullet needs a role word (记者 张蓓), else "…。 张三" is too weak.
     if (byline && (byline.hasBullet || byline.hasRole)) return { index, kind: 'byline', line: byline };
+    // A writer's name in brackets right after a finished sentence signs a brief off (…技术。（施佳）).
+    const bare = /^[（(]([^（()）]+)[）)]$/.exec(tail)?.[1]?.trim() ?? '';
+    if (bare && looksLikeBareName(bare) && /[。！？!?”]$/.test(head)) {
+      return { index, kind: 'byline', line: { names: [bare], hasRole: false, hasBullet: false } };
+    }
   }
   return null;
 }

@@ -209,7 +209,9 @@ function markPunctuatedTitles(drafts: Draft[]): void {
     const marks = t.match(TITLE_CLAUSE_MARK)?.length ?? 0;
     if (marks < 1 || marks > 2 || startsWithContinuationPunct(t) || quoteBalance(t) !== 0) return;
     const afterFinished = !prev || prev.kind !== 'body' || endsSentence(prev.text);
-    const beforeStart = next !== undefined && (next.kind === 'title' || next.kind === 'byline' || (next.kind === 'body' && next.lead === true));
+    // A "continued from" marker (（上接第1版）…) opens a jump article's text, like a lead.
+    const beforeStart = next !== undefined && (next.kind === 'title' || next.kind === 'byline' || (next.kind === 'body' && next.lead === true)
+      || (next.kind === 'jump-marker' && next.marker?.direction === 'from'));
     // After a signed-off or jumped article (byline, jump marker, masthead), text that never ends
     // its sentence before a fresh paragraph is the next article's title, lead or not.
     const afterClosed = !prev || ['byline', 'jump-marker', 'masthead', 'furniture'].includes(prev.kind);
@@ -229,6 +231,11 @@ function markCaptions(drafts: Draft[]): void {
     // A credit on its own line names the photo whose caption is the line above; a body paragraph
     // longer than a caption is left alone.
     if ([...d.text].length > 160) return;
+    // 图片新闻: finished sentences right under a headline, with only the credit below them, are
+    // the item's text (its only body), not the caption of a photo inside another article.
+    const prev = drafts[i - 1];
+    const after = drafts[i + 2];
+    if (prev?.kind === 'title' && next.row !== d.row && endsSentence(d.text) && (after === undefined || after.kind === 'title' || after.kind === 'masthead' || after.kind === 'furniture')) return;
     d.kind = 'caption';
     d.reason = next.row === d.row ? 'text followed by a photo credit on the same line: caption' : 'line above a photo credit: caption';
   });
@@ -311,6 +318,16 @@ function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefi
   return endsSentence(prev.text);
 }
 
+// Nouns that name a newspaper column (栏目): 论坛, 短评, 简讯, 动态, 速递, 观察…
+const COLUMN_NOUN = /(?:论坛|短评|时评|快评|热评|锐评|微评|评论|言论|杂谈|漫谈|随笔|新语|简讯|快讯|速递|动态|观察|视点|视角|聚焦|专栏|一线|广角|扫描|纵横|茶座|之窗|来信|信箱|资讯|图说)$/;
+
+/** True when a title line is a column name: a few Han characters ending in a column noun. */
+function isColumnBanner(text: string): boolean {
+  const t = squeeze(text);
+  const chars = [...t];
+  return chars.length >= 2 && chars.length <= 6 && chars.every(isHan) && COLUMN_NOUN.test(t);
+}
+
 /** Resolves each run of title drafts into section / kicker / headline / subheadline / intertitle. */
 function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
   let group = 0;
@@ -334,8 +351,16 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
       inFeature = true;
     } else {
       inFeature = false;
-      const roles = assignTitleRoles(stack.map((d) => ({ text: d.text, ...(d.fixed ? { fixed: d.fixed } : {}) })));
-      stack.forEach((d, k) => {
+      // A column name on top of a title stack (宝山论坛, 短评, 街镇动态) is the section banner the
+      // article sits under, not its kicker.
+      let top = 0;
+      while (top < stack.length - 1 && !stack[top]?.fixed && isColumnBanner(stack[top]?.text ?? '')) {
+        Object.assign(stack[top] as Draft, { kind: 'section', reason: 'column name over a title stack: section banner', group });
+        top++;
+      }
+      const rest = stack.slice(top);
+      const roles = assignTitleRoles(rest.map((d) => ({ text: d.text, ...(d.fixed ? { fixed: d.fixed } : {}) })));
+      rest.forEach((d, k) => {
         const role = roles[k];
         if (role) Object.assign(d, { kind: role.role, reason: role.reason, group });
       });

@@ -42,6 +42,8 @@ const TITLE_KINDS = new Set(['headline', 'kicker', 'subheadline', 'section', 'in
 // Largest page for which non-adjacent joins are searched (pairs grow quadratically).
 const MAX_BODIES_FOR_SEARCH = 600;
 const JOIN_THRESHOLD = 3;
+// Matches the numbering that opens a list item: （一） (1) 一、 1. ①.
+const LIST_ITEM = /^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[.．、]|[①-⑳])/;
 
 interface Neighbour {
   index: number;
@@ -234,6 +236,8 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
     for (const b of targets) {
       const B = units[b];
       if (!B || b === a || B.lead || isLead(B.content)) continue;
+      // A clause ending in a colon announces a list: a numbered item (（一）…) is a new paragraph.
+      if (/[：:]$/.test(squeeze(A.content)) && LIST_ITEM.test(squeeze(B.content))) continue;
       const reasons: string[] = [];
       let score = 0;
       const adjacent = next?.index === b;
