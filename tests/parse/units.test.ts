@@ -202,3 +202,24 @@ describe('reading order', () => {
     expect(out).toContain('本报讯 4月28日,居民区书记培训班学员到6个区进行现场教学,进一步推动居民区书记学员开阔视野。');
   });
 });
+
+describe('round 4 rules', () => {
+  const paragraphs = (body: string) => reorder(classify(splitLines(body, 1), papers)).items.flatMap((i) => (i.kind === 'paragraph' ? [i.text] : []));
+  it('reads a column name over a title stack as a section banner, any other title line keeps its title role', () => {
+    expect(kinds('城区观察\n\n老街巷里的新生活\n\n本报讯 5月2日，活动举行。').slice(0, 2)).toEqual([['section', '城区观察'], ['headline', '老街巷里的新生活']]);
+    expect(kinds('老街巷里的新生活\n\n区河长制工作会议召开\n\n本报讯 5月2日，会议召开。')[0]?.[0]).not.toBe('section');
+  });
+  it('signs a brief off with a bracketed bare name after a finished sentence only', () => {
+    expect(trailingByline('共清理河道3条。（施佳）')).toMatchObject({ kind: 'byline', line: { names: ['施佳'] } });
+    expect(trailingByline('共清理河道3条（施佳）')).toBeNull();
+    expect(trailingByline('活动现场。（完）')).toBeNull();
+  });
+  it('does not join a colon-ended clause to a numbered list item', () => {
+    expect(paragraphs('本报讯 5月2日，站点启用，主要提供三类服务：\n\n（一）政务服务。可办理38项事项。')).toHaveLength(2);
+    expect(paragraphs('本报讯 5月2日，站点启用，负责人表示：\n\n将继续做好服务。')).toHaveLength(1);
+  });
+  it('keeps a 图片新闻 text under its headline as body, and a photo inside an article as a caption', () => {
+    expect(kinds('春耕备耕正当时\n\n3月2日，农机手在田间翻耕土地。全区抢抓农时。\n\n陈龙 摄\n\n下一篇新闻标题').map((k) => k[0])).toEqual(['headline', 'body', 'photo-credit', 'headline']);
+    expect(kinds('本报讯 3月2日，活动举行。\n\n居民在图书室阅读\n\n李明 摄\n\n活动持续一天。').map((k) => k[0])).toEqual(['body', 'caption', 'photo-credit', 'body']);
+  });
+});
