@@ -231,11 +231,11 @@ function markCaptions(drafts: Draft[]): void {
     // A credit on its own line names the photo whose caption is the line above; a body paragraph
     // longer than a caption is left alone.
     if ([...d.text].length > 160) return;
-    // 图片新闻: finished sentences right under a headline, with only the credit below them, are
+    // 图片新闻: finished sentences right under a headline, with only the credit after them, are
     // the item's text (its only body), not the caption of a photo inside another article.
     const prev = drafts[i - 1];
     const after = drafts[i + 2];
-    if (prev?.kind === 'title' && next.row !== d.row && endsSentence(d.text) && (after === undefined || after.kind === 'title' || after.kind === 'masthead' || after.kind === 'furniture')) return;
+    if (prev?.kind === 'title' && endsSentence(d.text) && (after === undefined || after.kind === 'title' || after.kind === 'masthead' || after.kind === 'furniture')) return;
     d.kind = 'caption';
     d.reason = next.row === d.row ? 'text followed by a photo credit on the same line: caption' : 'line above a photo credit: caption';
   });

@@ -220,6 +220,7 @@ describe('round 4 rules', () => {
   });
   it('keeps a 图片新闻 text under its headline as body, and a photo inside an article as a caption', () => {
     expect(kinds('春耕备耕正当时\n\n3月2日，农机手在田间翻耕土地。全区抢抓农时。\n\n陈龙 摄\n\n下一篇新闻标题').map((k) => k[0])).toEqual(['headline', 'body', 'photo-credit', 'headline']);
+    expect(kinds('春耕备耕正当时\n\n3月2日，农机手在田间翻耕土地。 陈龙 摄').map((k) => k[0])).toEqual(['headline', 'body', 'photo-credit']);
     expect(kinds('本报讯 3月2日，活动举行。\n\n居民在图书室阅读\n\n李明 摄\n\n活动持续一天。').map((k) => k[0])).toEqual(['body', 'caption', 'photo-credit', 'body']);
   });
 });
