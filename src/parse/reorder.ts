@@ -331,7 +331,16 @@ export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
       chain.push(k);
       emitted.add(k);
     }
-    const chained = chain.map((k) => units[k]).filter((u): u is Unit => u !== undefined);
+    // Each continuation says where it was joined from and why, for --explain.
+    const chained = chain
+      .map((k, i) => {
+        const unit = units[k];
+        const from = i > 0 ? next.get(chain[i - 1] as number) : undefined;
+        const source = from ? units[from.a] : undefined;
+        if (!unit || !from || !source) return unit;
+        return { ...unit, reason: `${unit.reason}; continues line ${source.span.line}: ${from.reason}` };
+      })
+      .filter((u): u is Unit => u !== undefined);
     const last = chain[chain.length - 1];
     const lastUnit = last === undefined ? undefined : units[last];
     items.push({
