@@ -24,37 +24,47 @@ export interface RenderOptions {
 
 /** Renders all pages; pure and deterministic (same Site and templates → identical files, same order). */
 export function renderSite(site: Site, templates: Templates, options: RenderOptions = {}): OutputFile[] {
+  return [...renderSiteBatches(site, templates, options)].flat();
+}
+
+/**
+ * Renders the pages in batches — the site-wide pages, then each paper's pages, then each issue's
+ * pages — so a caller can write one batch before the next is made and memory stays bounded.
+ * Together the batches are exactly `renderSite`'s files, in the same order.
+ */
+export function* renderSiteBatches(site: Site, templates: Templates, options: RenderOptions = {}): Generator<OutputFile[]> {
   if (!site.base.startsWith('/') || !site.base.endsWith('/')) {
     throw new Error(`baokan render: site.base must start and end with '/', got \`${site.base}\``);
   }
   const layout = prepareLayout(site, templateText(templates, 'layout.html'));
   const ctx = createContext(site, layout);
-  const specs: PageSpec[] = [homePage(ctx), searchPage(ctx), aboutPage(ctx, templateText(templates, 'about.md')), notFoundPage(ctx)];
+  // Two pages writing one path would silently lose one of them: refuse (the caller then
+  // abandons its staging folder, so nothing is published).
+  const seen = new Map<string, string>();
+  const render = (specs: PageSpec[]): OutputFile[] =>
+    specs.map((spec) => {
+      const file = renderPage(site, layout, spec);
+      const previous = seen.get(file.path);
+      if (previous !== undefined) {
+        throw new Error(`baokan render: \`${file.path}\` would be written twice (${previous} and ${spec.url}); URLs in the site model must be unique`);
+      }
+      seen.set(file.path, spec.url);
+      return file;
+    });
 
+  yield render([homePage(ctx), searchPage(ctx), aboutPage(ctx, templateText(templates, 'about.md')), notFoundPage(ctx)]);
   for (const paper of site.papers) {
-    specs.push(paperPage(ctx, paper));
     const { years } = issuesByYear(paper);
     const yearList = [...years.keys()];
-    for (const [year, issues] of years) specs.push(yearPage(ctx, paper, year, issues, yearList));
+    yield render([paperPage(ctx, paper), ...[...years].map(([year, issues]) => yearPage(ctx, paper, year, issues, yearList))]);
     for (const issue of paper.issues) {
       if (options.skipIssues?.has(issue.id)) continue;
-      specs.push(issuePage(ctx, paper, issue));
+      const specs = [issuePage(ctx, paper, issue)];
       for (const page of issue.pages) {
         specs.push(banPage(ctx, paper, issue, page));
         for (const article of page.articles) specs.push(articlePage(ctx, article));
       }
+      yield render(specs);
     }
   }
-
-  const files = specs.map((spec) => renderPage(site, layout, spec));
-  // Two pages writing one path would silently lose one of them: refuse before anything is written.
-  const seen = new Map<string, string>();
-  for (const [index, file] of files.entries()) {
-    const previous = seen.get(file.path);
-    if (previous !== undefined) {
-      throw new Error(`baokan render: \`${file.path}\` would be written twice (${previous} and ${specs[index]?.url}); URLs in the site model must be unique`);
-    }
-    seen.set(file.path, specs[index]?.url ?? '');
-  }
-  return files;
 }
