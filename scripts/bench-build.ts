@@ -18,7 +18,7 @@ const result = await build({
   threads: values.threads ? Number(values.threads) : undefined,
 });
 const ms = performance.now() - started;
-const bytes = result.files.reduce((n, f) => n + (typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength), 0);
+const bytes = result.written?.bytes ?? 0;
 console.log(
   JSON.stringify({
     ms,

@@ -17,15 +17,15 @@ import { renderFeeds } from './feeds.js';
 import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCache, writeCache } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
-import { renderSite } from './render/index.js';
+import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndex, bundleBrowserCode } from './search/index.js';
 import { issueKeys, linkUnchanged, manifestOf, readReusable, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
-import { runWorker } from './workers.js';
+import { streamWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
-import { writeOutput } from './write.js';
+import { openStaging } from './write.js';
 
 export interface BuildOptions {
   /** Folder of page files (read only). */
@@ -67,6 +67,8 @@ export interface BuildResult {
   /** Cache entries to keep (written by `build` after the site). */
   cacheEntries: Map<string, ParsedPage>;
   cacheFresh: Set<string>;
+  /** What `build` wrote: files and bytes written, files linked unchanged from the last build. */
+  written?: { files: number; bytes: number; linked: number };
   /** 0 when every input was used, 1 when some were rejected (contract §1). */
   exitCode: 0 | 1;
 }
@@ -87,6 +89,68 @@ export function normaliseBase(base = '/'): string {
 
 /** Runs every stage except writing; returns the site and its files in memory. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const html: OutputFile[] = [];
+  const result = await runPipeline(options, async (batch) => {
+    html.push(...batch);
+  });
+  return { ...result, files: sortByPath([...html, ...result.files]) };
+}
+
+/**
+ * Builds and writes the site to `out`, replacing it atomically. HTML is written batch by batch
+ * into the staging folder as it is rendered, so it is never all in memory; unchanged files are
+ * linked from the previous output. The returned `files` list every output file, with the
+ * contents of the streamed HTML left out.
+ */
+export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
+  checkFolders(options.input, options.out);
+  const pipelineOptions = { ...options, reuseFrom: options.cache ? options.out : undefined };
+  const staging = await openStaging(options.out);
+  const digests: Record<string, string> = {};
+  const written = { files: 0, bytes: 0, linked: 0 };
+  const listed: OutputFile[] = [];
+  const write = async (batch: OutputFile[], previous: ReuseManifest | null): Promise<OutputFile[]> => {
+    const marked = options.cache ? linkUnchanged(batch, previous) : { files: batch, digests: {} };
+    Object.assign(digests, marked.digests);
+    for (const f of marked.files) {
+      if (f.reuse) written.linked++;
+      else {
+        written.files++;
+        written.bytes += typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
+      }
+    }
+    await staging.write(marked.files);
+    return marked.files;
+  };
+  let result: BuildResult;
+  try {
+    result = await runPipeline(pipelineOptions, async (batch, previous) => {
+      const marked = await write(batch, previous);
+      listed.push(...marked.map((f) => ({ path: f.path, contents: '', ...(f.reuse ? { reuse: f.reuse } : {}) })));
+    });
+    options.onProgress?.('write', 0, result.files.length);
+    const rest = await write(result.files, result.previous);
+    result = { ...result, files: sortByPath([...listed, ...rest]), written };
+  } catch (error) {
+    await staging.abort();
+    throw error;
+  }
+  await staging.commit();
+  if (options.cache) {
+    await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
+    await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
+  }
+  return result;
+}
+
+/**
+ * Every stage but the write. Rendered HTML goes to `onHtml` batch by batch (site-wide pages,
+ * then each paper's and each issue's pages); every other output is returned in `files`.
+ */
+async function runPipeline(
+  options: BuildOptions,
+  onHtml: (batch: OutputFile[], previous: ReuseManifest | null) => Promise<void>,
+): Promise<BuildResult> {
   const inputStat = await stat(options.input).catch(() => null);
   if (!inputStat?.isDirectory()) throw new UsageError(`--input ${options.input} is not a folder`);
   const base = normaliseBase(options.base);
@@ -121,27 +185,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     cacheEntries.set(keys[i] as string, parsed);
     return { page, parsed };
   });
+  // Stages 3–4: assemble issues, the site model.
   options.onProgress?.('assemble', 0, 1);
   const issues = assembleIssues(parsedPages, papers);
   const site = buildSiteModel(issues, base, GENERATOR);
-  // Stages 5–6: render HTML, the data API and the search index.
+  // Stages 5–6: render HTML, the data API, feeds and the search index.
   options.onProgress?.('render', 0, 1);
   const issueKeyMap = issueKeys(site, renderPrint);
   const skip = new Set([...issueKeyMap].filter(([id, key]) => previous?.issues[id]?.key === key).map(([id]) => id));
   const reused = previous ? [...skip].flatMap((id) => reusedFiles(previous, id)) : [];
-  // HTML and the search index are independent: on large sites they are built on two cores.
+  // HTML and the search index are independent: on large sites the HTML is rendered in a worker
+  // while this thread builds the index.
   const parallel = site.articles.length >= MIN_ARTICLES_FOR_RENDER_WORKER && (options.threads ?? availableParallelism()) > 1;
   const html = parallel
-    ? runWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] })
-    : Promise.resolve(renderSite(site, templates, { skipIssues: skip }));
+    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, (b) => onHtml(b, previous))
+    : (async () => {
+        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await onHtml(batch, previous);
+      })();
+  // Whatever happens below, the HTML stream must have settled before an error propagates.
+  html.catch(() => undefined);
   const searchIndex = buildSearchIndex(site);
-  const files = [...(await html), ...reused, ...renderApi(site), ...renderFeeds(site), ...searchIndex, ...browserCode, ...publicAssets];
-  checkUniquePaths(files);
+  await html;
+  const files = [...reused, ...renderApi(site), ...renderFeeds(site), ...searchIndex, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {
     site,
-    files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    files,
     reports,
     parsed: new Map(parsedPages.map(({ page, parsed }) => [page.source, parsed])),
     rejected,
@@ -155,19 +225,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
 }
 
-/** Builds and writes the site to `out`, replacing it atomically. */
-export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
-  checkFolders(options.input, options.out);
-  const result = await buildSite({ ...options, reuseFrom: options.cache ? options.out : undefined });
-  options.onProgress?.('write', 0, result.files.length);
-  const { files, digests } = options.cache ? linkUnchanged(result.files, result.previous) : { files: result.files, digests: {} };
-  await writeOutput(options.out, files);
-  if (options.cache) {
-    await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
-    await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, files, options.out, digests));
-  }
-  return { ...result, files };
+function sortByPath(files: OutputFile[]): OutputFile[] {
+  checkUniquePaths(files);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** Issue batches the render worker may run ahead of the writer (bounds memory). */
+const RENDER_BATCHES_AHEAD = 32;
 
 /** Below this many articles, a render worker costs more than it saves. */
 const MIN_ARTICLES_FOR_RENDER_WORKER = 500;

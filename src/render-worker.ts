@@ -1,7 +1,22 @@
-/** Worker thread body: renders the site's HTML while the main thread builds the search index. */
+/**
+ * Worker thread body: renders the site's HTML in batches while the main thread builds the search
+ * index, running at most `credits` batches ahead of the writer (see `streamWorker`).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderSite, type Templates } from './render/index.js';
+import { renderSiteBatches, type Templates } from './render/index.js';
 import type { Site } from './site.js';
 
-const { site, templates, skipIssues } = workerData as { site: Site; templates: Templates; skipIssues: string[] };
-parentPort?.postMessage(renderSite(site, templates, { skipIssues: new Set(skipIssues) }));
+const { site, templates, skipIssues, credits } = workerData as { site: Site; templates: Templates; skipIssues: string[]; credits: number };
+let available = credits;
+let wake: (() => void) | null = null;
+parentPort?.on('message', () => {
+  available++;
+  wake?.();
+  wake = null;
+});
+for (const batch of renderSiteBatches(site, templates, { skipIssues: new Set(skipIssues) })) {
+  while (available === 0) await new Promise<void>((resolve) => (wake = resolve));
+  available--;
+  parentPort?.postMessage({ batch });
+}
+parentPort?.postMessage({ done: true });

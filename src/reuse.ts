@@ -15,6 +15,11 @@ import type { OutputFile } from './types.js';
 export interface ReuseManifest {
   /** Absolute output folder the files are in. */
   out: string;
+  /**
+   * Identity of that folder as this build left it (inode and change time): a build that did not
+   * update the manifest (say with --no-cache) replaces the folder, and then nothing is reused.
+   */
+  outId?: string;
   issues: Record<string, { key: string; paths: string[] }>;
   /** SHA-1 of every file's contents, so unchanged files can be linked instead of written. */
   digests: Record<string, string>;
@@ -58,6 +63,7 @@ export async function readReusable(cacheDir: string, out: string): Promise<Reuse
     return null;
   }
   if (manifest.out !== path.resolve(out) || typeof manifest.digests !== 'object') return null;
+  if (!manifest.outId || manifest.outId !== (await folderId(manifest.out))) return null;
   const kept: ReuseManifest['issues'] = {};
   for (const [id, entry] of Object.entries(manifest.issues ?? {})) {
     const present = await Promise.all(entry.paths.map((p) => stat(path.join(manifest.out, p)).then((s) => s.isFile(), () => false)));
@@ -105,8 +111,15 @@ export function manifestOf(site: Site, keys: Map<string, string>, files: OutputF
   return { out: path.resolve(out), issues, digests };
 }
 
-/** Writes the manifest into the cache folder. */
+/** Writes the manifest into the cache folder, stamped with the output folder's identity. */
 export async function writeManifest(cacheDir: string, manifest: ReuseManifest): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(path.join(cacheDir, MANIFEST), JSON.stringify(manifest));
+  const stamped = { ...manifest, outId: await folderId(manifest.out) };
+  await writeFile(path.join(cacheDir, MANIFEST), JSON.stringify(stamped));
+}
+
+/** Inode and change time of a folder, or null when it does not exist. */
+async function folderId(dir: string): Promise<string | null> {
+  const s = await stat(dir, { bigint: true }).catch(() => null);
+  return s ? `${s.ino}-${s.ctimeNs}` : null;
 }

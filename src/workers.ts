@@ -25,3 +25,39 @@ export function runWorker<T>(name: string, workerData: unknown): Promise<T> {
     });
   });
 }
+
+/**
+ * Runs a worker that posts `{ batch }` messages and finally `{ done: true }`, handing each batch to
+ * `onBatch` in order. The worker may run `credits` batches ahead; each handled batch returns a
+ * credit (a message to the worker), so a slow consumer holds back a fast producer.
+ */
+export function streamWorker<T>(name: string, workerData: object, credits: number, onBatch: (batch: T) => Promise<void>): Promise<void> {
+  const worker = startWorker(name, { ...workerData, credits });
+  return new Promise<void>((resolve, reject) => {
+    let chain = Promise.resolve();
+    let finished = false;
+    const fail = (error: unknown): void => {
+      finished = true;
+      void worker.terminate();
+      reject(error);
+    };
+    worker.on('message', (message: { batch?: T; done?: boolean }) => {
+      chain = chain.then(async () => {
+        if (finished) return;
+        if (message.done) {
+          finished = true;
+          await worker.terminate();
+          resolve();
+          return;
+        }
+        await onBatch(message.batch as T);
+        worker.postMessage('credit');
+      });
+      chain.catch(fail);
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (!finished && code !== 0) fail(new Error(`baokan: worker ${name} exited with code ${code}`));
+    });
+  });
+}

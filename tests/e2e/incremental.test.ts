@@ -49,3 +49,23 @@ describe('incremental builds', () => {
     expect(await fingerprint(b)).toEqual(await fingerprint(a));
   });
 });
+
+describe('reuse after a build that bypassed the cache', () => {
+  it('links nothing from an output folder the manifest does not describe', async () => {
+    const input = await scratch();
+    await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
+    const cache = path.join(await scratch(), 'cache');
+    const out = path.join(await scratch(), 'dist');
+    await build({ input, out, cache });
+    // A --no-cache build of different input replaces the folder without updating the manifest.
+    const other = await scratch();
+    await writeFile(path.join(other, 'only.txt'), await readFile(path.join(input, '001_1d17138d3524729c.txt')));
+    await build({ input: other, out, cache: false });
+    const again = await build({ input, out, cache });
+    expect(again.reusedIssues).toBe(0);
+    expect(again.files.filter((f) => f.reuse)).toEqual([]);
+    const clean = path.join(await scratch(), 'dist');
+    await build({ input, out: clean, cache: false });
+    expect(await fingerprint(out)).toEqual(await fingerprint(clean));
+  });
+});

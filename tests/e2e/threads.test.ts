@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build.js';
+import { build, buildSite } from '../../src/build.js';
 import { generateArchive } from '../../scripts/gen-archive.js';
 
 describe('building on several cores', () => {
@@ -17,5 +17,13 @@ describe('building on several cores', () => {
     expect(one.site.articles.length).toBeGreaterThanOrEqual(500); // large enough to use the workers
     expect(two.files.map((f) => f.path)).toEqual(one.files.map((f) => f.path));
     two.files.forEach((f, i) => expect(f.contents, f.path).toEqual(one.files[i]!.contents));
+    // Writing streams the HTML batch by batch from the worker: the folder holds the same bytes.
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'baokan-threads-out-')), 'dist');
+    const written = await build({ input, out, threads: 2 });
+    expect(written.written?.files).toBe(one.files.length);
+    for (const f of one.files) {
+      const bytes = await readFile(path.join(out, f.path));
+      expect(bytes.equals(Buffer.from(f.contents)), f.path).toBe(true);
+    }
   }, 300_000);
 });
