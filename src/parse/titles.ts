@@ -87,6 +87,12 @@ const MAX_THEMATIC = 24;
  */
 export function mergedTitleSplit(text: string): TitleSplit | null {
   const t = text.trim();
+  // A headline with its ——subheadline set after a space (外滩“第二立面”焕新 ——黄浦区推进…): the
+  // dash opens the subheadline, wherever the line is set; the dash and what follows stay verbatim.
+  const dash = /\s+(?=[—－]{1,2}\s*[^\s—－])/.exec(t);
+  if (dash && hanCount(t.slice(0, dash.index)) >= 2 && hanCount(t.slice(dash.index)) >= 2) {
+    return { at: dash.index + dash[0].length, upper: 'headline', lower: 'subheadline' };
+  }
   const parts: Array<{ text: string; index: number }> = [];
   const re = /\S+/g;
   for (let m = re.exec(t); m; m = re.exec(t)) parts.push({ text: m[0], index: m.index });

@@ -93,6 +93,13 @@ describe('titles', () => {
     expect(mergedTitleSplit('共谋发展向前看 区区合作再出发')).toBeNull();
     expect(mergedTitleSplit('增进友谊 共赢发展')).toBeNull();
   });
+  it('splits a headline from its ——subheadline set after a space on the same line', () => {
+    const t = '书香满城 阅读点亮生活 ——本区举办第十届读书节';
+    const split = mergedTitleSplit(t);
+    expect(split).toMatchObject({ upper: 'headline', lower: 'subheadline' });
+    expect(split === null ? null : t.slice(split.at)).toBe('——本区举办第十届读书节');
+    expect(mergedTitleSplit('小巷里的“老宋”—— 一位社区民警的十年')).toBeNull(); // no space before the dash
+  });
   it('splits a short merged line by what each part reads as, not by length', () => {
     const roles = (t: string) => {
       const s = mergedTitleSplit(t);
