@@ -172,7 +172,7 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
       }
       case 'byline': {
         const d = cur ?? open(u);
-        for (const n of u.names ?? []) d.article.bylines.push(n);
+        for (const n of u.names ?? []) if (!d.article.bylines.includes(n)) d.article.bylines.push(n); // 本报讯(记者 李明)… ■记者 李明: once
         for (const n of u.photoNames ?? []) addCredit(d.article, n);
         d.article.blocks.push(toBlock(u));
         if (d.afterBody) d.closed = true; // a byline after the text signs the article off

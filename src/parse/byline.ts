@@ -79,8 +79,28 @@ function unwrap(text: string): { inner: string; bracketed: boolean; hasBullet: b
   return m ? { inner: m[1] ?? '', bracketed: true, hasBullet } : { inner: t, bracketed: false, hasBullet };
 }
 
+// The writer took the pictures too: 李华 文/摄, 文/摄 李华, 文并摄 李华, 图文/李华, 李华 图文.
+const BOTH_ROLES = '(?:文\\s*[/／]\\s*摄(?:影)?|文并摄|图文|文图|文\\s*[/／]\\s*图)';
+const BOTH_BEFORE = new RegExp(`^${BOTH_ROLES}\\s*[/／:：]?\\s*(.+)$`);
+const BOTH_AFTER = new RegExp(`^(.+?)\\s*[/／]?\\s*${BOTH_ROLES}$`);
+
+/** Names of a line crediting both the text and the pictures to the same people, or null. */
+function readWriterPhotographer(text: string): NamedLine | null {
+  if (text.length > 40) return null;
+  const { inner, hasBullet } = unwrap(text);
+  const m = BOTH_BEFORE.exec(inner) ?? BOTH_AFTER.exec(inner);
+  if (!m) return null;
+  const read = readNames(m[1] ?? '');
+  if (!read || read.photoNames.length > 0) return null;
+  const names = read.names;
+  if (names.length === 0 || (!read.hasRole && !names.every(looksLikeBareName))) return null;
+  return { names, photoNames: [...names], hasRole: true, hasBullet };
+}
+
 /** Reads a reporter byline (the whole text); null when the text is not one. */
 export function readByline(text: string): NamedLine | null {
+  const both = readWriterPhotographer(text);
+  if (both) return both;
   if (text.length > 40 || text.includes('摄')) return null;
   const { inner, bracketed, hasBullet } = unwrap(text);
   const read = readNames(inner);
@@ -98,7 +118,7 @@ const CREDIT_START = /^(?:摄影|摄|图)\s*[/／:：]?\s*/;
 
 /** Reads a photo credit (the whole text); null when the text is not one. */
 export function readCredit(text: string): NamedLine | null {
-  if (text.length > 40) return null;
+  if (text.length > 40 || readWriterPhotographer(text)) return null;
   const { inner, hasBullet } = unwrap(text);
   let rest: string;
   if (CREDIT_END.test(inner) && inner.includes('摄')) rest = inner.replace(CREDIT_END, '');
@@ -141,8 +161,8 @@ export function trailingByline(text: string): { index: number; kind: 'byline' | 
     if (head.length === 0) continue;
     const credit = readCredit(tail);
     if (credit) return { index, kind: 'photo-credit', line: credit };
-    if (creditStarts.includes(index) && !candidates.includes(index)) continue;
     const byline = readByline(tail);
+    if (creditStarts.includes(index) && !candidates.includes(index) && !byline?.photoNames) continue;
     // An unbracketed tail without a bullet needs a role word (记者 张蓓), else "…。 张三" is too weak.
     if (byline && (byline.hasBullet || byline.hasRole)) return { index, kind: 'byline', line: byline };
     // A writer's name in brackets right after a finished sentence signs a brief off (…技术。（施佳）).

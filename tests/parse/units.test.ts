@@ -231,3 +231,19 @@ describe('round 4 rules', () => {
     expect(kinds('本报讯 3月2日，活动举行。\n\n居民在图书室阅读\n\n李明 摄\n\n活动持续一天。').map((k) => k[0])).toEqual(['body', 'caption', 'photo-credit', 'body']);
   });
 });
+
+describe('round 5 rules', () => {
+  it('reads a writer who took the pictures too as byline and photo credit', () => {
+    for (const t of ['□ 李华 文/摄', '文/摄 李华', '文并摄 李华', '图文/李华']) {
+      expect(readByline(t), t).toMatchObject({ names: ['李华'], photoNames: ['李华'] });
+      expect(readCredit(t), t).toBeNull();
+    }
+    expect(readCredit('李华 摄')).toMatchObject({ names: ['李华'] });
+    expect(trailingByline('全镇将再建3个。 李华 文/摄')).toMatchObject({ kind: 'byline', line: { names: ['李华'], photoNames: ['李华'] } });
+  });
+  it('keeps a reporter named in the lead and again at the end once', async () => {
+    const { parsePage } = await import('../../src/parse/index.js');
+    const page = parsePage({ source: 'x.txt', body: '区委召开会议\n\n本报讯（记者 李明）5月20日，区委召开会议。\n\n■ 记者 李明 通讯员 沈洁', bodyLine: 1 }, papers);
+    expect(page.articles[0]?.bylines).toEqual(['李明', '沈洁']);
+  });
+});
