@@ -47,6 +47,9 @@ function stripRole(token: string): { rest: string; role: boolean } {
 const PICTURE_ROLES = new Set(['图', '图片', '摄影']);
 const TEXT_ROLES = new Set(['文', '文字', '撰稿']);
 
+// Words that close a byline after the names: what the reporters did, not who they are.
+const CLOSING_WORDS = new Set(['报道', '采写', '整理', '综合报道', '采访报道']);
+
 /** Reads names from "role name name role name" tokens; null when any token is neither. */
 function readNames(text: string): { names: string[]; photoNames: string[]; hasRole: boolean } | null {
   const tokens = text.split(TOKEN_SEP).filter(Boolean);
@@ -55,7 +58,9 @@ function readNames(text: string): { names: string[]; photoNames: string[]; hasRo
   const photoNames: string[] = [];
   let hasRole = false;
   let pictures = false;
-  for (const token of tokens) {
+  for (const [i, token] of tokens.entries()) {
+    // A closing verb (本报记者 陆云 报道, 记者 王芳 采写) names nobody.
+    if (i === tokens.length - 1 && i > 0 && CLOSING_WORDS.has(token)) continue;
     const { rest, role } = stripRole(token);
     hasRole ||= role;
     if (role) {

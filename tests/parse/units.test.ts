@@ -239,6 +239,9 @@ describe('round 5 rules', () => {
       expect(readCredit(t), t).toBeNull();
     }
     expect(readCredit('李华 摄')).toMatchObject({ names: ['李华'] });
+    expect(readByline('本报记者 陆云 报道')).toMatchObject({ names: ['陆云'] });
+    expect(readByline('记者 王芳 李明 采写')).toMatchObject({ names: ['王芳', '李明'] });
+    expect(readByline('报道')).toBeNull();
     expect(trailingByline('全镇将再建3个。 李华 文/摄')).toMatchObject({ kind: 'byline', line: { names: ['李华'], photoNames: ['李华'] } });
   });
   it('keeps a reporter named in the lead and again at the end once', async () => {
