@@ -30,6 +30,8 @@ const WEEKDAY = /(星期|周)([一二三四五六日天])/;
 const REGISTRATION = /准印证|刊号|CN\s*\d{2}\s*-\s*\d{4}|内部资料|免费交流/;
 // Matches a 版 header: 第2版 要闻, 第3版：综合新闻, 第 2 版.
 const PAGE_HEADER = /^第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*版\s*[:：·|｜\-—/／]?\s*([\u4e00-\u9fa5·]{2,10})?$/;
+// Matches a 版 header set as words of a running head: …浦东时报 第2版 综合新闻 / 第2版 要闻 2024年….
+const RUNNING_HEAD_PAGE = /(?:^|\s)第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*版(?:\s*[:：·|｜]?\s*([\u4e00-\u9fa5·]{2,10}))?(?=\s|$)/;
 // Matches a bare-number 版 header: 02 综合新闻, 3 要闻.
 const NUMBER_HEADER = /^([0-9０-９]{1,2})\s+([\u4e00-\u9fa5·]{2,8})$/;
 // Clause punctuation: a line with it is running text, never furniture.
@@ -142,8 +144,19 @@ export function readMasthead(text: string, papers: Paper[]): MastheadFacts | nul
     if (iso) { facts.date = iso; reasons.push(iso); }
   }
   if (weekday && facts.date) { facts.weekday = `星期${weekday[2] === '天' ? '日' : weekday[2]}`; }
-  const named = paperNames(papers).find(({ name }) => t.startsWith(name) || t.startsWith(`《${name}》`));
+  // A running head sets the paper name as a word of its own anywhere (2024年10月16日 星期三 浦东时报 第2版).
+  const tokens = t.split(/\s+/).map((w) => w.replace(/[《》]/g, ''));
+  const named = paperNames(papers).find(({ name }) => t.startsWith(name) || t.startsWith(`《${name}》`) || tokens.includes(name));
   if (named && (facts.date || issue || total)) { facts.paper = named.paper.name; reasons.push(named.paper.name); }
+  // …and its 版 header as a run of its own words: 第2版 综合新闻 at the start or the end.
+  const page = facts.date || issue || total ? RUNNING_HEAD_PAGE.exec(t) : null;
+  const pageNumber = page ? readNumber(page[1] ?? '') : NaN;
+  if (page && Number.isFinite(pageNumber) && pageNumber > 0 && pageNumber < 100) {
+    facts.pageNumber = pageNumber;
+    const name = page[2];
+    if (name && !paperNames(papers).some((p) => p.name === name) && !WEEKDAY.test(name)) facts.pageName = name;
+    reasons.push(`page ${pageNumber}${facts.pageName ? ` ${facts.pageName}` : ''}`);
+  }
   if (!issue && !total && !facts.date && !registration) return null;
   if (registration) reasons.push('registration number');
   facts.reason = `masthead line: ${reasons.join(', ')}`;

@@ -249,4 +249,9 @@ describe('round 5 rules', () => {
     const page = parsePage({ source: 'x.txt', body: '区委召开会议\n\n本报讯（记者 李明）5月20日，区委召开会议。\n\n■ 记者 李明 通讯员 沈洁', bodyLine: 1 }, papers);
     expect(page.articles[0]?.bylines).toEqual(['李明', '沈洁']);
   });
+  it('reads the paper and 版 header set as words of a one-line running head', () => {
+    expect(readMasthead('2024年10月16日 星期三 浦东时报 第2版 综合新闻', papers)).toMatchObject({ date: '2024-10-16', weekday: '星期三', paper: '浦东时报', pageNumber: 2, pageName: '综合新闻' });
+    expect(readMasthead('第3版 要闻 2024年10月16日 星期三', papers)).toMatchObject({ pageNumber: 3, pageName: '要闻' });
+    expect(readMasthead('第2版 浦东时报 2024年10月16日 星期三', papers)).not.toHaveProperty('pageName');
+  });
 });
