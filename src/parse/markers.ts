@@ -22,9 +22,9 @@ const NUM = '[0-9０-９一二三四五六七八九十]{1,3}';
 // Arrow glyphs used by jump markers.
 const ARROW = '[▶►→]';
 // "to" markers: 下转第4版, 转2版, 详见第5版, 下转▶3版, 刊2版▶, 见第3版 (brackets optional).
-const TO_CORE = `(?:(?:下转|转至|转|详见|参见|见|刊)\\s*${ARROW}?\\s*第?\\s*(${NUM})\\s*版\\s*${ARROW}?|${ARROW}\\s*第?\\s*(${NUM})\\s*版)`;
-// "from" markers: 上接第1版, 接第1版, 承第1版, 续第1版 (brackets optional).
-const FROM_CORE = `(?:上接|接|承|续)\\s*第?\\s*(${NUM})\\s*版`;
+const TO_CORE = `(?:${ARROW}?\\s*(?:下转|转至|转|详见|参见|见|刊)\\s*${ARROW}?\\s*第?\\s*(${NUM})\\s*版\\s*${ARROW}?|${ARROW}\\s*第?\\s*(${NUM})\\s*版)`;
+// "from" markers: 上接第1版, 紧接第1版, 接第1版, 承第1版, 续第1版, ▶上接1版 (brackets optional).
+const FROM_CORE = `${ARROW}?\\s*(?:上接|紧接|接|承|续)\\s*第?\\s*(${NUM})\\s*版`;
 const OPEN = '[（(]?\\s*';
 const CLOSE = '\\s*[）)]?';
 
@@ -32,9 +32,9 @@ const CLOSE = '\\s*[）)]?';
 const WHOLE_TO = new RegExp(`^${OPEN}${TO_CORE}${CLOSE}$`);
 const WHOLE_FROM = new RegExp(`^${OPEN}${FROM_CORE}${CLOSE}$`);
 // Matches a "to" marker glued to the end of a text line: bracketed, or with 下转/转/详见/刊 or an arrow.
-const TRAILING_TO = new RegExp(`(?:[（(]\\s*${TO_CORE}\\s*[）)]|(?:下转|转至|详见|刊)\\s*${ARROW}?\\s*第?\\s*(${NUM})\\s*版\\s*${ARROW}?|转\\s*${ARROW}\\s*第?\\s*(${NUM})\\s*版|转第\\s*(${NUM})\\s*版)$`);
+const TRAILING_TO = new RegExp(`(?:[（(]\\s*${TO_CORE}\\s*[）)]|${ARROW}?\\s*(?:下转|转至|详见|刊)\\s*${ARROW}?\\s*第?\\s*(${NUM})\\s*版\\s*${ARROW}?|转\\s*${ARROW}\\s*第?\\s*(${NUM})\\s*版|转第\\s*(${NUM})\\s*版)$`);
 // Matches a bracketed "from" marker (or 上接…版) opening a text line.
-const LEADING_FROM = new RegExp(`^(?:[（(]\\s*${FROM_CORE}\\s*[）)]|上接\\s*第?\\s*(${NUM})\\s*版)`);
+const LEADING_FROM = new RegExp(`^(?:[（(]\\s*${FROM_CORE}\\s*[）)]|${ARROW}?\\s*上接\\s*第?\\s*(${NUM})\\s*版)`);
 
 function firstGroup(m: RegExpExecArray): string | undefined {
   return m.slice(1).find((g) => g !== undefined);

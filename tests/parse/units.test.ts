@@ -254,4 +254,10 @@ describe('round 5 rules', () => {
     expect(readMasthead('第3版 要闻 2024年10月16日 星期三', papers)).toMatchObject({ pageNumber: 3, pageName: '要闻' });
     expect(readMasthead('第2版 浦东时报 2024年10月16日 星期三', papers)).not.toHaveProperty('pageName');
   });
+  it('reads jump markers with a leading arrow and 紧接', () => {
+    expect(wholeLineMarker('▶下转4版')).toMatchObject({ direction: 'to', page: '第4版', raw: '▶下转4版' });
+    expect(wholeLineMarker('（紧接第1版）')).toMatchObject({ direction: 'from', page: '第1版' });
+    expect(trailingMarker('…新增12家，▶下转4版')).toMatchObject({ raw: '▶下转4版', page: '第4版' });
+    expect(leadingMarker('▶上接1版 今年，全区…')).toMatchObject({ direction: 'from', page: '第1版' });
+  });
 });
