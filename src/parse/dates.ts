@@ -16,8 +16,9 @@ export interface FoundDate {
   index: number;
 }
 
-// Matches 7月23日 and ranges 12月7日至8日 / 11月5日-10日 / 12月30日至1月2日 (digits ASCII after asciiDigits).
-const DATE = /(?<![0-9])(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|—|-|–|~|～)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)?/g;
+// Matches 7月23日, ranges 12月7日至8日 / 11月5日-10日 / 12月30日至1月2日 and lists of days
+// 8月12日、13日 / 8月12日和13日 (kept as printed, the last day is the end; digits ASCII after asciiDigits).
+const DATE = /(?<![0-9])(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|—|-|–|~|～|、|和)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)*/g;
 // A scheduled event: "将…举行" (will be held) within the same clause group.
 const SCHEDULED = /将[^。；;]{0,16}?(?:举行|举办|召开|开幕|开展|启动|亮相|开启|进行)|即将|将于/;
 // Matches the lead opening and an optional byline in brackets: 本报讯 / 本报讯(记者 张雯).
@@ -30,8 +31,13 @@ export function findDates(text: string): FoundDate[] {
   for (const m of ascii.matchAll(DATE)) {
     const month = Number(m[1]);
     const day = Number(m[2]);
-    const endMonth = m[3] ? Number(m[3]) : month;
-    const endDay = m[4] ? Number(m[4]) : day;
+    // The end is the last day printed, in the last month printed before it (8月5日和9日 → 8, 9).
+    let endMonth = month;
+    let endDay = day;
+    for (const part of m[0].matchAll(/(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日/g)) {
+      if (part[1]) endMonth = Number(part[1]);
+      endDay = Number(part[2]);
+    }
     if (!valid(month, day) || !valid(endMonth, endDay)) continue;
     const index = m.index ?? 0;
     out.push({ raw: text.slice(index, index + m[0].length), month, day, endMonth, endDay, index });

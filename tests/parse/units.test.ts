@@ -260,4 +260,8 @@ describe('round 5 rules', () => {
     expect(trailingMarker('…新增12家，▶下转4版')).toMatchObject({ raw: '▶下转4版', page: '第4版' });
     expect(leadingMarker('▶上接1版 今年，全区…')).toMatchObject({ direction: 'from', page: '第1版' });
   });
+  it('reads a list of days as printed, ending on the last one', () => {
+    expect(datelineOf('本报讯 8月12日、13日，区里举办…')).toMatchObject({ raw: '8月12日、13日', endMonth: 8, endDay: 13 });
+    expect(datelineOf('本报讯 7月30日和8月2日，…')).toMatchObject({ raw: '7月30日和8月2日', endMonth: 8, endDay: 2 });
+  });
 });
