@@ -24,6 +24,9 @@ const SCHEDULED = /将[^。；;]{0,16}?(?:举行|举办|召开|开幕|开展|启
 // Matches the lead opening and an optional byline in brackets: 本报讯 / 本报讯(记者 张雯).
 const LEAD_OPEN = /^\s*(?:本报讯|本报消息|讯)\s*(?:[（(][^（()）]{0,40}[）)])?/;
 
+// Matches a lead opening with an unspecified time: 近日，/ 日前，/ 近期 / 连日来 / 前不久.
+const UNDATED_OPEN = /^\s*(?:近日|日前|近期|最近|近来|前不久|不久前|连日来|近段时间|近一段时间)(?![\d０-９])/;
+
 /** Every valid month-day date in the text, in order. */
 export function findDates(text: string): FoundDate[] {
   const ascii = asciiDigits(text);
@@ -67,6 +70,9 @@ export function datelineOf(paragraph: string): FoundDate | null {
   const open = LEAD_OPEN.exec(paragraph);
   if (!open || !/本报|讯/.test(open[0])) return null;
   const rest = paragraph.slice(open[0].length);
+  // A lead that dates its event 近日 / 日前 gives no calendar date: a date later in the sentence
+  // is another one (日前，记者获悉，8月1日起施行的…), not the event's.
+  if (UNDATED_OPEN.test(rest)) return null;
   const dates = findDates(rest);
   // The lead date is in the first sentence; a first sentence that only announces a scheduled
   // event hands over to the next sentence (…将如期举行。11月4日上午，…).

@@ -264,4 +264,9 @@ describe('round 5 rules', () => {
     expect(datelineOf('本报讯 8月12日、13日，区里举办…')).toMatchObject({ raw: '8月12日、13日', endMonth: 8, endDay: 13 });
     expect(datelineOf('本报讯 7月30日和8月2日，…')).toMatchObject({ raw: '7月30日和8月2日', endMonth: 8, endDay: 2 });
   });
+  it('gives no dateline to a lead dated 近日 / 日前, whatever date follows', () => {
+    expect(datelineOf('本报讯（记者 王芳）日前，记者从区人社局获悉，8月1日起施行的新规…')).toBeNull();
+    expect(datelineOf('本报讯 近日，街道召开会议。8月3日，…')).toBeNull();
+    expect(datelineOf('本报讯 8月3日，街道召开会议。')).toMatchObject({ raw: '8月3日' });
+  });
 });
