@@ -6,7 +6,7 @@
 import { isHan } from './text.js';
 
 // Role words that precede reporter names; longest first so 本报记者 wins over 记者.
-const ROLES = ['融媒体记者', '本报记者', '见习记者', '实习记者', '特约记者', '首席记者', '特约通讯员', '通讯员', '实习生', '撰稿', '文字', '图文', '记者', '文', '图'];
+const ROLES = ['融媒体中心记者', '融媒体记者', '本报记者', '见习记者', '实习记者', '特约记者', '首席记者', '特约通讯员', '通讯员', '实习生', '撰稿', '文字', '图文', '记者', '文', '图'];
 // Bullets that mark a byline or credit line.
 const BULLETS = '■●□◆▲★○◎※▪•';
 // Matches leading bullets and whitespace.
@@ -102,9 +102,29 @@ function readWriterPhotographer(text: string): NamedLine | null {
   return { names, photoNames: [...names], hasRole: true, hasBullet };
 }
 
+// Text and pictures credited to different people on one line: 记者 王芳/文 李明/摄 (roles after
+// the names) or 文字：王芳 摄影：李明 / 文/王芳 摄/李明 (roles before them).
+const SPLIT_AFTER = /^(.+?)\s*[/／]\s*(?:文|文字)\s+(.+?)\s*[/／]\s*(?:摄影|摄|图片|图)$/;
+const SPLIT_BEFORE = /^(?:文字|文)\s*[:：/／]\s*(.+?)\s+(?:摄影|摄|图片)\s*[:：/／]\s*(.+)$/;
+
+/** A line crediting the text to some people and the pictures to others, or null. */
+function readSplitCredit(text: string): NamedLine | null {
+  if (text.length > 40) return null;
+  const { inner, hasBullet } = unwrap(text);
+  const m = SPLIT_AFTER.exec(inner) ?? SPLIT_BEFORE.exec(inner);
+  if (!m) return null;
+  const writers = readNames(m[1] ?? '');
+  const photographers = readNames(m[2] ?? '');
+  if (!writers || !photographers || writers.photoNames.length > 0 || photographers.photoNames.length > 0) return null;
+  const all = [...writers.names, ...photographers.names];
+  if (writers.names.length === 0 || photographers.names.length === 0) return null;
+  if (!writers.hasRole && !photographers.hasRole && !all.every(looksLikeBareName)) return null;
+  return { names: writers.names, photoNames: photographers.names, hasRole: true, hasBullet };
+}
+
 /** Reads a reporter byline (the whole text); null when the text is not one. */
 export function readByline(text: string): NamedLine | null {
-  const both = readWriterPhotographer(text);
+  const both = readWriterPhotographer(text) ?? readSplitCredit(text);
   if (both) return both;
   if (text.length > 40 || text.includes('摄')) return null;
   const { inner, bracketed, hasBullet } = unwrap(text);
@@ -123,7 +143,7 @@ const CREDIT_START = /^(?:摄影|摄|图)\s*[/／:：]?\s*/;
 
 /** Reads a photo credit (the whole text); null when the text is not one. */
 export function readCredit(text: string): NamedLine | null {
-  if (text.length > 40 || readWriterPhotographer(text)) return null;
+  if (text.length > 40 || readWriterPhotographer(text) || readSplitCredit(text)) return null;
   const { inner, hasBullet } = unwrap(text);
   let rest: string;
   if (CREDIT_END.test(inner) && inner.includes('摄')) rest = inner.replace(CREDIT_END, '');

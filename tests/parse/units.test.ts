@@ -269,4 +269,11 @@ describe('round 5 rules', () => {
     expect(datelineOf('本报讯 近日，街道召开会议。8月3日，…')).toBeNull();
     expect(datelineOf('本报讯 8月3日，街道召开会议。')).toMatchObject({ raw: '8月3日' });
   });
+  it('reads text and pictures credited to different people on one line', () => {
+    for (const t of ['记者 王芳/文 李明/摄', '文字：王芳 摄影：李明']) {
+      expect(readByline(t), t).toMatchObject({ names: ['王芳'], photoNames: ['李明'] });
+      expect(readCredit(t), t).toBeNull();
+    }
+    expect(readByline('融媒体中心记者 王芳')).toMatchObject({ names: ['王芳'] });
+  });
 });
