@@ -88,8 +88,13 @@ const PLENUMS: Record<string, number[]> = {
 // Matches 党的十九届四中全会 / 十九屆六中全会 (traditional 屆 too).
 const PLENUM = /(十八|十九|二十)[届屆]([一二三四五六七])中全会/g;
 // Matches 建党100周年 / 中国共产党成立100周年 / 新中国成立70周年 / 改革开放40周年.
-const ANNIVERSARY = /(建党|党的|中国共产党成立|新中国成立|中华人民共和国成立|改革开放)\s*([0-9０-９]{2,3}|一百)\s*周年/g;
-const ANNIVERSARY_BASE: Record<string, number> = { 建党: 1921, 党的: 1921, 中国共产党成立: 1921, 新中国成立: 1949, 中华人民共和国成立: 1949, 改革开放: 1978 };
+// Also 浦东开发开放34周年, 抗战胜利80周年, 上海解放75周年, 建军95周年, 五四运动105周年, 澳门回归25周年.
+const ANNIVERSARY = /(建党|党的|中国共产党成立|新中国成立|中华人民共和国成立|改革开放|浦东开发开放|浦东开发|中国人民抗日战争(?:暨世界反法西斯战争)?胜利|抗日战争胜利|抗战胜利|上海解放|中国人民解放军建军|建军|五四运动|红军长征胜利|长征胜利|香港回归|澳门回归)\s*([0-9０-９]{2,3}|一百)\s*周年/g;
+const ANNIVERSARY_BASE: Record<string, number> = {
+  建党: 1921, 党的: 1921, 中国共产党成立: 1921, 新中国成立: 1949, 中华人民共和国成立: 1949, 改革开放: 1978,
+  浦东开发开放: 1990, 浦东开发: 1990, 抗日战争胜利: 1945, 抗战胜利: 1945, 上海解放: 1949, 中国人民解放军建军: 1927, 建军: 1927,
+  五四运动: 1919, 红军长征胜利: 1936, 长征胜利: 1936, 香港回归: 1997, 澳门回归: 1999,
+};
 // Matches 第七届中国国际进口博览会 / 第二届进博会 (first held 2018).
 const CIIE = /第([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[届屆](?:中国国际)?进(?:口博览会|博会)/g;
 // Matches a year range (2024-2026年): its lower bound is the clue.
@@ -120,7 +125,7 @@ function yearClues(texts: Located[]): YearClue[] {
     }
     for (const m of text.matchAll(ANNIVERSARY)) {
       const n = m[2] === '一百' ? 100 : Number(m[2]);
-      const base = ANNIVERSARY_BASE[m[1] ?? ''];
+      const base = ANNIVERSARY_BASE[m[1] ?? ''] ?? (m[1]?.startsWith('中国人民抗日战争') ? 1945 : undefined);
       if (base && n > 0) clue(m, base + n, 3, 'anniversary');
     }
     for (const m of text.matchAll(CIIE)) {

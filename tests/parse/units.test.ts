@@ -144,6 +144,9 @@ describe('inference', () => {
     expect(inferYear([located('第七届中国国际进口博览会将在上海如期举行。')])?.year).toBe(2024);
     expect(inferYear([located('积极思考和谋划2020年工作。2020年,区卫健委将坚持以市民健康为中心。')])?.year).toBe(2019);
     expect(inferYear([located('三年行动计划(2024-2026年)')])?.year).toBe(2024);
+    expect(inferYear([located('今年是浦东开发开放34周年。')])?.year).toBe(2024);
+    expect(inferYear([located('纪念中国人民抗日战争暨世界反法西斯战争胜利80周年。')])?.year).toBe(2025);
+    expect(inferYear([located('庆祝上海解放75周年。')])?.year).toBe(2024);
     expect(inferYear([located('区委召开会议。')])).toBeNull();
   });
   it('reads 截至YYYY年 as "as of" and skips narrative past years that open a sentence', () => {
