@@ -20,6 +20,7 @@ import { createLoader } from '../src/browser/loader.js';
 import { runQuery } from '../src/browser/engine.js';
 import { normalize, parseQuery } from '../src/search/tokenize.js';
 import { extraPage, generateArchive } from './gen-archive.js';
+import { mulberry32 } from './prng.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -70,17 +71,6 @@ async function sizeOf(dir: string, filter: (rel: string) => boolean = () => true
   return { bytes, files };
 }
 
-/** Deterministic PRNG (mulberry32) so the query set is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Doc {
   url: string;
@@ -102,7 +92,7 @@ async function readDocs(out: string): Promise<Doc[]> {
 
 /** Queries people type: 2–4 character Han runs taken from random articles, plus a few names and campaigns. */
 function pickQueries(docs: Doc[], count: number): string[] {
-  const rand = prng(20261124);
+  const rand = mulberry32(20261124);
   const queries = new Set<string>(['进博会', '旧改', '疫情防控', '党史学习教育']);
   while (queries.size < count) {
     const doc = docs[Math.floor(rand() * docs.length)];

@@ -11,18 +11,8 @@ import { normalize, parseQuery } from '../../src/search/tokenize.js';
 import { runQuery } from '../../src/browser/engine.js';
 import { memoryIndex } from './memory.js';
 import { seedSite } from './fixture.js';
+import { mulberry32 } from '../../scripts/prng.js';
 
-/** mulberry32: small seeded PRNG so every run tests the same queries. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random queries: 1–6 code point substrings, plus targeted Han bigrams, digit–Han and Latin. */
 function sampleQueries(texts: string[], rand: () => number, n: number): string[] {
@@ -62,7 +52,7 @@ async function checkOracle(site: Site, seed: number, n: number, options?: BuildS
   const { loader } = memoryIndex(files);
   const texts = site.articles.map((a) => articleSearchText(a.article));
   const normalized = texts.map(normalize);
-  const queries = sampleQueries(texts, prng(seed), n);
+  const queries = sampleQueries(texts, mulberry32(seed), n);
   const failures: string[] = [];
   for (const q of queries) {
     const got = (await runQuery(parseQuery(q), loader)).map((m) => m.doc).sort((a, b) => a - b);
@@ -91,7 +81,7 @@ describe('oracle over the seed text', () => {
     const toTrad = OpenCC.Converter({ from: 'cn', to: 'tw' });
     const fullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const texts = site.articles.map((a) => articleSearchText(a.article));
-    const queries = sampleQueries(texts, prng(7), 300);
+    const queries = sampleQueries(texts, mulberry32(7), 300);
     let changed = 0;
     for (const q of queries) {
       const variant = fullWidth(toTrad(q));
