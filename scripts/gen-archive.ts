@@ -858,12 +858,18 @@ export interface ExtraPageOptions extends ArchiveOptions {
   index?: number;
   /** Articles on the page (default 6). */
   pageArticles?: number;
+  /**
+   * A page found late for an old issue date (in the middle of the archive) instead of the
+   * newest issue: what an archivist filling gaps adds.
+   */
+  backfill?: boolean;
 }
 
 /**
  * One more page file for the archive generated with the same `articles` and `seed`: 版 1 of a
- * new issue of the archive's first paper, dated `index + 1` weeks after its last issue, so its
- * path and date are not in the archive.
+ * new issue of the archive's first paper, dated `index + 1` weeks after the archive's last
+ * issue (of any paper), or with `backfill` a day after one of its issues halfway through, so
+ * its path and date are not in the archive.
  */
 export function extraPage(options: ExtraPageOptions): GeneratedFile & { articles: number } {
   const seed = options.seed ?? 1;
@@ -871,14 +877,16 @@ export function extraPage(options: ExtraPageOptions): GeneratedFile & { articles
   const plan = planArchive(options.articles, seed);
   const own = plan.issues.filter((i) => i.paperIndex === 0);
   const lastIssue = own[own.length - 1];
-  const lastMs = lastIssue?.ms ?? START_MS - 7 * DAY;
-  const ms = lastMs + (index + 1) * 7 * DAY;
+  const newest = Math.max(START_MS - 7 * DAY, ...plan.issues.map((i) => i.ms));
+  const middle = own[Math.floor(own.length / 2)];
+  const ms = options.backfill && middle ? middle.ms + (index + 1) * DAY : newest + (index + 1) * 7 * DAY;
+  const previous = options.backfill && middle ? middle : lastIssue;
   const issue: IssuePlan = {
     index: 0x7fff0000 + index,
     paperIndex: 0,
     ms,
-    issueNo: (ymd(ms).y === ymd(lastMs).y && lastIssue ? lastIssue.issueNo : 0) + index + 1,
-    totalNo: (lastIssue?.totalNo ?? 1200) + index + 1,
+    issueNo: (previous && ymd(ms).y === ymd(previous.ms).y ? previous.issueNo : 0) + index + 1,
+    totalNo: (previous?.totalNo ?? 1200) + index + 1,
     pageArticles: [Math.max(1, options.pageArticles ?? 6)],
   };
   const out = issueFiles(issue, plan.papers, seed, buildCorpus());

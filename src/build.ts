@@ -6,7 +6,7 @@
  * `buildSite` runs every stage but the last and returns the site in memory (tests use it);
  * `build` also writes it, replacing the output folder only when everything succeeded.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -15,17 +15,20 @@ import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCache, writeCache } from './cache.js';
+import { cacheKey, parserFingerprint, readCache, readSearchState, writeCache, writeSearchState } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
-import { buildSearchIndex, bundleBrowserCode } from './search/index.js';
-import { issueKeys, linkUnchanged, manifestOf, readReusable, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
+import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
+import { dropManifest, issueKeys, manifestOf, markUnchanged, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
 import { streamWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
-import { openStaging } from './write.js';
+import { openStaging, openUpdate, recoverOutput } from './write.js';
+
+/** Path of the search meta file, whose digest ties the saved search state to the output. */
+const SEARCH_META = 'search/meta.json.gz';
 
 export interface BuildOptions {
   /** Folder of page files (read only). */
@@ -36,8 +39,6 @@ export interface BuildOptions {
   papers?: Paper[];
   /** Cache folder (parsed pages, render manifest), or false for none (the default). */
   cache?: string | false;
-  /** Output folder of the previous build, whose unchanged issue pages may be linked (needs `cache`). */
-  reuseFrom?: string;
   /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
   threads?: number;
   /** Called as stages advance, for a progress display. */
@@ -67,7 +68,9 @@ export interface BuildResult {
   /** Cache entries to keep (written by `build` after the site). */
   cacheEntries: Map<string, ParsedPage>;
   cacheFresh: Set<string>;
-  /** What `build` wrote: files and bytes written, files linked unchanged from the last build. */
+  /** Postings of the search index, for the next build to append to. */
+  searchState: SearchIndexState;
+  /** What `build` wrote: files and bytes written, files left as the last build wrote them (`linked`). */
   written?: { files: number; bytes: number; linked: number };
   /** 0 when every input was used, 1 when some were rejected (contract §1). */
   exitCode: 0 | 1;
@@ -90,57 +93,81 @@ export function normaliseBase(base = '/'): string {
 /** Runs every stage except writing; returns the site and its files in memory. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const html: OutputFile[] = [];
-  const result = await runPipeline(options, async (batch) => {
+  const result = await runPipeline(options, null, null, async (batch) => {
     html.push(...batch);
   });
   return { ...result, files: sortByPath([...html, ...result.files]) };
 }
 
 /**
- * Builds and writes the site to `out`, replacing it atomically. HTML is written batch by batch
- * into the staging folder as it is rendered, so it is never all in memory; unchanged files are
- * linked from the previous output. The returned `files` list every output file, with the
- * contents of the streamed HTML left out.
+ * Builds and writes the site to `out`. HTML is written batch by batch as it is rendered, so it
+ * is never all in memory. With a cache whose manifest describes `out`, the folder is updated in
+ * place: only files whose bytes changed are written, and files of the last build that are gone
+ * are deleted. Otherwise the site is written to a staging folder that replaces `out` whole.
+ * Either way a failed or killed build leaves the previous site (see write.ts).
  */
 export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
   checkFolders(options.input, options.out);
-  const pipelineOptions = { ...options, reuseFrom: options.cache ? options.out : undefined };
-  const staging = await openStaging(options.out);
+  await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+  await recoverOutput(options.out);
+  const previous = options.cache ? await readReusable(options.cache, options.out) : null;
+  const searchState = previous && options.cache ? await readSearchState(options.cache, previous.digests[SEARCH_META]) : null;
+  const target = await openTarget(options.out, previous, options.cache);
   const digests: Record<string, string> = {};
   const written = { files: 0, bytes: 0, linked: 0 };
   const listed: OutputFile[] = [];
-  const write = async (batch: OutputFile[], previous: ReuseManifest | null): Promise<OutputFile[]> => {
-    const marked = options.cache ? linkUnchanged(batch, previous) : { files: batch, digests: {} };
+  const write = async (batch: OutputFile[]): Promise<void> => {
+    const marked = options.cache ? markUnchanged(batch, previous) : { files: batch, digests: {} };
     Object.assign(digests, marked.digests);
-    for (const f of marked.files) {
-      if (f.reuse) written.linked++;
-      else {
-        written.files++;
-        written.bytes += typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
-      }
-    }
-    await staging.write(marked.files);
-    return marked.files;
+    const changed = marked.files.filter((f) => !f.unchanged);
+    written.linked += marked.files.length - changed.length;
+    written.files += changed.length;
+    for (const f of changed) written.bytes += typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
+    await target.write(changed);
+    for (const f of marked.files) listed.push({ path: f.path, contents: '', ...(f.unchanged ? { unchanged: true } : {}) });
   };
   let result: BuildResult;
   try {
-    result = await runPipeline(pipelineOptions, async (batch, previous) => {
-      const marked = await write(batch, previous);
-      listed.push(...marked.map((f) => ({ path: f.path, contents: '', ...(f.reuse ? { reuse: f.reuse } : {}) })));
-    });
+    result = await runPipeline(options, previous, searchState, write);
     options.onProgress?.('write', 0, result.files.length);
-    const rest = await write(result.files, result.previous);
-    result = { ...result, files: sortByPath([...listed, ...rest]), written };
+    await write(result.files);
+    result = { ...result, files: sortByPath(listed), written };
   } catch (error) {
-    await staging.abort();
+    await target.abort();
     throw error;
   }
-  await staging.commit();
+  await target.commit(previous ? removedFiles(previous, result.files) : []);
   if (options.cache) {
     await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
     await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
+    if (result.searchState !== searchState) await writeSearchState(options.cache, result.searchState);
   }
   return result;
+}
+
+/** The output folder being written: updated in place, or replaced by a staging folder. */
+interface Target {
+  write(files: OutputFile[]): Promise<void>;
+  /** Makes the new site the output; `removed` are the last build's files it no longer has. */
+  commit(removed: string[]): Promise<void>;
+  abort(): Promise<void>;
+}
+
+async function openTarget(out: string, previous: ReuseManifest | null, cache: string | false | undefined): Promise<Target> {
+  if (!previous || !cache) {
+    const staging = await openStaging(out);
+    return { write: (f) => staging.write(f), commit: () => staging.commit(), abort: () => staging.abort() };
+  }
+  const update = await openUpdate(out);
+  return {
+    write: (f) => update.write(f),
+    async commit(removed) {
+      // The manifest would no longer describe the folder once the update starts changing it.
+      await dropManifest(cache);
+      await update.commit(removed);
+    },
+    abort: () => update.abort(),
+  };
 }
 
 /**
@@ -149,7 +176,9 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
  */
 async function runPipeline(
   options: BuildOptions,
-  onHtml: (batch: OutputFile[], previous: ReuseManifest | null) => Promise<void>,
+  previous: ReuseManifest | null,
+  searchState: SearchIndexState | null,
+  onHtml: (batch: OutputFile[]) => Promise<void>,
 ): Promise<BuildResult> {
   const inputStat = await stat(options.input).catch(() => null);
   if (!inputStat?.isDirectory()) throw new UsageError(`--input ${options.input} is not a folder`);
@@ -164,7 +193,6 @@ async function runPipeline(
   const fingerprint = parseDir ? await parserFingerprint(path.join(PROJECT_ROOT, 'src/parse'), papers) : '';
   const keys = pages.map((p) => cacheKey(fingerprint, p.source, p.body, p.bodyLine));
   const cached = parseDir ? await readCache(parseDir, keys) : new Map<string, ParsedPage>();
-  const previous = options.cache && options.reuseFrom ? await readReusable(options.cache, options.reuseFrom) : null;
   const renderPrint = options.cache ? await renderFingerprint(PROJECT_ROOT, templates, GENERATOR) : '';
   // Stage 2: parse each page (or take it from the cache).
   const cacheEntries = new Map<string, ParsedPage>();
@@ -196,17 +224,18 @@ async function runPipeline(
   const reused = previous ? [...skip].flatMap((id) => reusedFiles(previous, id)) : [];
   // HTML and the search index are independent: on large sites the HTML is rendered in a worker
   // while this thread builds the index.
-  const parallel = site.articles.length >= MIN_ARTICLES_FOR_RENDER_WORKER && (options.threads ?? availableParallelism()) > 1;
+  const toRender = site.articles.length - reusedArticles(site, skip);
+  const parallel = toRender >= MIN_ARTICLES_FOR_RENDER_WORKER && (options.threads ?? availableParallelism()) > 1;
   const html = parallel
-    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, (b) => onHtml(b, previous))
+    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, onHtml)
     : (async () => {
-        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await onHtml(batch, previous);
+        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await onHtml(batch);
       })();
   // Whatever happens below, the HTML stream must have settled before an error propagates.
   html.catch(() => undefined);
-  const searchIndex = buildSearchIndex(site);
+  const searchIndex = buildSearchIndexWithState(site, { previous: searchState, threads: options.threads });
   await html;
-  const files = [...reused, ...renderApi(site), ...renderFeeds(site), ...searchIndex, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderApi(site), ...renderFeeds(site), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {
@@ -221,8 +250,18 @@ async function runPipeline(
     issueKeys: issueKeyMap,
     cacheEntries,
     cacheFresh,
+    searchState: searchIndex.state,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
+}
+
+/** Articles in the issues whose pages are reused rather than rendered. */
+function reusedArticles(site: Site, skip: Set<string>): number {
+  let n = 0;
+  for (const paper of site.papers) {
+    for (const issue of paper.issues) if (skip.has(issue.id)) for (const page of issue.pages) n += page.articles.length;
+  }
+  return n;
 }
 
 function sortByPath(files: OutputFile[]): OutputFile[] {

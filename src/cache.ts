@@ -3,11 +3,13 @@
  * parses only that file. A key covers everything parsing depends on: the page text and where it
  * starts, the paper registry and the parser's own source code, so a changed parser or registry
  * invalidates every entry by itself. Entries are plain JSON of `ParsedPage`.
+ * The cache folder also keeps the search index state (see search/index-state.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState } from './search/index-state.js';
 import type { Paper, ParsedPage } from './types.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
@@ -45,4 +47,25 @@ export async function writeCache(dir: string, entries: Map<string, ParsedPage>, 
   await Promise.all([...fresh].map((key) => writeFile(path.join(dir, `${key}.json`), JSON.stringify(entries.get(key)))));
   const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !entries.has(f.slice(0, -5)));
   await Promise.all(stale.map((f) => rm(path.join(dir, f), { force: true })));
+}
+
+const SEARCH_STATE = 'search-state.bin';
+
+/**
+ * Reads the search index state of the last build, when it belongs to the output folder as it
+ * is: `metaDigest` is the manifest's SHA-1 (hex) of that output's search/meta.json.gz.
+ */
+export async function readSearchState(cacheDir: string, metaDigest: string | undefined): Promise<SearchIndexState | null> {
+  if (!metaDigest) return null;
+  const bytes = await readFile(path.join(cacheDir, SEARCH_STATE)).catch(() => null);
+  const state = bytes ? decodeSearchIndexState(bytes) : null;
+  return state && Buffer.from(state.meta, 'base64').toString('hex') === metaDigest ? state : null;
+}
+
+/** Saves the search index state for the next build (written whole, then renamed into place). */
+export async function writeSearchState(cacheDir: string, state: SearchIndexState): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const temporary = path.join(cacheDir, `${SEARCH_STATE}.${process.pid}.tmp`);
+  await writeFile(temporary, encodeSearchIndexState(state));
+  await rename(temporary, path.join(cacheDir, SEARCH_STATE));
 }

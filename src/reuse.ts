@@ -1,12 +1,13 @@
 /**
- * Reusing the previous build's pages of unchanged issues. An issue's pages (the issue, its 版
- * and its articles) depend only on the issue itself, its neighbours in the paper (上一期/下一期),
- * the base, the templates and the renderer; a key over exactly those says whether last build's
- * files can be linked into the new output instead of being rendered and written again.
- * The manifest (kept in the cache folder) records each issue's key and files.
+ * Reusing the previous build's output. An issue's pages (the issue, its 版 and its articles)
+ * depend only on the issue itself, its neighbours in the paper (上一期/下一期), the base, the
+ * templates and the renderer; a key over exactly those says whether last build's files are
+ * still right, and then they are not even rendered. Every other file is compared by digest.
+ * Both need the output folder to be as the last build left it: the manifest (kept in the cache
+ * folder) records each issue's key and files, every file's digest, and the folder's identity.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { Site } from './site.js';
@@ -54,7 +55,10 @@ export function issueKeys(site: Site, fingerprint: string): Map<string, string> 
   return keys;
 }
 
-/** Reads the manifest and keeps the issues whose files are all still in `out`. */
+/**
+ * Reads the manifest when it describes `out` as it is now (the folder's identity matches);
+ * files in `out` are taken to be as the last build left them (the output folder is baokan's).
+ */
 export async function readReusable(cacheDir: string, out: string): Promise<ReuseManifest | null> {
   let manifest: ReuseManifest;
   try {
@@ -62,38 +66,43 @@ export async function readReusable(cacheDir: string, out: string): Promise<Reuse
   } catch {
     return null;
   }
-  if (manifest.out !== path.resolve(out) || typeof manifest.digests !== 'object') return null;
+  if (manifest.out !== path.resolve(out) || typeof manifest.digests !== 'object' || typeof manifest.issues !== 'object') return null;
   if (!manifest.outId || manifest.outId !== (await folderId(manifest.out))) return null;
-  const kept: ReuseManifest['issues'] = {};
-  for (const [id, entry] of Object.entries(manifest.issues ?? {})) {
-    const present = await Promise.all(entry.paths.map((p) => stat(path.join(manifest.out, p)).then((s) => s.isFile(), () => false)));
-    if (present.every(Boolean)) kept[id] = entry;
-  }
-  return { out: manifest.out, issues: kept, digests: manifest.digests };
+  return manifest;
 }
 
 /**
- * Marks the files whose contents equal last build's file at the same path, so the write stage
- * links them instead of writing them again; returns every file's digest for the next manifest.
- * (A link that fails falls back to writing the contents.)
+ * Marks the files whose contents equal last build's file at the same path as `unchanged`, so
+ * the in-place update skips them; returns every file's digest for the next manifest.
  */
-export function linkUnchanged(files: OutputFile[], previous: ReuseManifest | null): { files: OutputFile[]; digests: Record<string, string> } {
+export function markUnchanged(files: OutputFile[], previous: ReuseManifest | null): { files: OutputFile[]; digests: Record<string, string> } {
   const digests: Record<string, string> = {};
   const marked = files.map((f) => {
-    if (f.reuse) {
+    if (f.unchanged) {
       digests[f.path] = previous?.digests[f.path] ?? '';
       return f;
     }
     const digest = createHash('sha1').update(f.contents).digest('hex');
     digests[f.path] = digest;
-    return previous && previous.digests[f.path] === digest ? { ...f, reuse: path.join(previous.out, f.path) } : f;
+    return previous && previous.digests[f.path] === digest ? { path: f.path, contents: '', unchanged: true } : f;
   });
   return { files: marked, digests };
 }
 
-/** Output files that link last build's files of an issue into the new output. */
+/** The files of an issue that was not rendered again: unchanged since the last build. */
 export function reusedFiles(previous: ReuseManifest, id: string): OutputFile[] {
-  return (previous.issues[id]?.paths ?? []).map((p) => ({ path: p, contents: '', reuse: path.join(previous.out, p) }));
+  return (previous.issues[id]?.paths ?? []).map((p) => ({ path: p, contents: '', unchanged: true }));
+}
+
+/** Files of the last build that this one does not have (to delete from the output folder). */
+export function removedFiles(previous: ReuseManifest, files: OutputFile[]): string[] {
+  const kept = new Set(files.map((f) => f.path));
+  return Object.keys(previous.digests).filter((p) => !kept.has(p)).sort();
+}
+
+/** Forgets the manifest (before an in-place update changes the folder it describes). */
+export async function dropManifest(cacheDir: string): Promise<void> {
+  await rm(path.join(cacheDir, MANIFEST), { force: true });
 }
 
 /** The manifest of this build: each issue's key and the files under its URL. */

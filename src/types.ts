@@ -156,8 +156,8 @@ export interface OutputFile {
   path: string;
   contents: string | Uint8Array;
   /**
-   * Absolute path of an identical file of the previous build to link instead of writing
-   * `contents` (which is then empty); see src/reuse.ts.
+   * The file is byte-identical to the one at this path in the previous build's output, which
+   * is updated in place: nothing is written and `contents` is empty (see src/reuse.ts).
    */
-  reuse?: string;
+  unchanged?: boolean;
 }

@@ -16,7 +16,7 @@
  * committed updates forward.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from './types.js';
 
@@ -58,7 +58,7 @@ export async function recoverOutput(out: string): Promise<void> {
 
 /** A staging folder being filled; `commit` swaps it in place of the output folder. */
 export interface Staging {
-  /** Writes (or links) a batch of files into the staging folder. */
+  /** Writes a batch of files into the staging folder. */
   write(files: OutputFile[]): Promise<void>;
   /** Swaps the staging folder in place of the output folder. */
   commit(): Promise<void>;
@@ -83,13 +83,8 @@ export async function openStaging(out: string): Promise<Staging> {
         made.add(d);
       }
       await inParallel(files, async (f) => {
-        const target = path.join(staging, f.path);
-        // An unchanged file of the previous build is linked, not rewritten (a copy where links fail).
-        // Read through a cast: `OutputFile.reuse` is being replaced by `unchanged` (see src/types.ts).
-        const from = (f as { reuse?: string }).reuse;
-        if (from) {
-          await link(from, target).catch(() => (f.contents === '' ? copyFile(from, target) : writeFile(target, f.contents)));
-        } else await writeFile(target, f.contents);
+        if (f.unchanged) throw new Error(`baokan: ${f.path}: a fresh site has no unchanged files to keep`);
+        await writeFile(path.join(staging, f.path), f.contents);
       });
     },
     async commit() {
@@ -124,7 +119,7 @@ export async function writeOutput(out: string, files: OutputFile[]): Promise<voi
 
 /** An in-place update of an existing output folder, made crash-safe by a write-ahead pack. */
 export interface Update {
-  /** Appends a batch of changed or new files (each must have `contents`; `reuse` is not allowed). */
+  /** Appends a batch of changed or new files (each with `contents`; unchanged files are left out). */
   write(files: OutputFile[]): Promise<void>;
   /**
    * Commits: records the journal, then deletes the files in `remove` (relative paths; missing
@@ -171,8 +166,7 @@ export async function openUpdate(out: string): Promise<Update> {
     const parents = new Set<string>();
     for (const f of batch) {
       checkPath(f.path);
-      const marked = f as { reuse?: string; unchanged?: boolean };
-      if (marked.reuse !== undefined || marked.unchanged) throw new Error(`baokan: ${f.path}: an update only writes contents; leave out unchanged (reused) files`);
+      if (f.unchanged) throw new Error(`baokan: ${f.path}: an update only writes contents; leave out unchanged (reused) files`);
       if (written.has(f.path) || paths.has(f.path)) throw new Error(`baokan: ${f.path} is written twice`);
       if (folders.has(f.path) || parents.has(f.path)) throw new Error(`baokan: ${f.path} is written both as a file and as a folder`);
       for (const p of ancestors(f.path)) {

@@ -1,13 +1,6 @@
 /** Client-side Chinese full-text search: indexer, browser bundle and search page. */
-export {
-  buildSearchIndex,
-  buildSearchIndexWithState,
-  encodeSearchIndexState,
-  decodeSearchIndexState,
-  type BuildSearchIndexOptions,
-  type SearchIndexBuild,
-  type SearchIndexState,
-} from './build-index.js';
+export { buildSearchIndex, buildSearchIndexWithState, searchOrder, type BuildSearchIndexOptions, type SearchIndexBuild } from './build-index.js';
+export { encodeSearchIndexState, decodeSearchIndexState, type SearchIndexState } from './index-state.js';
 export { bundleBrowserCode } from './bundle.js';
 export { searchPageContent } from './page.js';
 export { normalize, parseQuery, tokenize, miniSearchOptions } from './tokenize.js';

@@ -20,7 +20,7 @@ describe('incremental builds', () => {
     const unchanged = await build({ input, out, cache });
     expect(unchanged.reusedIssues).toBe(5);
     // Nothing changed: every file is linked from the previous output, none written again.
-    expect(unchanged.files.filter((f) => !f.reuse).map((f) => f.path)).toEqual([]);
+    expect(unchanged.files.filter((f) => !f.unchanged).map((f) => f.path)).toEqual([]);
 
     // A new page for another date, and an edit to an existing one.
     const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
@@ -63,7 +63,7 @@ describe('reuse after a build that bypassed the cache', () => {
     await build({ input: other, out, cache: false });
     const again = await build({ input, out, cache });
     expect(again.reusedIssues).toBe(0);
-    expect(again.files.filter((f) => f.reuse)).toEqual([]);
+    expect(again.files.filter((f) => f.unchanged)).toEqual([]);
     const clean = path.join(await scratch(), 'dist');
     await build({ input, out: clean, cache: false });
     expect(await fingerprint(out)).toEqual(await fingerprint(clean));

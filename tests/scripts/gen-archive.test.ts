@@ -197,7 +197,16 @@ describe('gen-archive: extra page', () => {
     const samePaper = archive.files.filter((f) => f.path.startsWith(`${m?.[1]}/`)).map((f) => PATH_RE.exec(f.path)?.[3] ?? '');
     expect(samePaper.length).toBeGreaterThan(0);
     expect(samePaper.every((d) => d < (m?.[3] ?? ''))).toBe(true);
+    // The newest issue of the whole archive: a page that appends to it.
+    const dates = archive.files.map((f) => PATH_RE.exec(f.path)?.[3] ?? '');
+    expect(dates.every((d) => d < (m?.[3] ?? ''))).toBe(true);
     expect(a.articles).toBe(6);
+    // A backfilled page is dated inside the archive, on a day its paper has no issue.
+    const late = extraPage({ articles: 2000, seed: 5, backfill: true });
+    const lateDate = PATH_RE.exec(late.path)?.[3] ?? '';
+    expect(paths.has(late.path)).toBe(false);
+    expect(samePaper).not.toContain(lateDate);
+    expect(samePaper.some((d) => d < lateDate) && samePaper.some((d) => d > lateDate)).toBe(true);
     const b = extraPage({ articles: 2000, seed: 5, index: 1 });
     expect(b.path).not.toBe(a.path);
     expect(paths.has(b.path)).toBe(false);

@@ -13,8 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { buildSite } from '../../src/build.js';
-import { buildSearchIndex } from '../../src/search/index.js';
-import { buildSearchIndexWithState, decodeSearchIndexState, encodeSearchIndexState } from '../../src/search/build-index.js';
+import { buildSearchIndex, buildSearchIndexWithState, decodeSearchIndexState, encodeSearchIndexState } from '../../src/search/index.js';
 import type { Site } from '../../src/site.js';
 import type { OutputFile } from '../../src/types.js';
 
@@ -89,9 +88,11 @@ if (incremental) {
     t = performance.now();
     const clean = buildSearchIndex(site2, { threads });
     const cleanMs = performance.now() - t;
-    const same = inc.files.length === clean.length && inc.files.every((f, i) => f.path === clean[i]!.path && Buffer.from(f.contents).equals(Buffer.from(clean[i]!.contents)));
-    const known = new Set([...previous!.gz.values()].map((b) => Buffer.from(b).toString('base64')));
-    const reused = inc.files.filter((f) => known.has(Buffer.from(f.contents).toString('base64'))).length;
-    console.log(`${site2.articles.length} articles: incremental ${incMs.toFixed(0)} ms, clean ${cleanMs.toFixed(0)} ms, identical to clean ${same}; ${reused} of ${inc.files.length} files reused`);
+    // Files left unchanged are the first build's bytes (as the output folder has them).
+    const before = new Map(first.files.map((f) => [f.path, f.contents]));
+    const got = inc.files.map((f) => (f.unchanged ? { ...f, contents: before.get(f.path)! } : f));
+    const same = got.length === clean.length && got.every((f, i) => f.path === clean[i]!.path && Buffer.from(f.contents).equals(Buffer.from(clean[i]!.contents)));
+    const reused = inc.files.filter((f) => f.unchanged).length;
+    console.log(`${site2.articles.length} articles: incremental ${incMs.toFixed(0)} ms, clean ${cleanMs.toFixed(0)} ms, identical to clean ${same}; ${reused} of ${inc.files.length} files unchanged (appended to ${inc.appendedTo} articles)`);
   }
 }

@@ -12,6 +12,8 @@ export interface FixtureArticle {
 export interface FixturePage {
   paper: Paper;
   date: string | null;
+  /** The date was guessed, not printed (default false). */
+  dateInferred?: boolean;
   number: number;
   articles: FixtureArticle[];
 }
@@ -53,7 +55,7 @@ export function makeSite(pages: FixturePage[], base = '/'): Site {
         id: issueId,
         paper: p.paper,
         date: p.date,
-        dateInferred: false,
+        dateInferred: p.dateInferred ?? false,
         issueNumber: null,
         totalNumber: null,
         url: `${base}${p.paper.id}/${p.date ?? 'undated'}/`,
@@ -142,11 +144,11 @@ const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
  * A site made from the seed pages without the parser: each non-empty line is a paragraph,
  * every four lines an article whose first line is its headline. Enough text for the oracle.
  */
-export function seedSite(base = '/'): Site {
+export function seedSite(base = '/', extra: FixturePage[] = []): Site {
   const papers = [YANGPU, HONGKOU];
   const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
   return makeSite(
-    files.map((f, n) => {
+    files.map((f, n): FixturePage => {
       const lines = readFileSync(SEEDS + f, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
       const articles: FixtureArticle[] = [];
       for (let i = 0; i < lines.length; i += 4) {
@@ -154,7 +156,7 @@ export function seedSite(base = '/'): Site {
         articles.push({ headline: group[0]!, paragraphs: group.slice(1) });
       }
       return { paper: papers[n % 2]!, date: `2020-07-${String(20 + n).padStart(2, '0')}`, number: 1 + (n % 3), articles };
-    }),
+    }).concat(extra),
     base,
   );
 }

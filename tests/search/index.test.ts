@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { buildSearchIndex } from '../../src/search/index.js';
+import { buildSearchIndex, searchOrder } from '../../src/search/index.js';
 import { checkMeta, decodePostings, decodeShardDirectory, encodePostings, encodeShard, FORMAT_VERSION } from '../../src/search/format.js';
 import { runQuery, filterMatches, sortMatches, paginate, bigramCover } from '../../src/browser/engine.js';
 import { parseQuery } from '../../src/search/tokenize.js';
@@ -10,7 +10,7 @@ import { memoryIndex } from './memory.js';
 async function query(q: string, site = smallSite()): Promise<string[]> {
   const { loader } = memoryIndex(buildSearchIndex(site));
   const matches = await runQuery(parseQuery(q), loader);
-  return matches.map((m) => site.articles[m.doc]!.title);
+  return matches.map((m) => searchOrder(site)[m.doc]!.title);
 }
 
 describe('buildSearchIndex', () => {
@@ -83,10 +83,10 @@ describe('queries', () => {
     const meta = await loader.meta();
     const all = await runQuery(parseQuery('进博会'), loader);
     expect(filterMatches(all, meta, { paper: 'yangpu-times' }).map((m) => m.doc)).toHaveLength(1);
-    expect(filterMatches(all, meta, { from: '2020-08-01' }).map((m) => site.articles[m.doc]!.paperId)).toEqual(['hongkou-news']);
-    expect(filterMatches(all, meta, { to: '2020-07-31' }).map((m) => site.articles[m.doc]!.paperId)).toEqual(['yangpu-times']);
-    expect(sortMatches(all, meta, 'date').map((m) => site.articles[m.doc]!.paperId)).toEqual(['hongkou-news', 'yangpu-times']);
-    expect(sortMatches(all, meta, 'date-asc').map((m) => site.articles[m.doc]!.paperId)).toEqual(['yangpu-times', 'hongkou-news']);
+    expect(filterMatches(all, meta, { from: '2020-08-01' }).map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['hongkou-news']);
+    expect(filterMatches(all, meta, { to: '2020-07-31' }).map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['yangpu-times']);
+    expect(sortMatches(all, meta, 'date').map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['hongkou-news', 'yangpu-times']);
+    expect(sortMatches(all, meta, 'date-asc').map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['yangpu-times', 'hongkou-news']);
     expect(paginate([1, 2, 3, 4, 5], 2, 2)).toEqual({ items: [3, 4], page: 2, pages: 3 });
     expect(paginate([1, 2, 3], 99, 2)).toEqual({ items: [3], page: 2, pages: 2 });
     expect(paginate([], 1, 10)).toEqual({ items: [], page: 1, pages: 1 });
@@ -95,7 +95,7 @@ describe('queries', () => {
   it('fetches only the doc list of a frequent bigram for a two-character term, positions for longer terms', async () => {
     const site = smallSite();
     const { loader, fetched } = memoryIndex(buildSearchIndex(site, { ownFileBytes: 0 }));
-    const titles = async (q: string): Promise<string[]> => (await runQuery(parseQuery(q), loader)).map((m) => site.articles[m.doc]!.title);
+    const titles = async (q: string): Promise<string[]> => (await runQuery(parseQuery(q), loader)).map((m) => searchOrder(site)[m.doc]!.title);
     expect(await titles('进博')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
     expect(fetched.map((f) => f.path)).toContain('search/terms/8fdb-535a.bin.gz');
     expect(fetched.some((f) => f.path.includes('.pos.'))).toBe(false);

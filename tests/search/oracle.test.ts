@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import type { Site } from '../../src/site.js';
-import { buildSearchIndex, type BuildSearchIndexOptions } from '../../src/search/index.js';
+import { buildSearchIndex, searchOrder, type BuildSearchIndexOptions } from '../../src/search/index.js';
 import { articleSearchText } from '../../src/search/doc-text.js';
 import { normalize, parseQuery } from '../../src/search/tokenize.js';
 import { runQuery } from '../../src/browser/engine.js';
@@ -50,7 +50,7 @@ async function checkOracle(site: Site, seed: number, n: number, options?: BuildS
   const files = buildSearchIndex(site, options);
   if (options?.ownFileBytes) expect(files.some((f) => f.path.startsWith('search/terms/'))).toBe(true);
   const { loader } = memoryIndex(files);
-  const texts = site.articles.map((a) => articleSearchText(a.article));
+  const texts = searchOrder(site).map((a) => articleSearchText(a.article));
   const normalized = texts.map(normalize);
   const queries = sampleQueries(texts, mulberry32(seed), n);
   const failures: string[] = [];

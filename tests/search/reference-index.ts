@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { GZIP_OPTIONS } from '../../src/search/gzip.js';
-import type { Site } from '../../src/site.js';
+import type { Site, SiteArticle } from '../../src/site.js';
 import type { OutputFile } from '../../src/types.js';
 import { articleSearchText, headlineText } from '../../src/search/doc-text.js';
 import {
@@ -43,8 +43,9 @@ const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
 export function referenceSearchIndex(site: Site, options: BuildSearchIndexOptions = {}): OutputFile[] {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
-  const { docPages, ...tables } = articleTable(site);
-  const texts = site.articles.map((a) => articleSearchText(a.article));
+  const articles = inDateOrder(site);
+  const { docPages, ...tables } = articleTable(site, articles);
+  const texts = articles.map((a) => articleSearchText(a.article));
   const normalized = texts.map(normalize);
   const grams = collectGrams(normalized);
 
@@ -76,7 +77,7 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
       files.push({ path: ownFilePath(b.gram), contents: gzip(encodeShard([b])) });
     }
   }
-  site.articles.forEach((a, i) => {
+  articles.forEach((a, i) => {
     const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]! };
     files.push({ path: docPath(i), contents: gzip(new TextEncoder().encode(JSON.stringify(doc))) });
   });
@@ -91,7 +92,7 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
     docs: {
       page: docPages,
       size: normalized.map((t) => quantizeLength(t.length)),
-      head: site.articles.map((a) => normalize(headlineText(a.article)).length),
+      head: articles.map((a) => normalize(headlineText(a.article)).length),
     },
   };
   files.push({ path: META_PATH, contents: gzip(new TextEncoder().encode(JSON.stringify(meta))) });
@@ -101,8 +102,19 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Articles numbered by issue date: undated, then guessed dates, then printed ones; archive order within. */
+function inDateOrder(site: Site): SiteArticle[] {
+  const rank = new Map<string, [number, string]>();
+  for (const p of site.papers) {
+    for (const i of p.issues) for (const pg of i.pages) rank.set(pg.id, i.date === null ? [0, ''] : [i.dateInferred ? 1 : 2, i.date]);
+  }
+  const keyed = site.articles.map((a, i) => ({ a, i, rank: rank.get(a.pageId)! }));
+  keyed.sort((x, y) => x.rank[0] - y.rank[0] || x.rank[1].localeCompare(y.rank[1], 'en') || x.i - y.i);
+  return keyed.map((k) => k.a);
+}
+
 /** Papers, issues and pages as small tables, and each article's page number in them. */
-function articleTable(site: Site): Pick<SearchMeta, 'papers' | 'issues' | 'pages'> & { docPages: number[] } {
+function articleTable(site: Site, articles: SiteArticle[]): Pick<SearchMeta, 'papers' | 'issues' | 'pages'> & { docPages: number[] } {
   const papers: SearchMeta['papers'] = [];
   const issues: SearchMeta['issues'] = [];
   const pages: SearchMeta['pages'] = [];
@@ -114,7 +126,7 @@ function articleTable(site: Site): Pick<SearchMeta, 'papers' | 'issues' | 'pages
       for (const page of issue.pages) pageIndex.set(page.id, pages.push({ issue: issueNo, label: page.label }) - 1);
     }
   }
-  const docPages = site.articles.map((a) => {
+  const docPages = articles.map((a) => {
     const p = pageIndex.get(a.pageId);
     if (p === undefined) {
       throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
@@ -179,8 +191,8 @@ function gzip(data: Uint8Array): Uint8Array {
 function digestOf(files: OutputFile[]): string {
   const hash = createHash('sha256');
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    hash.update(f.path);
-    hash.update(f.contents);
+    hash.update(f.path).update('\0');
+    hash.update(createHash('sha1').update(f.contents).digest('base64')).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

@@ -7,13 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import type { Site } from '../../src/site.js';
 import type { OutputFile } from '../../src/types.js';
-import {
-  buildSearchIndex,
-  buildSearchIndexWithState,
-  decodeSearchIndexState,
-  encodeSearchIndexState,
-  type BuildSearchIndexOptions,
-} from '../../src/search/build-index.js';
+import { buildSearchIndex, buildSearchIndexWithState, type BuildSearchIndexOptions } from '../../src/search/build-index.js';
+import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState } from '../../src/search/index-state.js';
 import { normalizedLength, scanTexts } from '../../src/search/grams.js';
 import { gzip, gzipAll } from '../../src/search/gzip.js';
 import { normalize } from '../../src/search/tokenize.js';
@@ -48,7 +43,12 @@ function trickySite(extra: FixturePage[] = []): Site {
       { headline: null, paragraphs: [`${text} 发展 发展 ${text}`] },
     ],
   }));
-  return makeSite([...pages, ...extra]);
+  // An undated page and one with a guessed, far-off date: numbered before the printed dates.
+  const uncertain: FixturePage[] = [
+    { paper: YANGPU, date: null, number: 3, articles: [{ headline: '无日期', paragraphs: [TRICKY[0]!] }] },
+    { paper: HONGKOU, date: '2031-05-05', dateInferred: true, number: 1, articles: [{ headline: '推断日期', paragraphs: [TRICKY[2]!] }] },
+  ];
+  return makeSite([...pages, ...uncertain, ...extra]);
 }
 
 describe('fast indexer against the reference', () => {
@@ -76,38 +76,68 @@ describe('fast indexer against the reference', () => {
 });
 
 describe('incremental index builds', () => {
-  const before = (): Site => trickySite();
-  // Pages added in the middle of the archive order: every later article's number shifts.
-  const after = (): Site =>
-    trickySite([
-      { paper: YANGPU, date: '2021-01-11', number: 2, articles: [{ headline: '新增文章', paragraphs: ['新增的版面，发展 ＡＢＣ'] }] },
-      { paper: HONGKOU, date: '2020-12-31', number: 1, articles: [{ headline: null, paragraphs: ['𠀀中 更早的一期'] }] },
+  const before = (): Site => seedSite();
+  // New issues after every existing one: article numbers are appended.
+  const appended = (): Site =>
+    seedSite('/', [
+      { paper: YANGPU, date: '2020-08-01', number: 1, articles: [{ headline: '新增文章', paragraphs: ['新增的版面，发展 ＡＢＣ 𠀀中'] }] },
+      { paper: HONGKOU, date: '2020-08-02', number: 1, articles: [{ headline: null, paragraphs: ['全新字符：龘靐 与 发展'] }] },
     ]);
+  // A page dated in the middle of the archive: later articles' numbers shift.
+  const inserted = (): Site =>
+    seedSite('/', [{ paper: HONGKOU, date: '2020-07-20', number: 2, articles: [{ headline: null, paragraphs: ['𠀀中 更早的一期'] }] }]);
 
-  it('gives the files of a clean build, through a saved state', () => {
-    const first = buildSearchIndexWithState(before());
-    expectSameFiles(first.files, buildSearchIndex(before()));
-    const saved = encodeSearchIndexState(first.state);
-    expect(Buffer.from(encodeSearchIndexState(decodeSearchIndexState(saved)!)).equals(Buffer.from(saved))).toBe(true);
-    const previous = decodeSearchIndexState(saved)!;
-    const second = buildSearchIndexWithState(after(), { previous });
-    expectSameFiles(second.files, buildSearchIndex(after()));
-    // Unchanged articles' display files moved (new numbers) but were not compressed again.
-    const old = new Set([...previous.gz.values()]);
-    const reused = second.files.filter((f) => old.has(f.contents as Uint8Array)).map((f) => f.path);
-    expect(reused.filter((p) => p.startsWith('search/docs/')).length).toBe(before().articles.length);
-    // And the state keeps only this build's files.
-    expect(second.state.gz.size).toBeLessThanOrEqual(second.files.length);
+  /** The state after a round trip through its saved form (as a later build reads it). */
+  const saved = (site: Site, options: BuildSearchIndexOptions = {}): SearchIndexState => {
+    const blob = encodeSearchIndexState(buildSearchIndexWithState(site, options).state);
+    // As read from disk: a Buffer, a view at an offset into a larger buffer.
+    const state = decodeSearchIndexState(Buffer.concat([Buffer.alloc(3), blob]).subarray(3))!;
+    expect(Buffer.from(encodeSearchIndexState(state)).equals(Buffer.from(blob))).toBe(true);
+    return state;
+  };
+
+  /** Replaces `unchanged` files by the previous build's bytes, as the output folder has them. */
+  const onDisk = (files: OutputFile[], before: OutputFile[]): OutputFile[] => {
+    const old = new Map(before.map((f) => [f.path, f]));
+    return files.map((f) => (f.unchanged ? old.get(f.path)! : f));
+  };
+
+  for (const [name, options] of [
+    ['default settings', {}],
+    ['frequent grams in their own files', { ownFileBytes: 24, shardBytes: 256 }],
+  ] as Array<[string, BuildSearchIndexOptions]>) {
+    it(`appends new issues and gives the files of a clean build: ${name}`, () => {
+      const first = buildSearchIndex(before(), options);
+      const second = buildSearchIndexWithState(appended(), { ...options, previous: saved(before(), options) });
+      expect(second.appendedTo).toBe(before().articles.length);
+      expectSameFiles(onDisk(second.files, first), buildSearchIndex(appended(), options));
+      // Only the new articles' display files and the files their grams fall in are written.
+      const written = second.files.filter((f) => !f.unchanged).map((f) => f.path);
+      expect(written.filter((p) => p.startsWith('search/docs/'))).toEqual(
+        Array.from({ length: 2 }, (_, i) => `search/docs/${before().articles.length + i}.json.gz`).sort(),
+      );
+      expect(second.files.some((f) => f.unchanged && f.path.startsWith('search/shards/'))).toBe(true);
+      // And the state it leaves appends again.
+      const third = buildSearchIndexWithState(appended(), { ...options, previous: second.state });
+      expect(third.appendedTo).toBe(appended().articles.length);
+      expect(third.files.filter((f) => !f.unchanged).map((f) => f.path)).toEqual(['search/meta.json.gz']);
+    });
+  }
+
+  it('indexes everything again when a page lands between earlier articles, with the same files', () => {
+    const second = buildSearchIndexWithState(inserted(), { previous: saved(before()) });
+    expect(second.appendedTo).toBe(0);
+    expect(second.files.some((f) => f.unchanged)).toBe(false);
+    expectSameFiles(second.files, buildSearchIndex(inserted()));
   });
 
-  it('ignores a state that is corrupt or from another compressor', () => {
-    const first = buildSearchIndexWithState(before());
-    const saved = encodeSearchIndexState(first.state);
-    expect(decodeSearchIndexState(saved.subarray(0, saved.length - 1))).toBeNull();
+  it('ignores a state that is corrupt or built with other settings', () => {
+    const blob = encodeSearchIndexState(buildSearchIndexWithState(before()).state);
+    expect(decodeSearchIndexState(blob.subarray(0, blob.length - 8))).toBeNull();
     expect(decodeSearchIndexState(new Uint8Array([1, 2, 3]))).toBeNull();
-    // A state whose cached bytes are wrong is only used when its compressor matches.
-    const bogus = { compressor: 'gzip 1 zlib other', gz: new Map([...first.state.gz.keys()].map((k) => [k, new Uint8Array([0])])) };
-    expectSameFiles(buildSearchIndexWithState(after(), { previous: bogus }).files, buildSearchIndex(after()));
+    const other = buildSearchIndexWithState(appended(), { previous: saved(before(), { shardBytes: 512 }) });
+    expect(other.appendedTo).toBe(0);
+    expectSameFiles(other.files, buildSearchIndex(appended()));
   });
 });
 
