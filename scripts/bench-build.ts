@@ -16,6 +16,8 @@ const result = await build({
   out: values.out,
   cache: values.cache ?? false,
   threads: values.threads ? Number(values.threads) : undefined,
+  // As `npm run build` without --explain.
+  trace: false,
 });
 const ms = performance.now() - started;
 const bytes = result.written?.bytes ?? 0;
@@ -27,6 +29,7 @@ console.log(
     pages: result.site.papers.reduce((n, p) => n + p.issues.reduce((m, i) => m + i.pages.length, 0), 0),
     files: result.files.length,
     bytes,
+    written: result.written?.files ?? 0,
     parsed: result.cacheStats.parsed,
     rejected: result.rejected.length,
   }),

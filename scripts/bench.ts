@@ -42,6 +42,8 @@ interface BuildRun {
   pages: number;
   files: number;
   bytes: number;
+  /** Files written (not left as they were). */
+  written: number;
   parsed: number;
   rejected: number;
 }
@@ -283,11 +285,18 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
   }
   process.stderr.write(`bench ${articles}: full build…\n`);
   const full = runBuild(input, out, cache);
-  const add = extraPage({ articles, seed: 1 });
-  await mkdir(path.dirname(path.join(input, add.path)), { recursive: true });
-  await writeFile(path.join(input, add.path), add.contents);
-  process.stderr.write(`bench ${articles}: incremental build…\n`);
+  const addPage = async (page: { path: string; contents: string | Uint8Array }): Promise<void> => {
+    await mkdir(path.dirname(path.join(input, page.path)), { recursive: true });
+    await writeFile(path.join(input, page.path), page.contents);
+  };
+  // The usual growth: a page of a new issue, dated after everything in the archive.
+  await addPage(extraPage({ articles, seed: 1 }));
+  process.stderr.write(`bench ${articles}: incremental build (new issue)…\n`);
   const incremental = runBuild(input, out, cache);
+  // Filling a gap: a page of an old date, so every later article's search number shifts.
+  await addPage(extraPage({ articles, seed: 1, backfill: true }));
+  process.stderr.write(`bench ${articles}: incremental build (backfilled page)…\n`);
+  const backfill = runBuild(input, out, cache);
 
   process.stderr.write(`bench ${articles}: pagefind…\n`);
   const pfStarted = performance.now();
@@ -306,7 +315,7 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
   server.close();
   await rm(dir, { recursive: true, force: true });
 
-  const n = incremental.articles;
+  const n = backfill.articles;
   const b = s.baokan;
   const p = s.pagefind;
   return [
@@ -317,7 +326,8 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
     `| full build (s) | ${(full.ms / 1000).toFixed(1)} | ${(pfMs / 1000).toFixed(1)} (index only) | ${ratio(full.ms, pfMs)} |`,
     `| articles per second, full build | ${Math.round(full.articles / (full.ms / 1000))} | | |`,
     `| peak RSS (MiB) | ${full.maxRssMiB.toFixed(0)} | | |`,
-    `| incremental build after one added page (s) | ${(incremental.ms / 1000).toFixed(1)} (${incremental.parsed} page parsed; ${((100 * incremental.ms) / full.ms).toFixed(0)}% of full) | | |`,
+    `| incremental build after one added page of a new issue (s) | ${(incremental.ms / 1000).toFixed(2)} (${incremental.parsed} page parsed, ${incremental.written} files written; ${((100 * incremental.ms) / full.ms).toFixed(0)}% of full) | | |`,
+    `| incremental build after one backfilled page of an old date (s) | ${(backfill.ms / 1000).toFixed(2)} (${backfill.parsed} page parsed, ${backfill.written} files written; ${((100 * backfill.ms) / full.ms).toFixed(0)}% of full) | | |`,
     `| output: files / MiB | ${full.files} / ${(full.bytes / 1048576).toFixed(1)} | | |`,
     `| search index, gzipped bytes per article | ${Math.round(index.bytes / n)} | ${Math.round(pfIndex.bytes / n)} | ${ratio(index.bytes, pfIndex.bytes)} |`,
     `| cold first query, KB gzipped (median / max) | ${kb(median(b.coldBytes))} / ${kb(Math.max(...b.coldBytes))} | ${kb(median(p.coldBytes))} / ${kb(Math.max(...p.coldBytes))} | ${ratio(median(b.coldBytes), median(p.coldBytes))} |`,

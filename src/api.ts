@@ -8,8 +8,11 @@ import type { OutputFile, Paper } from './types.js';
 /** Version of the data API's shape, bumped when a field's meaning changes. */
 export const API_VERSION = 1;
 
-/** Renders the catalog and every issue file. */
-export function renderApi(site: Site): OutputFile[] {
+/**
+ * Renders the catalog and every issue file, but those of `skipIssues` (which the caller reuses
+ * from the previous build, see src/reuse.ts).
+ */
+export function renderApi(site: Site, skipIssues: ReadonlySet<string> = new Set()): OutputFile[] {
   const catalog = {
     generator: site.generator,
     apiVersion: API_VERSION,
@@ -31,7 +34,9 @@ export function renderApi(site: Site): OutputFile[] {
   };
   const files: OutputFile[] = [{ path: 'api/catalog.json', contents: json(catalog) }];
   for (const { issues } of site.papers) {
-    for (const issue of issues) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(issue)) });
+    for (const issue of issues) {
+      if (!skipIssues.has(issue.id)) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(issue)) });
+    }
   }
   return files;
 }

@@ -15,7 +15,7 @@ import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCache, readSearchState, writeCache, writeSearchState } from './cache.js';
+import { cacheKey, parserFingerprint, readCache, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
@@ -39,6 +39,11 @@ export interface BuildOptions {
   papers?: Paper[];
   /** Cache folder (parsed pages, render manifest), or false for none (the default). */
   cache?: string | false;
+  /**
+   * Keep every article's source blocks and their reasons (what --explain prints); default true.
+   * Without it, pages come from the cache without the trace, which is most of their size.
+   */
+  trace?: boolean;
   /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
   threads?: number;
   /** Called as stages advance, for a progress display. */
@@ -53,7 +58,7 @@ export interface BuildResult {
   files: OutputFile[];
   /** One vfile per input file, carrying its diagnostics. */
   reports: VFile[];
-  /** Parsed pages by source path, for --explain. */
+  /** Parsed pages by source path, for --explain (without blocks unless `trace`). */
   parsed: Map<string, ParsedPage>;
   /** Sources rejected with an error. */
   rejected: string[];
@@ -192,7 +197,8 @@ async function runPipeline(
   const parseDir = options.cache ? path.join(options.cache, 'parse') : null;
   const fingerprint = parseDir ? await parserFingerprint(path.join(PROJECT_ROOT, 'src/parse'), papers) : '';
   const keys = pages.map((p) => cacheKey(fingerprint, p.source, p.body, p.bodyLine));
-  const cached = parseDir ? await readCache(parseDir, keys) : new Map<string, ParsedPage>();
+  const trace = options.trace ?? true;
+  const cached = parseDir ? await readCache(parseDir, keys, trace) : new Map<string, ParsedPage>();
   const renderPrint = options.cache ? await renderFingerprint(PROJECT_ROOT, templates, GENERATOR) : '';
   // Stage 2: parse each page (or take it from the cache).
   const cacheEntries = new Map<string, ParsedPage>();
@@ -211,7 +217,8 @@ async function runPipeline(
   const parsedPages = pages.map((page, i) => {
     const parsed = cached.get(keys[i] as string) as ParsedPage;
     cacheEntries.set(keys[i] as string, parsed);
-    return { page, parsed };
+    // Without the trace, freshly parsed pages are built exactly like cached ones.
+    return { page, parsed: trace ? parsed : withoutTrace(parsed) };
   });
   // Stages 3–4: assemble issues, the site model.
   options.onProgress?.('assemble', 0, 1);
@@ -235,7 +242,7 @@ async function runPipeline(
   html.catch(() => undefined);
   const searchIndex = buildSearchIndexWithState(site, { previous: searchState, threads: options.threads });
   await html;
-  const files = [...reused, ...renderApi(site), ...renderFeeds(site), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {

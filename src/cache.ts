@@ -14,7 +14,8 @@ import type { Paper, ParsedPage } from './types.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
-  const hash = createHash('sha256');
+  // The entry layout's version: a new layout never reads an old one's files.
+  const hash = createHash('sha256').update('entries 2\0');
   for (const name of (await fg('**/*.ts', { cwd: parserDir })).sort()) {
     hash.update(name).update('\0').update(await readFile(path.join(parserDir, name))).update('\0');
   }
@@ -26,13 +27,18 @@ export function cacheKey(fingerprint: string, source: string, body: string, body
   return createHash('sha256').update(fingerprint).update('\0').update(source).update('\0').update(String(bodyLine)).update('\0').update(body).digest('hex');
 }
 
-/** Reads the entries that exist for `keys` (missing or unreadable ones are simply absent). */
-export async function readCache(dir: string, keys: string[]): Promise<Map<string, ParsedPage>> {
+/**
+ * Reads the entries that exist for `keys` (missing or unreadable ones are simply absent). The
+ * trace (every block with its reason, for --explain) is two thirds of an entry and is kept in
+ * its own file, read only when `trace` is asked for; otherwise pages come without blocks.
+ */
+export async function readCache(dir: string, keys: string[], trace: boolean): Promise<Map<string, ParsedPage>> {
   const found = new Map<string, ParsedPage>();
   await Promise.all(
     keys.map(async (key) => {
       try {
-        found.set(key, JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as ParsedPage);
+        const page = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as ParsedPage;
+        found.set(key, trace ? withTrace(page, JSON.parse(await readFile(path.join(dir, `${key}.trace.json`), 'utf8')) as Trace) : page);
       } catch {
         // not cached (or a corrupt entry, which is parsed again and overwritten)
       }
@@ -44,9 +50,36 @@ export async function readCache(dir: string, keys: string[]): Promise<Map<string
 /** Writes new entries and removes those no longer used, so the cache tracks the input. */
 export async function writeCache(dir: string, entries: Map<string, ParsedPage>, fresh: Set<string>): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await Promise.all([...fresh].map((key) => writeFile(path.join(dir, `${key}.json`), JSON.stringify(entries.get(key)))));
-  const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !entries.has(f.slice(0, -5)));
+  await Promise.all(
+    [...fresh].map(async (key) => {
+      const page = entries.get(key)!;
+      await writeFile(path.join(dir, `${key}.trace.json`), JSON.stringify(traceOf(page)));
+      await writeFile(path.join(dir, `${key}.json`), JSON.stringify(withoutTrace(page)));
+    }),
+  );
+  const live = (f: string): boolean => entries.has(f.replace(/(\.trace)?\.json$/, ''));
+  const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !live(f));
   await Promise.all(stale.map((f) => rm(path.join(dir, f), { force: true })));
+}
+
+/** A page's blocks and each article's blocks. */
+interface Trace {
+  blocks: ParsedPage['blocks'];
+  articles: Array<ParsedPage['blocks']>;
+}
+
+function traceOf(page: ParsedPage): Trace {
+  return { blocks: page.blocks, articles: page.articles.map((a) => a.blocks) };
+}
+
+/** The page without its trace (`blocks` empty): all that building the site needs. */
+export function withoutTrace(page: ParsedPage): ParsedPage {
+  return { ...page, blocks: [], articles: page.articles.map((a) => ({ ...a, blocks: [] })) };
+}
+
+function withTrace(page: ParsedPage, trace: Trace): ParsedPage {
+  if (trace.articles.length !== page.articles.length) throw new Error('trace does not match its page');
+  return { ...page, blocks: trace.blocks, articles: page.articles.map((a, i) => ({ ...a, blocks: trace.articles[i]! })) };
 }
 
 const SEARCH_STATE = 'search-state.bin';

@@ -60,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       out: values.out,
       base: values.base,
       cache: values['no-cache'] ? false : DEFAULT_CACHE,
+      trace: values.explain,
       onProgress,
     });
     if (live) process.stderr.write('\r\x1b[2K');

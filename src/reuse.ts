@@ -1,7 +1,7 @@
 /**
  * Reusing the previous build's output. An issue's pages (the issue, its 版 and its articles)
- * depend only on the issue itself, its neighbours in the paper (上一期/下一期), the base, the
- * templates and the renderer; a key over exactly those says whether last build's files are
+ * and its data API file depend only on the issue itself, its neighbours in the paper
+ * (上一期/下一期), the base, the templates and the renderer; a key over exactly those says whether last build's files are
  * still right, and then they are not even rendered. Every other file is compared by digest.
  * Both need the output folder to be as the last build left it: the manifest (kept in the cache
  * folder) records each issue's key and files, every file's digest, and the folder's identity.
@@ -31,7 +31,7 @@ const MANIFEST = 'render-manifest.json';
 /** Digest of everything rendering depends on besides the site: renderer code, templates, version. */
 export async function renderFingerprint(root: string, templates: Record<string, string>, generator: string): Promise<string> {
   const hash = createHash('sha256').update(generator);
-  for (const name of (await fg(['src/render/**/*.ts', 'src/site.ts'], { cwd: root })).sort()) {
+  for (const name of (await fg(['src/render/**/*.ts', 'src/site.ts', 'src/api.ts'], { cwd: root })).sort()) {
     hash.update(name).update('\0').update(await readFile(path.join(root, name)));
   }
   for (const [name, text] of Object.entries(templates).sort()) hash.update(name).update('\0').update(text);
@@ -48,6 +48,7 @@ export function issueKeys(site: Site, fingerprint: string): Map<string, string> 
         return n ? { id: n.id, url: n.url, date: n.date, issueNumber: n.issueNumber } : null;
       };
       const hash = createHash('sha256').update(fingerprint).update(site.base);
+      // With --explain the articles carry their blocks, which changes the key: only a re-render.
       hash.update(JSON.stringify({ issue, previous: neighbour(i - 1), next: neighbour(i + 1) }));
       keys.set(issue.id, hash.digest('hex'));
     });
@@ -105,15 +106,15 @@ export async function dropManifest(cacheDir: string): Promise<void> {
   await rm(path.join(cacheDir, MANIFEST), { force: true });
 }
 
-/** The manifest of this build: each issue's key and the files under its URL. */
+/** The manifest of this build: each issue's key and its files (pages under its URL, its API file). */
 export function manifestOf(site: Site, keys: Map<string, string>, files: OutputFile[], out: string, digests: Record<string, string>): ReuseManifest {
   const issues: ReuseManifest['issues'] = {};
   const byDir = new Map<string, string>();
   for (const paper of site.papers) for (const issue of paper.issues) byDir.set(issue.url.slice(site.base.length), issue.id);
+  const byApi = new Map<string, string>();
+  for (const paper of site.papers) for (const issue of paper.issues) byApi.set(issue.api.slice(site.base.length), issue.id);
   for (const f of files) {
-    if (!f.path.endsWith('.html')) continue;
-    const dir = f.path.split('/').slice(0, 2).join('/') + '/';
-    const id = byDir.get(dir);
+    const id = f.path.endsWith('.html') ? byDir.get(f.path.split('/').slice(0, 2).join('/') + '/') : byApi.get(f.path);
     if (!id) continue;
     (issues[id] ??= { key: keys.get(id) ?? '', paths: [] }).paths.push(f.path);
   }

@@ -87,9 +87,8 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
 
   const order = searchOrder(site);
   const texts = order.map((a) => articleSearchText(a.article));
-  const encoder = new TextEncoder();
-  const docs = order.map((a, i) => encoder.encode(JSON.stringify({ id: a.id, url: a.url, title: a.title, text: texts[i]! } satisfies SearchDoc)));
-  const docDigests = docs.map(sha1);
+  // What an article's display file holds, as a digest: equal digests, equal files and postings.
+  const docDigests = order.map((a, i) => createHash('sha1').update(`${a.id}\0${a.url}\0${a.title}\0${texts[i]!}`).digest('base64'));
 
   // Append to the previous postings when this build's articles begin with exactly its articles.
   const previous = options.previous && options.previous.settings === settings && extendsArticles(options.previous.articles, docDigests) ? options.previous : null;
@@ -143,7 +142,11 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
       add(ownFilePath(name), w.view().slice());
     }
   }
-  for (let i = from; i < docs.length; i++) add(docPath(i), docs[i]!);
+  const encoder = new TextEncoder();
+  for (let i = from; i < order.length; i++) {
+    const a = order[i]!;
+    add(docPath(i), encoder.encode(JSON.stringify({ id: a.id, url: a.url, title: a.title, text: texts[i]! } satisfies SearchDoc)));
+  }
 
   const gz = gzipAll(raws, options.threads);
   // Digests of every file: kept from the previous build where the file was not rewritten.
