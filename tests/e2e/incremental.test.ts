@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,41 @@ describe('incremental builds', () => {
     const again = await build({ input: path.join(ROOT, 'seeds'), out: b, cache });
     expect(again.cacheStats).toEqual({ parsed: 5, cached: 0 });
     expect(await fingerprint(b)).toEqual(await fingerprint(a));
+  });
+});
+
+describe('in-place updates', () => {
+  it('writes only what a new issue changes, deletes what a removed page leaves, and matches clean builds', async () => {
+    const input = await scratch();
+    await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
+    const cache = path.join(await scratch(), 'cache');
+    const out = path.join(await scratch(), 'dist');
+    const first = await build({ input, out, cache, trace: false });
+    const stray = path.join(out, 'about', 'index.html');
+    const inode = (await stat(stray)).ino;
+
+    // A page of a new issue, dated after everything: its articles append to the search index.
+    const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
+    await writeFile(path.join(input, 'newest.txt'), `---\ndate: 2031-03-02\npage: 1\n---\n${seed.replace(/准印证号.*\n/, '')}`);
+    const added = await build({ input, out, cache, trace: false });
+    expect(added.written!.files).toBeLessThan(first.files.length / 2);
+    // The search index appended: every earlier article's display file is left as it was.
+    const docs = added.files.filter((f) => f.path.startsWith('search/docs/'));
+    expect(docs.filter((f) => f.unchanged)).toHaveLength(first.site.articles.length);
+    expect(docs.length).toBeGreaterThan(first.site.articles.length);
+    // Files the build did not change are the very same files, not rewritten copies.
+    expect((await stat(stray)).ino).toBe(inode);
+    const clean = path.join(await scratch(), 'dist');
+    await build({ input, out: clean, cache: false });
+    expect(await fingerprint(out)).toEqual(await fingerprint(clean));
+
+    // The page goes again: its issue's files are deleted from the output.
+    await rm(path.join(input, 'newest.txt'));
+    await build({ input, out, cache, trace: false });
+    const again = path.join(await scratch(), 'dist');
+    await build({ input, out: again, cache: false });
+    expect(await fingerprint(out)).toEqual(await fingerprint(again));
+    expect(await readdir(path.dirname(out))).toEqual(['dist']);
   });
 });
 
