@@ -64,7 +64,7 @@ export interface BuildResult {
   rejected: string[];
   /** Parse cache bookkeeping: how many pages were parsed vs taken from the cache. */
   cacheStats: { parsed: number; cached: number };
-  /** Issues whose pages were linked from the previous build instead of rendered. */
+  /** Issues whose pages were reused from the previous build instead of rendered. */
   reusedIssues: number;
   /** Last build's manifest when its output can be reused, else null. */
   previous: ReuseManifest | null;
@@ -75,8 +75,8 @@ export interface BuildResult {
   cacheFresh: Set<string>;
   /** Postings of the search index, for the next build to append to. */
   searchState: SearchIndexState;
-  /** What `build` wrote: files and bytes written, files left as the last build wrote them (`linked`). */
-  written?: { files: number; bytes: number; linked: number };
+  /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
+  written?: { files: number; bytes: number; unchanged: number };
   /** 0 when every input was used, 1 when some were rejected (contract §1). */
   exitCode: 0 | 1;
 }
@@ -119,13 +119,13 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
   const searchState = previous && options.cache ? await readSearchState(options.cache, previous.digests[SEARCH_META]) : null;
   const target = await openTarget(options.out, previous, options.cache);
   const digests: Record<string, string> = {};
-  const written = { files: 0, bytes: 0, linked: 0 };
+  const written = { files: 0, bytes: 0, unchanged: 0 };
   const listed: OutputFile[] = [];
   const write = async (batch: OutputFile[]): Promise<void> => {
     const marked = options.cache ? markUnchanged(batch, previous) : { files: batch, digests: {} };
     Object.assign(digests, marked.digests);
     const changed = marked.files.filter((f) => !f.unchanged);
-    written.linked += marked.files.length - changed.length;
+    written.unchanged += marked.files.length - changed.length;
     written.files += changed.length;
     for (const f of changed) written.bytes += typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
     await target.write(changed);

@@ -15,7 +15,7 @@ import type { Paper, ParsedPage } from './types.js';
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
   // The entry layout's version: a new layout never reads an old one's files.
-  const hash = createHash('sha256').update('entries 2\0');
+  const hash = createHash('sha256').update('entries 3\0');
   for (const name of (await fg('**/*.ts', { cwd: parserDir })).sort()) {
     hash.update(name).update('\0').update(await readFile(path.join(parserDir, name))).update('\0');
   }
@@ -28,17 +28,22 @@ export function cacheKey(fingerprint: string, source: string, body: string, body
 }
 
 /**
- * Reads the entries that exist for `keys` (missing or unreadable ones are simply absent). The
- * trace (every block with its reason, for --explain) is two thirds of an entry and is kept in
- * its own file, read only when `trace` is asked for; otherwise pages come without blocks.
+ * Reads the entries that exist for `keys` (missing or unreadable ones are simply absent). An
+ * entry is two JSON lines: the page without its trace, then the trace (every block with its
+ * reason, for --explain), which is two thirds of it and is only parsed when `trace` is asked
+ * for; otherwise pages come without blocks.
  */
 export async function readCache(dir: string, keys: string[], trace: boolean): Promise<Map<string, ParsedPage>> {
   const found = new Map<string, ParsedPage>();
   await Promise.all(
     keys.map(async (key) => {
       try {
-        const page = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as ParsedPage;
-        found.set(key, trace ? withTrace(page, JSON.parse(await readFile(path.join(dir, `${key}.trace.json`), 'utf8')) as Trace) : page);
+        const bytes = await readFile(path.join(dir, `${key}.json`));
+        // JSON text never holds a raw newline, so the first one ends the page line.
+        const end = bytes.indexOf(0x0a);
+        if (end < 0) return;
+        const page = JSON.parse(bytes.toString('utf8', 0, end)) as ParsedPage;
+        found.set(key, trace ? withTrace(page, JSON.parse(bytes.toString('utf8', end + 1)) as Trace) : page);
       } catch {
         // not cached (or a corrupt entry, which is parsed again and overwritten)
       }
@@ -51,14 +56,12 @@ export async function readCache(dir: string, keys: string[], trace: boolean): Pr
 export async function writeCache(dir: string, entries: Map<string, ParsedPage>, fresh: Set<string>): Promise<void> {
   await mkdir(dir, { recursive: true });
   await Promise.all(
-    [...fresh].map(async (key) => {
+    [...fresh].map((key) => {
       const page = entries.get(key)!;
-      await writeFile(path.join(dir, `${key}.trace.json`), JSON.stringify(traceOf(page)));
-      await writeFile(path.join(dir, `${key}.json`), JSON.stringify(withoutTrace(page)));
+      return writeFile(path.join(dir, `${key}.json`), `${JSON.stringify(withoutTrace(page))}\n${JSON.stringify(traceOf(page))}`);
     }),
   );
-  const live = (f: string): boolean => entries.has(f.replace(/(\.trace)?\.json$/, ''));
-  const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !live(f));
+  const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !entries.has(f.slice(0, -5)));
   await Promise.all(stale.map((f) => rm(path.join(dir, f), { force: true })));
 }
 

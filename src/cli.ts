@@ -88,11 +88,11 @@ function summary(result: BuildResult, out: string, ms: number): string {
   const messages = result.reports.flatMap((f) => f.messages);
   const errors = messages.filter((m) => m.fatal === true).length;
   const warnings = messages.filter((m) => m.fatal === false).length;
-  const written = result.written ?? { files: result.files.length, bytes: 0, linked: 0 };
+  const written = result.written ?? { files: result.files.length, bytes: 0, unchanged: 0 };
   return (
     `baokan: ${result.reports.length} files, ${pages} pages, ${result.site.articles.length} articles, ` +
     `${result.rejected.length} rejected, ${errors} errors, ${warnings} warnings; ` +
     `${result.cacheStats.parsed} pages parsed, ${result.cacheStats.cached} from cache, ${result.reusedIssues} issues reused → ${out}/ ` +
-    `(${result.files.length} files: ${written.files} written, ${(written.bytes / 1048576).toFixed(1)} MiB; ${written.linked} unchanged and linked) in ${(ms / 1000).toFixed(2)} s`
+    `(${result.files.length} files: ${written.files} written, ${(written.bytes / 1048576).toFixed(1)} MiB; ${written.unchanged} left unchanged) in ${(ms / 1000).toFixed(2)} s`
   );
 }

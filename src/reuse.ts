@@ -22,7 +22,7 @@ export interface ReuseManifest {
    */
   outId?: string;
   issues: Record<string, { key: string; paths: string[] }>;
-  /** SHA-1 of every file's contents, so unchanged files can be linked instead of written. */
+  /** SHA-1 of every file's contents, so files whose bytes did not change are not written again. */
   digests: Record<string, string>;
 }
 

@@ -136,21 +136,29 @@ export class GramTable {
       return u;
     });
     const u1 = u0 + newUniCp.length;
-    // Local bigram → global bigram index (0-based among bigrams).
-    const pairs = new PairTable(this.biFirst, this.biSecond);
+    // Local bigram → global bigram index (0-based among bigrams); into an empty table, itself.
     const newFirst: number[] = [];
     const newSecond: number[] = [];
     const biMap = new Uint32Array(biFirst.length);
-    for (let b = 0; b < biFirst.length; b++) {
-      const f = uniMap[biFirst[b]!]!;
-      const s = uniMap[biSecond[b]!]!;
-      let k = pairs.get(f, s);
-      if (k < 0) {
-        k = b0 + newFirst.push(f) - 1;
-        newSecond.push(s);
-        pairs.set(f, s, k);
+    if (b0 === 0) {
+      for (let b = 0; b < biFirst.length; b++) {
+        biMap[b] = b;
+        newFirst.push(uniMap[biFirst[b]!]!);
+        newSecond.push(uniMap[biSecond[b]!]!);
       }
-      biMap[b] = k;
+    } else {
+      const pairs = new PairTable(this.biFirst, this.biSecond);
+      for (let b = 0; b < biFirst.length; b++) {
+        const f = uniMap[biFirst[b]!]!;
+        const s = uniMap[biSecond[b]!]!;
+        let k = pairs.get(f, s);
+        if (k < 0) {
+          k = b0 + newFirst.push(f) - 1;
+          newSecond.push(s);
+          pairs.set(f, s, k);
+        }
+        biMap[b] = k;
+      }
     }
     const b1 = b0 + newFirst.length;
     const count = u1 + b1;

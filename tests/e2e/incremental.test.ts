@@ -19,7 +19,7 @@ describe('incremental builds', () => {
     expect(first.reusedIssues).toBe(0);
     const unchanged = await build({ input, out, cache });
     expect(unchanged.reusedIssues).toBe(5);
-    // Nothing changed: every file is linked from the previous output, none written again.
+    // Nothing changed: every file is left as the previous build wrote it, none written again.
     expect(unchanged.files.filter((f) => !f.unchanged).map((f) => f.path)).toEqual([]);
 
     // A new page for another date, and an edit to an existing one.
@@ -30,7 +30,7 @@ describe('incremental builds', () => {
 
     const second = await build({ input, out, cache });
     expect(second.cacheStats).toEqual({ parsed: 2, cached: 4 });
-    // Only the edited issue and the new one are rendered; the other three are linked.
+    // Only the edited issue and the new one are rendered; the other three are reused.
     expect(second.reusedIssues).toBe(3);
 
     const clean = path.join(await scratch(), 'dist');
