@@ -19,7 +19,7 @@ import { cacheKey, parserFingerprint, readCache, readSearchState, withoutTrace, 
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
-import { dropManifest, issueKeys, manifestOf, markUnchanged, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
+import { dropManifest, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
 import { streamWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
@@ -115,9 +115,10 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
   checkFolders(options.input, options.out);
   await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
   await recoverOutput(options.out);
-  const previous = options.cache ? await readReusable(options.cache, options.out) : null;
-  const searchState = previous && options.cache ? await readSearchState(options.cache, previous.digests[SEARCH_META]) : null;
-  const target = await openTarget(options.out, previous, options.cache);
+  const outCache = options.cache ? outputCacheDir(options.cache, options.out) : null;
+  const previous = outCache ? await readReusable(outCache, options.out) : null;
+  const searchState = previous && outCache ? await readSearchState(outCache, previous.digests[SEARCH_META]) : null;
+  const target = await openTarget(options.out, previous, outCache);
   const digests: Record<string, string> = {};
   const written = { files: 0, bytes: 0, unchanged: 0 };
   const listed: OutputFile[] = [];
@@ -142,10 +143,10 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
     throw error;
   }
   await target.commit(previous ? removedFiles(previous, result.files) : []);
-  if (options.cache) {
+  if (options.cache && outCache) {
     await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
-    await writeManifest(options.cache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
-    if (result.searchState !== searchState) await writeSearchState(options.cache, result.searchState);
+    await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
+    if (result.searchState !== searchState) await writeSearchState(outCache, result.searchState);
   }
   return result;
 }
@@ -158,8 +159,8 @@ interface Target {
   abort(): Promise<void>;
 }
 
-async function openTarget(out: string, previous: ReuseManifest | null, cache: string | false | undefined): Promise<Target> {
-  if (!previous || !cache) {
+async function openTarget(out: string, previous: ReuseManifest | null, outCache: string | null): Promise<Target> {
+  if (!previous || !outCache) {
     const staging = await openStaging(out);
     return { write: (f) => staging.write(f), commit: () => staging.commit(), abort: () => staging.abort() };
   }
@@ -168,7 +169,7 @@ async function openTarget(out: string, previous: ReuseManifest | null, cache: st
     write: (f) => update.write(f),
     async commit(removed) {
       // The manifest would no longer describe the folder once the update starts changing it.
-      await dropManifest(cache);
+      await dropManifest(outCache);
       await update.commit(removed);
     },
     abort: () => update.abort(),

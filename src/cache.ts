@@ -88,20 +88,21 @@ function withTrace(page: ParsedPage, trace: Trace): ParsedPage {
 const SEARCH_STATE = 'search-state.bin';
 
 /**
- * Reads the search index state of the last build, when it belongs to the output folder as it
- * is: `metaDigest` is the manifest's SHA-1 (hex) of that output's search/meta.json.gz.
+ * Reads the search index state of the last build into an output folder (`dir`: that output's
+ * cache folder, see outputCacheDir), when it belongs to the folder as it is: `metaDigest` is
+ * the manifest's SHA-1 (hex) of the output's search/meta.json.gz.
  */
-export async function readSearchState(cacheDir: string, metaDigest: string | undefined): Promise<SearchIndexState | null> {
+export async function readSearchState(dir: string, metaDigest: string | undefined): Promise<SearchIndexState | null> {
   if (!metaDigest) return null;
-  const bytes = await readFile(path.join(cacheDir, SEARCH_STATE)).catch(() => null);
+  const bytes = await readFile(path.join(dir, SEARCH_STATE)).catch(() => null);
   const state = bytes ? decodeSearchIndexState(bytes) : null;
   return state && Buffer.from(state.meta, 'base64').toString('hex') === metaDigest ? state : null;
 }
 
 /** Saves the search index state for the next build (written whole, then renamed into place). */
-export async function writeSearchState(cacheDir: string, state: SearchIndexState): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const temporary = path.join(cacheDir, `${SEARCH_STATE}.${process.pid}.tmp`);
+export async function writeSearchState(dir: string, state: SearchIndexState): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temporary = path.join(dir, `${SEARCH_STATE}.${process.pid}.tmp`);
   await writeFile(temporary, encodeSearchIndexState(state));
-  await rename(temporary, path.join(cacheDir, SEARCH_STATE));
+  await rename(temporary, path.join(dir, SEARCH_STATE));
 }

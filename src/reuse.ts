@@ -26,7 +26,15 @@ export interface ReuseManifest {
   digests: Record<string, string>;
 }
 
-const MANIFEST = 'render-manifest.json';
+const MANIFEST = 'manifest.json';
+
+/**
+ * The cache folder of one output folder (its manifest and search state): one per output, so
+ * building into two folders in turn does not make each forget the other.
+ */
+export function outputCacheDir(cacheDir: string, out: string): string {
+  return path.join(cacheDir, 'outputs', createHash('sha1').update(path.resolve(out)).digest('hex').slice(0, 16));
+}
 
 /** Digest of everything rendering depends on besides the site: renderer code, templates, version. */
 export async function renderFingerprint(root: string, templates: Record<string, string>, generator: string): Promise<string> {

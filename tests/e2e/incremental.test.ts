@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { fingerprint, ROOT } from '../helpers/cli.js';
+import { fingerprint, ROOT, runCli, startCli } from '../helpers/cli.js';
 
 const scratch = () => mkdtemp(path.join(tmpdir(), 'baokan-incr-'));
 
@@ -83,6 +83,58 @@ describe('in-place updates', () => {
     expect(await fingerprint(out)).toEqual(await fingerprint(again));
     expect(await readdir(path.dirname(out))).toEqual(['dist']);
   });
+});
+
+describe('two output folders', () => {
+  it('keep their own manifests: building into one does not make the other start afresh', async () => {
+    const cache = path.join(await scratch(), 'cache');
+    const a = path.join(await scratch(), 'dist');
+    const b = path.join(await scratch(), 'dist');
+    const seeds = path.join(ROOT, 'seeds');
+    await build({ input: seeds, out: a, cache });
+    await build({ input: seeds, out: b, cache, base: '/sub/' });
+    const again = await build({ input: seeds, out: a, cache });
+    expect(again.reusedIssues).toBe(again.site.papers.reduce((n, p) => n + p.issues.length, 0));
+    expect(again.written!.files).toBe(0);
+  });
+});
+
+describe('a killed in-place update', () => {
+  it('leaves the old site, or a committed journal the next build completes; never a site the next build cannot mend', async () => {
+    const dir = await scratch();
+    const input = path.join(dir, 'input');
+    const out = path.join(dir, 'dist');
+    await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
+    const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
+    const newest = path.join(input, 'newest.txt');
+    const addPage = () => writeFile(newest, `---\ndate: 2031-03-02\npage: 1\n---\n${seed.replace(/准印证号.*\n/, '')}`);
+    const want = path.join(await scratch(), 'dist');
+    await addPage();
+    expect(runCli(['--input', input, '--out', want, '--no-cache']).status).toBe(0);
+    const wanted = await fingerprint(want);
+    for (const delay of [300, 800, 1300, 1800]) {
+      await rm(newest, { force: true });
+      expect(runCli(['--input', input, '--out', out]).status).toBe(0);
+      const old = await fingerprint(out);
+      await addPage();
+      const child = startCli(['--input', input, '--out', out]);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await exited;
+      const siblings = await readdir(dir);
+      const committed = await Promise.all(
+        siblings.filter((s) => s.startsWith('dist.baokan-update-')).map((s) => stat(path.join(dir, s, 'journal.json')).then(() => true, () => false)),
+      );
+      if (!committed.includes(true)) {
+        const now = await fingerprint(out);
+        expect([old, wanted]).toContainEqual(now);
+      }
+      expect(runCli(['--input', input, '--out', out]).status).toBe(0);
+      expect(await fingerprint(out)).toEqual(wanted);
+      expect((await readdir(dir)).sort()).toEqual(['dist', 'input']);
+    }
+  }, 300_000);
 });
 
 describe('reuse after a build that bypassed the cache', () => {
