@@ -15,7 +15,7 @@ import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCache, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
+import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
 import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
@@ -190,16 +190,26 @@ async function runPipeline(
   if (!inputStat?.isDirectory()) throw new UsageError(`--input ${options.input} is not a folder`);
   const base = normaliseBase(options.base);
   const papers = options.papers ?? (papersJson as Paper[]);
-  // Stage 1: read (disk).
-  const sources = await listSources(options.input);
-  const reads = await Promise.all(sources.map((s) => readSource(options.input, s)));
-  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), bundleBrowserCode()]);
-  const pages = reads.map((r) => r.page).filter((p): p is SourcePage => p !== null);
+  // Stage 1: read (disk): each page file, then at once its cache entry, so reading and
+  // decoding of some files overlap the waits for others.
   const parseDir = options.cache ? path.join(options.cache, 'parse') : null;
   const fingerprint = parseDir ? await parserFingerprint(path.join(PROJECT_ROOT, 'src/parse'), papers) : '';
-  const keys = pages.map((p) => cacheKey(fingerprint, p.source, p.body, p.bodyLine));
   const trace = options.trace ?? true;
-  const cached = parseDir ? await readCache(parseDir, keys, trace) : new Map<string, ParsedPage>();
+  const cached = new Map<string, ParsedPage>();
+  const sources = await listSources(options.input);
+  const reads = await Promise.all(
+    sources.map(async (s) => {
+      const read = await readSource(options.input, s);
+      const p = read.page;
+      const key = p ? cacheKey(fingerprint, p.source, p.body, p.bodyLine) : '';
+      const entry = p && parseDir ? await readCacheEntry(parseDir, key, trace) : null;
+      if (entry) cached.set(key, entry);
+      return { ...read, key };
+    }),
+  );
+  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), bundleBrowserCode()]);
+  const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
+  const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
   const renderPrint = options.cache ? await renderFingerprint(PROJECT_ROOT, templates, GENERATOR) : '';
   // Stage 2: parse each page (or take it from the cache).
   const cacheEntries = new Map<string, ParsedPage>();

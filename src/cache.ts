@@ -6,6 +6,7 @@
  * The cache folder also keeps the search index state (see search/index-state.ts).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -34,22 +35,24 @@ export function cacheKey(fingerprint: string, source: string, body: string, body
  * for; otherwise pages come without blocks.
  */
 export async function readCache(dir: string, keys: string[], trace: boolean): Promise<Map<string, ParsedPage>> {
-  const found = new Map<string, ParsedPage>();
-  await Promise.all(
-    keys.map(async (key) => {
-      try {
-        const bytes = await readFile(path.join(dir, `${key}.json`));
-        // JSON text never holds a raw newline, so the first one ends the page line.
-        const end = bytes.indexOf(0x0a);
-        if (end < 0) return;
-        const page = JSON.parse(bytes.toString('utf8', 0, end)) as ParsedPage;
-        found.set(key, trace ? withTrace(page, JSON.parse(bytes.toString('utf8', end + 1)) as Trace) : page);
-      } catch {
-        // not cached (or a corrupt entry, which is parsed again and overwritten)
-      }
-    }),
-  );
-  return found;
+  const entries = await Promise.all(keys.map((key) => readCacheEntry(dir, key, trace)));
+  return new Map(keys.flatMap((key, i) => (entries[i] ? [[key, entries[i]] as const] : [])));
+}
+
+/** One entry of the cache (see readCache), or null when there is none that can be read. */
+export async function readCacheEntry(dir: string, key: string, trace: boolean): Promise<ParsedPage | null> {
+  try {
+    // Synchronous, as page files are read (see readSource): much faster for many small files.
+    const bytes = readFileSync(path.join(dir, `${key}.json`));
+    // JSON text never holds a raw newline, so the first one ends the page line.
+    const end = bytes.indexOf(0x0a);
+    if (end < 0) return null;
+    const page = JSON.parse(bytes.toString('utf8', 0, end)) as ParsedPage;
+    return trace ? withTrace(page, JSON.parse(bytes.toString('utf8', end + 1)) as Trace) : page;
+  } catch {
+    // not cached (or a corrupt entry, which is parsed again and overwritten)
+    return null;
+  }
 }
 
 /** Writes new entries and removes those no longer used, so the cache tracks the input. */
