@@ -146,7 +146,8 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
   if (options.cache && outCache) {
     await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
     await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
-    if (result.searchState !== searchState) await writeSearchState(outCache, result.searchState);
+    // The same meta (it digests every index file) means the same index: nothing to save.
+    if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
   }
   return result;
 }
