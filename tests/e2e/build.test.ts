@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, ROOT, runCli, startCli } from '../helpers/cli.js';
+import { fingerprint, killCliAfter, ROOT, runCli } from '../helpers/cli.js';
 
 const SEEDS = path.join(ROOT, 'seeds');
 const SCHEMA = path.join(ROOT, '../shared/contract/api.schema.json');
@@ -110,11 +110,7 @@ describe('bad input and usage', () => {
     expect(runCli(['--input', path.join(dir, 'missing'), '--out', dest]).status).toBe(2);
     expect(await fingerprint(dest)).toEqual(site);
     for (const delay of [200, 600, 1000, 1400, 1800]) {
-      const child = startCli(['--input', SEEDS, '--out', dest]);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      child.kill('SIGKILL');
-      await exited;
+      await killCliAfter(['--input', SEEDS, '--out', dest], delay);
       // Whatever the moment, a complete site is there (or, in the instant between the two renames
       // of the swap, the retired complete site next to it), never a partial one.
       const siblings = await readdir(dir);

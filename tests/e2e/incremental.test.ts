@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { fingerprint, ROOT, runCli, startCli } from '../helpers/cli.js';
+import { fingerprint, killCliAfter, ROOT, runCli } from '../helpers/cli.js';
 
 const scratch = () => mkdtemp(path.join(tmpdir(), 'baokan-incr-'));
 
@@ -117,11 +117,7 @@ describe('a killed in-place update', () => {
       expect(runCli(['--input', input, '--out', out]).status).toBe(0);
       const old = await fingerprint(out);
       await addPage();
-      const child = startCli(['--input', input, '--out', out]);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      child.kill('SIGKILL');
-      await exited;
+      await killCliAfter(['--input', input, '--out', out], delay);
       const siblings = await readdir(dir);
       const committed = await Promise.all(
         siblings.filter((s) => s.startsWith('dist.baokan-update-')).map((s) => stat(path.join(dir, s, 'journal.json')).then(() => true, () => false)),

@@ -25,6 +25,15 @@ export function startCli(args: string[]) {
   return spawn(process.execPath, ['--import', 'tsx', BIN, ...args], { cwd: ROOT, stdio: 'ignore' });
 }
 
+/** Starts `baokan` and kills it (SIGKILL) after `delay` ms, or lets it finish if it is quicker. */
+export async function killCliAfter(args: string[], delay: number): Promise<void> {
+  const child = startCli(args);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await new Promise((resolve) => setTimeout(resolve, delay));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /** Every file below `dir` with its sha256, sorted by path: a fingerprint of a folder. */
 export async function fingerprint(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
