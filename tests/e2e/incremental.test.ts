@@ -7,12 +7,22 @@ import { fingerprint, killCliAfter, ROOT, runCli } from '../helpers/cli.js';
 
 const scratch = () => mkdtemp(path.join(tmpdir(), 'baokan-incr-'));
 
+/** A copy of the seeds to change, and fresh cache and output folders. */
+async function workspace(): Promise<{ input: string; cache: string; out: string }> {
+  const input = await scratch();
+  await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
+  return { input, cache: path.join(await scratch(), 'cache'), out: path.join(await scratch(), 'dist') };
+}
+
+/** Writes `newest.txt`: a seed page as 版 1 of an issue dated after every seed. */
+async function addNewestPage(input: string): Promise<void> {
+  const seed = await readFile(path.join(ROOT, 'seeds/001_1d17138d3524729c.txt'), 'utf8');
+  await writeFile(path.join(input, 'newest.txt'), `---\ndate: 2031-03-02\npage: 1\n---\n${seed.replace(/准印证号.*\n/, '')}`);
+}
+
 describe('incremental builds', () => {
   it('parses only the added or changed page and gives the same bytes as a clean build', async () => {
-    const input = await scratch();
-    await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
-    const cache = path.join(await scratch(), 'cache');
-    const out = path.join(await scratch(), 'dist');
+    const { input, cache, out } = await workspace();
 
     const first = await build({ input, out, cache });
     expect(first.cacheStats).toEqual({ parsed: 5, cached: 0 });
@@ -52,17 +62,13 @@ describe('incremental builds', () => {
 
 describe('in-place updates', () => {
   it('writes only what a new issue changes, deletes what a removed page leaves, and matches clean builds', async () => {
-    const input = await scratch();
-    await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
-    const cache = path.join(await scratch(), 'cache');
-    const out = path.join(await scratch(), 'dist');
+    const { input, cache, out } = await workspace();
     const first = await build({ input, out, cache, trace: false });
     const stray = path.join(out, 'about', 'index.html');
     const inode = (await stat(stray)).ino;
 
     // A page of a new issue, dated after everything: its articles append to the search index.
-    const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
-    await writeFile(path.join(input, 'newest.txt'), `---\ndate: 2031-03-02\npage: 1\n---\n${seed.replace(/准印证号.*\n/, '')}`);
+    await addNewestPage(input);
     const added = await build({ input, out, cache, trace: false });
     expect(added.written!.files).toBeLessThan(first.files.length / 2);
     // The search index appended: every earlier article's display file is left as it was.
@@ -105,18 +111,16 @@ describe('a killed in-place update', () => {
     const input = path.join(dir, 'input');
     const out = path.join(dir, 'dist');
     await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
-    const seed = await readFile(path.join(input, '001_1d17138d3524729c.txt'), 'utf8');
     const newest = path.join(input, 'newest.txt');
-    const addPage = () => writeFile(newest, `---\ndate: 2031-03-02\npage: 1\n---\n${seed.replace(/准印证号.*\n/, '')}`);
     const want = path.join(await scratch(), 'dist');
-    await addPage();
+    await addNewestPage(input);
     expect(runCli(['--input', input, '--out', want, '--no-cache']).status).toBe(0);
     const wanted = await fingerprint(want);
     for (const delay of [300, 800, 1300, 1800]) {
       await rm(newest, { force: true });
       expect(runCli(['--input', input, '--out', out]).status).toBe(0);
       const old = await fingerprint(out);
-      await addPage();
+      await addNewestPage(input);
       await killCliAfter(['--input', input, '--out', out], delay);
       const siblings = await readdir(dir);
       const committed = await Promise.all(
@@ -135,10 +139,7 @@ describe('a killed in-place update', () => {
 
 describe('reuse after a build that bypassed the cache', () => {
   it('links nothing from an output folder the manifest does not describe', async () => {
-    const input = await scratch();
-    await cp(path.join(ROOT, 'seeds'), input, { recursive: true });
-    const cache = path.join(await scratch(), 'cache');
-    const out = path.join(await scratch(), 'dist');
+    const { input, cache, out } = await workspace();
     await build({ input, out, cache });
     // A --no-cache build of different input replaces the folder without updating the manifest.
     const other = await scratch();
