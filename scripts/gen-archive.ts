@@ -38,12 +38,11 @@ export interface Paper {
   places: string[];
 }
 
-/** The folder holding the seed pages: the project's `seeds/`, else the shared copy. */
+/** The folder holding the seed pages: the test copy beside their gold (seeds/ is the archivists' to change). */
 export function seedDir(): string {
-  for (const dir of [path.join(ROOT, 'seeds'), path.join(ROOT, '..', 'shared', 'seeds')]) {
-    if (existsSync(path.join(dir, SEED_FILES[0].file))) return dir;
-  }
-  throw new Error('gen-archive: seed pages not found in seeds/ or ../shared/seeds/');
+  const dir = path.join(ROOT, 'tests', 'fixtures', 'gold');
+  if (existsSync(path.join(dir, SEED_FILES[0].file))) return dir;
+  throw new Error(`gen-archive: seed pages not found in ${dir}`);
 }
 
 /** The seed pages' text, in SEED_FILES order (line endings normalised). */

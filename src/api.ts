@@ -1,5 +1,5 @@
 /**
- * The static JSON data API (../shared/contract): `api/catalog.json` and one file per issue.
+ * The static JSON data API (docs/contract.md, schema in docs/api.schema.json): `api/catalog.json` and one file per issue.
  * Field names are the contract; add fields freely, never rename or drop one.
  */
 import type { Site, SiteArticle, SiteIssue, SitePage } from './site.js';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, killCliAfter, ROOT, runCli } from '../helpers/cli.js';
 
 const SEEDS = path.join(ROOT, 'seeds');
-const SCHEMA = path.join(ROOT, '../shared/contract/api.schema.json');
+const SCHEMA = path.join(ROOT, 'docs/api.schema.json');
 const scratch = () => mkdtemp(path.join(tmpdir(), 'baokan-e2e-'));
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 

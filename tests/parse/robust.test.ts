@@ -13,7 +13,7 @@ import papersJson from '../../src/papers.json' with { type: 'json' };
 
 const papers = papersJson as Paper[];
 const here = path.dirname(fileURLToPath(import.meta.url));
-const seedDir = path.resolve(here, '../../../shared/seeds');
+const seedDir = path.resolve(here, '../fixtures/gold');
 const seeds = fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(seedDir, f), 'utf8'));
 
 // Pieces of newspaper text that exercise every classifier branch, for random pages.
