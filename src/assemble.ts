@@ -57,9 +57,16 @@ export function assembleIssues(inputs: { page: SourcePage; parsed: ParsedPage }[
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const issues: Issue[] = [];
+  const published = new Map<string, Resolved>();
   for (const [key, members] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const pages = withoutConflicts(members.sort(byPageOrder));
+    const pages = withoutConflicts(withoutDuplicates(members).sort(byPageOrder));
     if (pages.length === 0) continue;
+    for (const p of pages) {
+      const text = pageText(p.page.body);
+      const earlier = published.get(text);
+      if (!earlier) published.set(text, p);
+      else sameTextElsewhere(p, earlier);
+    }
     const first = pages[0] as Resolved;
     issues.push({
       slug: key.slice(key.indexOf('/') + 1),
@@ -82,10 +89,10 @@ function resolvePage({ page, parsed }: { page: SourcePage; parsed: ParsedPage },
   let paper: Paper | undefined;
   if (fm.paper) {
     paper = findPaper(papers, fm.paper);
-    if (!paper) report(file, 'paper-unknown', `Front matter names paper "${fm.paper}", which is not in the registry (known: ${known}); to add it, put its name, id and district into src/papers.json`, { line: 2, column: 1 });
+    if (!paper) report(file, 'paper-unknown', `Front matter names paper "${fm.paper}", which is not in the registry (known: ${known}); to add it, list its id, name and district under "papers" in baokan.config.json (or in src/papers.json)`, { line: 2, column: 1 });
   } else if (meta.paper) {
     paper = findPaper(papers, meta.paper.value);
-    if (!paper) report(file, 'paper-unknown', `Paper "${meta.paper.value}" is not in the registry (known: ${known}); to add it, put its name, id and district into src/papers.json`, meta.paper.position);
+    if (!paper) report(file, 'paper-unknown', `Paper "${meta.paper.value}" is not in the registry (known: ${known}); to add it, list its id, name and district under "papers" in baokan.config.json (or in src/papers.json)`, meta.paper.position);
     else if (meta.paperInferred) report(file, 'paper-inferred', `Paper not printed on the page; inferred ${paper.name}: ${meta.paper.reason}`, meta.paper.position);
   } else {
     report(file, 'paper-undetected', 'The page prints no paper name and its content names no known district', { line: page.bodyLine, column: 1 });
@@ -129,6 +136,59 @@ function byPageOrder(a: Resolved, b: Resolved): number {
   const na = a.number ?? Number.MAX_SAFE_INTEGER;
   const nb = b.number ?? Number.MAX_SAFE_INTEGER;
   return na - nb || (a.page.source < b.page.source ? -1 : a.page.source > b.page.source ? 1 : 0);
+}
+
+/** The page text as compared for duplicates: line ends and trailing blanks do not count. */
+function pageText(body: string): string {
+  return body
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+}
+
+/** `a.txt:3:1`: where a page's text starts, as a reporter prints places. */
+function placeOf(r: Resolved): string {
+  return `${r.page.source}:${r.page.bodyLine}:1`;
+}
+
+function issueLabel(r: Resolved): string {
+  return `${r.paper.name} ${r.date ?? '(undated)'}`;
+}
+
+/**
+ * Within one issue, keeps the first file (in path order) of each page text and rejects later
+ * copies, naming both: a page saved twice would otherwise be published twice.
+ */
+function withoutDuplicates(members: Resolved[]): Resolved[] {
+  const seen = new Map<string, Resolved>();
+  return [...members]
+    .sort((a, b) => (a.page.source < b.page.source ? -1 : a.page.source > b.page.source ? 1 : 0))
+    .filter((p) => {
+      const text = pageText(p.page.body);
+      const earlier = seen.get(text);
+      if (!earlier) {
+        seen.set(text, p);
+        return true;
+      }
+      report(
+        p.page.file,
+        'page-duplicate',
+        `Same page text as ${placeOf(earlier)} in ${issueLabel(p)}; published ${earlier.page.source}, not this copy`,
+        { line: p.page.bodyLine, column: 1 },
+      );
+      return false;
+    });
+}
+
+/** The same text published in two issues: both stay, but one of them is probably misfiled. */
+function sameTextElsewhere(p: Resolved, earlier: Resolved): void {
+  report(
+    p.page.file,
+    'page-duplicate-issue',
+    `Same page text as ${placeOf(earlier)}, which is in ${issueLabel(earlier)}; this page is in ${issueLabel(p)}, and both are published`,
+    { line: p.page.bodyLine, column: 1 },
+  );
 }
 
 /** Keeps the first file for each 版 number and rejects the others, naming both files. */

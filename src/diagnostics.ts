@@ -28,12 +28,14 @@ export const rules = {
   'front-matter-type': { severity: 'error', title: 'Front matter value has the wrong type', hint: 'See the front matter table in the README.' },
   'front-matter-unknown-key': { severity: 'warning', title: 'Unknown front matter key (ignored)', hint: 'Known keys: paper, date, page, pageName, issueNumber, totalNumber.' },
   'front-matter-unsafe': { severity: 'error', title: 'Front matter value would break paths or URLs', hint: 'Remove slashes, "..", and control characters.' },
-  'paper-unknown': { severity: 'error', title: 'Paper is not in the registry', hint: 'Add it to src/papers.json (name, id, district) or fix `paper:` in the front matter.' },
+  'paper-unknown': { severity: 'error', title: 'Paper is not in the registry', hint: 'Add it to "papers" in baokan.config.json (id, name, district) or fix `paper:` in the front matter.' },
   'paper-undetected': { severity: 'error', title: 'Cannot tell which paper the page belongs to', hint: 'Add `paper: <name>` to the front matter.' },
   'paper-inferred': { severity: 'warning', title: 'Paper guessed from the page content', hint: 'Add `paper:` front matter to make it certain.' },
   'date-inferred': { severity: 'warning', title: 'Date guessed from the page content', hint: 'Add `date: yyyy-mm-dd` front matter to make it certain.' },
   'date-missing': { severity: 'warning', title: 'No date printed or inferable; the page goes into an undated issue', hint: 'Add `date: yyyy-mm-dd` front matter.' },
   'page-conflict': { severity: 'error', title: 'Two files claim the same paper, date and 版', hint: 'Fix the page number (front matter `page:`) or remove the duplicate.' },
+  'page-duplicate': { severity: 'error', title: 'Two files of one issue have the same page text', hint: 'Remove the copy; the first file in path order is published.' },
+  'page-duplicate-issue': { severity: 'warning', title: 'Two issues have a page with the same text', hint: 'Check the paper and date of both files (front matter `paper:`, `date:`); remove the misfiled one.' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

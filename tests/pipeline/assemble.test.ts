@@ -18,8 +18,8 @@ function article(headline: string | null, extra: Partial<Article> = {}): Article
   };
 }
 
-function input(source: string, meta: Partial<PageMetaDetected>, frontMatter: FrontMatter = {}, articles = [article('标题')]) {
-  const page: SourcePage = { source, file: new VFile({ path: source }), body: '正文', bodyLine: 1, frontMatter, digest: source.padEnd(64, '0') };
+function input(source: string, meta: Partial<PageMetaDetected>, frontMatter: FrontMatter = {}, articles = [article('标题')], body = `正文 ${source}`, bodyLine = 1) {
+  const page: SourcePage = { source, file: new VFile({ path: source }), body, bodyLine, frontMatter, digest: source.padEnd(64, '0') };
   const parsed: ParsedPage = {
     source,
     meta: { paper: null, paperInferred: false, date: null, dateInferred: false, issueNumber: null, totalNumber: null, weekday: null, pageNumber: null, pageName: null, ...meta },
@@ -62,7 +62,7 @@ describe('assembleIssues', () => {
     expect(assembleIssues([unknown, none], papers)).toEqual([]);
     expect(rules(unknown)).toEqual(['paper-unknown']);
     expect(unknown.page.file.messages[0]!.reason).toContain('杨浦时报、徐汇报');
-    expect(unknown.page.file.messages[0]!.reason).toContain('src/papers.json');
+    expect(unknown.page.file.messages[0]!.reason).toContain('baokan.config.json');
     expect(rules(none)).toEqual(['paper-undetected']);
   });
 
@@ -73,6 +73,41 @@ describe('assembleIssues', () => {
     expect(issue!.pages.map((p) => p.page.source)).toEqual(['a.txt']);
     expect(rules(b)).toEqual(['page-conflict']);
     expect(b.page.file.messages[0]!.reason).toContain('a.txt');
+  });
+
+  it('rejects the later file (in path order) of two with the same page text in one issue, naming both places', () => {
+    const text = '杨浦时报\n2020年7月27日\n正文第一段。\n';
+    const b = input('b.txt', { paper: printed('杨浦时报'), date: printed('2020-07-27'), pageNumber: 1 }, {}, undefined, text);
+    const a = input('a.txt', { paper: printed('杨浦时报'), date: printed('2020-07-27'), pageNumber: 2 }, {}, undefined, text, 6);
+    // The same text again, with trailing blanks and a final newline more: still the same page.
+    const c = input('c.txt', { paper: printed('杨浦时报'), date: printed('2020-07-27'), pageNumber: 3 }, {}, undefined, '杨浦时报  \n2020年7月27日\n正文第一段。\n\n');
+    const [issue] = assembleIssues([b, c, a], papers);
+    expect(issue!.pages.map((p) => p.page.source)).toEqual(['a.txt']);
+    expect(rules(a)).toEqual([]);
+    expect(rules(b)).toEqual(['page-duplicate']);
+    expect(rules(c)).toEqual(['page-duplicate']);
+    expect(b.page.file.messages[0]).toMatchObject({ line: 1, column: 1, fatal: true });
+    expect(b.page.file.messages[0]!.reason).toContain('a.txt:6:1');
+    expect(b.page.file.messages[0]!.reason).toContain('杨浦时报 2020-07-27');
+  });
+
+  it('reports two copies claiming one 版 as a duplicate, not as a conflict', () => {
+    const a = input('a.txt', { paper: printed('徐汇报'), date: printed('2022-01-17'), pageNumber: 1 }, {}, undefined, '同一版');
+    const b = input('b.txt', { paper: printed('徐汇报'), date: printed('2022-01-17'), pageNumber: 1 }, {}, undefined, '同一版');
+    assembleIssues([a, b], papers);
+    expect(rules(b)).toEqual(['page-duplicate']);
+  });
+
+  it('publishes the same page text in two issues, warning on the later one and naming both', () => {
+    const a = input('2020/a.txt', { paper: printed('杨浦时报'), date: printed('2020-07-20'), pageNumber: 1 }, {}, undefined, '同一段文字', 5);
+    const b = input('2020/b.txt', { paper: printed('杨浦时报'), date: printed('2020-07-27'), pageNumber: 1 }, {}, undefined, '同一段文字', 5);
+    const issues = assembleIssues([b, a], papers);
+    expect(issues.map((i) => i.pages.map((p) => p.page.source))).toEqual([['2020/a.txt'], ['2020/b.txt']]);
+    expect(rules(a)).toEqual([]);
+    expect(rules(b)).toEqual(['page-duplicate-issue']);
+    expect(b.page.file.messages[0]).toMatchObject({ line: 5, column: 1, fatal: false });
+    expect(b.page.file.messages[0]!.reason).toContain('2020/a.txt:5:1');
+    expect(b.page.file.messages[0]!.reason).toContain('杨浦时报 2020-07-20');
   });
 
   it('puts an undated page into an issue of its own, and attaches an inferred date to the next printed issue', () => {
