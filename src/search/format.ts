@@ -14,8 +14,12 @@
 
 /** Name of the format, checked by the browser before anything else. */
 export const FORMAT_NAME = 'baokan-search';
-/** Bumped on any incompatible change; the browser refuses an index of another version. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped on any incompatible change, including what tokenize.ts does to text (the postings are
+ * of folded text); the browser refuses an index of another version, and a build ignores the
+ * saved state of another version. 2: punctuation and symbols are indexed (docs/search.md).
+ */
+export const FORMAT_VERSION = 2;
 /** First bytes of every (decompressed) shard file. */
 export const SHARD_MAGIC = [0x42, 0x4b, 0x53, FORMAT_VERSION]; // "BKS" + version
 

@@ -2,12 +2,13 @@
  * Fast gram collection for the indexer (Node only, never bundled for the browser).
  *
  * Same semantics as normalizing each text with `normalize` and walking its code points (see
- * docs/search.md): a unigram per word character, a bigram with its UTF-16 offset per pair of
- * adjacent word characters. What differs is the cost: grams are interned as integer ids (no
+ * docs/search.md): a unigram per searchable character (`isSearchable`: letters, digits,
+ * punctuation, symbols; not whitespace), a bigram with its UTF-16 offset per pair of adjacent
+ * searchable characters. What differs is the cost: grams are interned as integer ids (no
  * string per occurrence), occurrences go to growable typed arrays, and posting lists are built
  * by one counting sort over all occurrences instead of a Map and an array per gram and article.
  */
-import { foldChar, isWordChar } from './tokenize.js';
+import { foldChar, isSearchable } from './tokenize.js';
 
 /** A growable Uint32Array (amortized doubling), so occurrences cost no JS objects. */
 export class U32List {
@@ -38,18 +39,18 @@ export class U32List {
 
 /**
  * Fold of each BMP code unit, filled lazily: 0 unknown, -1 not a single code point (or a
- * surrogate; slow path), otherwise ((folded code point << 1) | isWord) + 1. Nearly every
+ * surrogate; slow path), otherwise ((folded code point << 1) | isSearchable) + 1. Nearly every
  * character of an archive hits this table, so normalizing costs one array read per character.
  */
 const FAST = new Int32Array(0x10000);
-/** Slow-path folds by source code point: the folded code points as (cp << 1) | isWord. */
+/** Slow-path folds by source code point: the folded code points as (cp << 1) | isSearchable. */
 const SLOW = new Map<number, number[]>();
 
 function foldedCodes(cp: number): number[] {
   let codes = SLOW.get(cp);
   if (codes === undefined) {
     codes = [];
-    for (const ch of foldChar(String.fromCodePoint(cp))) codes.push((ch.codePointAt(0)! << 1) | (isWordChar(ch) ? 1 : 0));
+    for (const ch of foldChar(String.fromCodePoint(cp))) codes.push((ch.codePointAt(0)! << 1) | (isSearchable(ch) ? 1 : 0));
     SLOW.set(cp, codes);
   }
   return codes;
@@ -92,7 +93,7 @@ export interface GramOccurrences {
   /** The two unigram ids of each bigram id. */
   biFirst: Uint32Array;
   biSecond: Uint32Array;
-  /** Unigram id of every word character, texts in order; text d's are [uniEnd[d-1], uniEnd[d]). */
+  /** Unigram id of every searchable character, texts in order; text d's are [uniEnd[d-1], uniEnd[d]). */
   uniOcc: Uint32Array;
   uniEnd: Uint32Array;
   /** Bigram id and UTF-16 offset (in the normalized text) of every adjacent pair, likewise by text. */
@@ -132,7 +133,7 @@ export function scanTexts(texts: readonly string[]): GramOccurrences {
   let prev = -1;
   let prevAt = 0;
   let offset = 0;
-  // One normalized code point, (cp << 1) | isWord: a word character extends the run, anything else ends it.
+  // One normalized code point, (cp << 1) | isSearchable: a searchable character extends the run, a separator ends it.
   const emit = (code: number): void => {
     const cp = code >>> 1;
     if ((code & 1) === 0) {

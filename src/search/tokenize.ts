@@ -7,15 +7,49 @@
  * folds of its source code points and every normalized offset maps back to a source offset
  * (what highlighting needs):
  *
- *   fold(c) = lowercase(t2s(NFKC(c)))        e.g. 臺 → 台, Ａ → a, ２７ → 27, 麼 → 么
+ *   fold(c) = lowercase(variant(t2s(NFKC(c))))   e.g. 臺 → 台, Ａ → a, ２７ → 27, 麼 → 么, ・ → ·, – → -
  *
- * Word characters are letters, digits and marks (any script); everything else (spaces,
- * punctuation, symbols) separates terms and is never indexed.
+ * `variant` merges punctuation printed interchangeably for the same mark (middle dots, short
+ * dashes, wave dashes; see PUNCTUATION_VARIANTS), as NFKC merges full- and half-width forms.
+ *
+ * Searchable characters are every character but separators: whitespace and the invisible
+ * controls, format characters and lone surrogates. Punctuation and symbols are searchable
+ * (12·4, 4+4+4+3, 2.0版 match only as printed). Changing what this module does to text changes
+ * the index: bump FORMAT_VERSION in format.ts with it.
  */
 import { T2S_TABLE } from './t2s-table.js';
 
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
 const HAN = /^\p{Script=Han}$/u;
+const SEPARATOR = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Cs}]$/u;
+
+/**
+ * Punctuation variants, applied after NFKC (which already maps full-width and half-width forms
+ * to one, e.g. ･ → ・, － → -, ～ → ~, … → ...). Each key is printed in Chinese text for the
+ * same mark as its value, so a reader cannot tell which one the page holds.
+ */
+export const PUNCTUATION_VARIANTS: ReadonlyMap<string, string> = new Map([
+  // Middle dot (间隔号: 12·4, 策·图旺): katakana middle dot, bullet, hyphenation point, operators.
+  ['\u30fb', '\u00b7'], // ・
+  ['\u2022', '\u00b7'], // •
+  ['\u2027', '\u00b7'], // ‧
+  ['\u2219', '\u00b7'], // ∙
+  ['\u22c5', '\u00b7'], // ⋅
+  ['\u2e31', '\u00b7'], // ⸱
+  // Hyphen and short dashes (1-3月, 2020–2021): hyphen (‑ is ‐ by NFKC), figure dash, en dash,
+  // hyphen bullet, minus.
+  ['\u2010', '-'], // ‐
+  ['\u2012', '-'], // ‒
+  ['\u2013', '-'], // –
+  ['\u2043', '-'], // ⁃
+  ['\u2212', '-'], // −
+  // Long dash (破折号) and wave dash (range 1〜3).
+  ['\u2015', '\u2014'], // ― → —
+  ['\u301c', '~'], // 〜
+  ['\u223c', '~'], // ∼
+  // Midline ellipsis, as … (which NFKC makes three dots).
+  ['\u22ef', '...'], // ⋯
+]);
 
 let t2s: Map<string, string> | null = null;
 const foldCache = new Map<string, string>();
@@ -41,13 +75,16 @@ function t2sTable(): Map<string, string> {
   return t2s;
 }
 
-/** Folds one code point: NFKC, traditional → simplified (one to one), lowercase. */
+/** Folds one code point: NFKC, traditional → simplified (one to one), punctuation variants, lowercase. */
 export function foldChar(ch: string): string {
   const cached = foldCache.get(ch);
   if (cached !== undefined) return cached;
   const table = t2sTable();
   let out = '';
-  for (const c of ch.normalize('NFKC')) out += table.get(c) ?? c;
+  for (const c of ch.normalize('NFKC')) {
+    const s = table.get(c) ?? c;
+    out += PUNCTUATION_VARIANTS.get(s) ?? s;
+  }
   out = out.toLowerCase();
   foldCache.set(ch, out);
   return out;
@@ -83,6 +120,15 @@ export function normalizeWithOffsets(text: string): NormalizedText {
     offset += ch.length;
   }
   return { text: out, starts, ends };
+}
+
+/**
+ * Whether a (normalized) code point is searchable: anything but whitespace, controls, format
+ * characters (zero-width space, soft hyphen, BOM…) and lone surrogates. The index holds grams of
+ * searchable characters only, and a query term never contains anything else.
+ */
+export function isSearchable(ch: string): boolean {
+  return !SEPARATOR.test(ch);
 }
 
 /** Whether a (normalized) code point is part of words: letters, digits and marks of any script. */
@@ -163,37 +209,73 @@ export const miniSearchOptions = {
   },
 };
 
-/** Quote pairs that mark a phrase in a query: ASCII, curly and corner brackets. */
-const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』', '«': '»' };
+/** Quote pairs that mark a phrase in a query (after folding, so ＂ is " and ﹁ is 「). */
+const QUOTES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['“', '”'],
+  ['「', '」'],
+  ['『', '』'],
+  ['«', '»'],
+]);
 
 /**
- * Parses a query into normalized terms, all of which must occur (AND). Outside quotes, spaces
- * and punctuation separate terms ("谢坚钢，薛侃" is two terms). A quoted phrase is one term with
- * its spaces and punctuation dropped, since Chinese text has none inside a phrase
- * ("大桥 街道" in quotes finds 大桥街道). Duplicates are dropped; order is kept.
+ * Dropped from the ends of an unquoted term: brackets, quotation marks and the sentence marks
+ * , . ; : ! ? 、 。 (folded, so also ， ； and …), so 《新闻联播》 or a copied "3·15，" still
+ * finds the name. Everything else, and everything inside a term, is kept.
+ */
+const EDGE = /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"',.;:!?、。]$/u;
+const PUNCTUATION = /^\p{P}+$/u;
+
+/**
+ * An unquoted term as searched: without the brackets, quotes and sentence marks at its ends
+ * (see EDGE), and empty when only punctuation is left (a lone `-` or `·` typed between words
+ * separates them; quote it to search for it).
+ */
+export function trimTerm(term: string): string {
+  const cps = Array.from(term);
+  let a = 0;
+  let b = cps.length;
+  while (a < b && EDGE.test(cps[a]!)) a++;
+  while (b > a && EDGE.test(cps[b - 1]!)) b--;
+  const trimmed = cps.slice(a, b).join('');
+  return PUNCTUATION.test(trimmed) ? '' : trimmed;
+}
+
+/**
+ * Parses a query into normalized terms, all of which must occur (AND); a term matches exactly
+ * where its folded text is printed, punctuation included. Terms are separated by whitespace only:
+ * `12·4`, `5.2亿` and `谢坚钢，薛侃` are each one term, with brackets, quotes and sentence marks
+ * trimmed from the ends and lone punctuation dropped (trimTerm). A quoted phrase is one term with only its whitespace dropped
+ * (Chinese has none inside a phrase: "大桥 街道" finds 大桥街道) and its punctuation kept, even
+ * at the ends ("《新闻联播》" needs the brackets). Duplicates are dropped; order is kept.
  */
 export function parseQuery(query: string): string[] {
   const terms: string[] = [];
   const add = (t: string): void => {
     if (t && !terms.includes(t)) terms.push(t);
   };
-  const chars = Array.from(query);
-  let plain = '';
+  // Folding is per code point, so quotes and whitespace are still where the reader typed them.
+  const chars = Array.from(normalize(query));
+  let term = '';
+  const endTerm = (): void => {
+    add(trimTerm(term));
+    term = '';
+  };
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
-    const close = QUOTES[ch];
+    const close = QUOTES.get(ch);
     if (close !== undefined) {
       const end = chars.indexOf(close, i + 1);
       if (end > i) {
-        for (const seg of segments(normalize(plain))) add(seg.text);
-        plain = '';
-        add(segments(normalize(chars.slice(i + 1, end).join(''))).map((s) => s.text).join(''));
+        endTerm();
+        add(chars.slice(i + 1, end).filter(isSearchable).join(''));
         i = end;
         continue;
       }
     }
-    plain += ch;
+    if (isSearchable(ch)) term += ch;
+    else endTerm();
   }
-  for (const seg of segments(normalize(plain))) add(seg.text);
+  endTerm();
   return terms;
 }

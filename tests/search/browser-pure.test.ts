@@ -10,6 +10,13 @@ describe('snippet', () => {
     expect(findRanges(text, ['台湾', 'abc']).map(([s, e]) => text.slice(s, e))).toEqual(['臺灣', 'ＡＢＣ']);
   });
 
+  it('marks a term with punctuation where its folded form is printed, whichever variant of the mark', () => {
+    const text = '杨浦区12・4国家宪法日，12月4日；“６天＋３６５天”。';
+    expect(findRanges(text, ['12·4']).map(([s, e]) => text.slice(s, e))).toEqual(['12・4']);
+    expect(findRanges(text, ['6天+365天']).map(([s, e]) => text.slice(s, e))).toEqual(['６天＋３６５天']);
+    expect(findRanges(text, ['日,12'])).toEqual([[text.indexOf('日，'), text.indexOf('月')]]);
+  });
+
   it('merges overlapping matches', () => {
     expect(findRanges('大桥街道', ['大桥', '桥街'])).toEqual([[0, 3]]);
   });

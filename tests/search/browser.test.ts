@@ -214,6 +214,49 @@ describe('the search page in chromium, under a sub-path base', () => {
     await page.close();
   });
 
+  it('a term keeps its inner punctuation: 12·4 finds only where 12·4 is printed, in any variant of the dot, quoted or not', async () => {
+    const page = await openPage();
+    const cases: Array<[string, string]> = [
+      ['12·4', '12·4'],
+      ['"12·4"', '12·4'],
+      ['12・4', '12·4'],
+      ['１２•４国家宪法日', '12·4国家宪法日'],
+      ['4+4+4+3', '4+4+4+3'],
+      ['“6天+365天”', '6天+365天'],
+      ['2.0版', '2.0版'],
+    ];
+    for (const [q, term] of cases) {
+      await page.goto(`${origin}${BASE}search/?q=${encodeURIComponent(q)}`);
+      expect(await settled(page)).toBe('done');
+      const want = expected(q);
+      expect(want.size, q).toBeGreaterThan(0);
+      // The oracle's articles print the term itself (the seeds use these very characters).
+      for (const url of want) expect(articleSearchText(site.articles.find((a) => a.url === url)!.article)).toContain(term);
+      expect(await count(page), q).toBe(want.size);
+      for (const href of await resultHrefs(page)) expect(want.has(href)).toBe(true);
+      const marks = await page.$$eval('.result-snippet mark', (ms) => ms.map((m) => m.textContent ?? ''));
+      expect(marks.length).toBeGreaterThan(0);
+      for (const m of marks) expect(normalize(m)).toBe(term);
+    }
+    // The parts occur apart in the seeds, the name does not: no result.
+    expect(expected('3 15').size).toBeGreaterThan(0);
+    await page.goto(`${origin}${BASE}search/?q=${encodeURIComponent('3·15')}`);
+    expect(await settled(page)).toBe('done');
+    expect(await count(page)).toBe(0);
+
+    // Opening a result marks 12·4 whole on the article page.
+    await page.goto(`${origin}${BASE}search/?q=${encodeURIComponent('12・4')}`);
+    await settled(page);
+    const href = (await resultHrefs(page))[0]!;
+    await page.click('a[data-result]');
+    await page.waitForURL((u) => u.pathname === href);
+    await page.waitForSelector('article mark[data-search-highlight]');
+    const marks = await page.$$eval('article mark[data-search-highlight]', (ms) => ms.map((m) => m.textContent ?? ''));
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(normalize(m)).toBe('12·4');
+    await page.close();
+  });
+
   it('a cold query fetches little and makes no outside request', async () => {
     const page = await openPage();
     const requests: string[] = [];

@@ -4,7 +4,7 @@ import { buildSearchIndex, searchOrder } from '../../src/search/index.js';
 import { checkMeta, decodePostings, decodeShardDirectory, encodePostings, encodeShard, FORMAT_VERSION } from '../../src/search/format.js';
 import { runQuery, filterMatches, sortMatches, paginate, bigramCover } from '../../src/browser/engine.js';
 import { parseQuery } from '../../src/search/tokenize.js';
-import { smallSite } from './fixture.js';
+import { HONGKOU, YANGPU, makeSite, smallSite } from './fixture.js';
 import { memoryIndex } from './memory.js';
 
 async function query(q: string, site = smallSite()): Promise<string[]> {
@@ -63,6 +63,43 @@ describe('queries', () => {
     expect(await query('27日')).toEqual(['大桥街道旧改征收启动']);
     expect(await query('hai')).toEqual(['第三届进博会将于11月举行，Shangh']);
     expect(await query('99')).toEqual(['大桥街道旧改征收启动']);
+  });
+
+  it('matches punctuation inside a term exactly, never the parts apart (the issue: 12·4, 3·15)', async () => {
+    const site = makeSite([
+      {
+        paper: YANGPU,
+        date: '2020-12-05',
+        number: 1,
+        articles: [
+          { headline: '12·4国家宪法日主题活动', paragraphs: ['杨浦区12·4国家宪法日主题活动举行。'] },
+          { headline: '宪法宣传周', paragraphs: ['12月4日起，全区开展宣传，4场讲座共12个单位参加。'] },
+          { headline: '常年展示交易平台', paragraphs: ['发挥“6天+365天”平台作用，打造2.0版，步行15分钟可达。'] },
+          { headline: '党建责任制', paragraphs: ['构建“4+4+4+3”党建责任制工作格局，消费者权益日（3・15）活动。'] },
+        ],
+      },
+      { paper: HONGKOU, date: '2020-12-06', number: 1, articles: [{ headline: '简讯', paragraphs: ['12•4国家宪法日，1２．０版。'] }] },
+    ]);
+    // The articles found, by title (ranking is tested elsewhere).
+    const q = async (text: string): Promise<string[]> => (await query(text, site)).sort();
+    expect(await q('12·4')).toEqual(['12·4国家宪法日主题活动', '简讯']);
+    expect(await q('"12·4"')).toEqual(['12·4国家宪法日主题活动', '简讯']);
+    expect(await q('12・4')).toEqual(['12·4国家宪法日主题活动', '简讯']);
+    expect(await q('12 4')).toEqual(['12·4国家宪法日主题活动', '宪法宣传周', '简讯']);
+    expect(await q('3·15')).toEqual(['党建责任制']);
+    expect(await q('6天+365天')).toEqual(['常年展示交易平台']);
+    expect(await q('365天')).toEqual(['常年展示交易平台']);
+    expect(await q('2.0版')).toEqual(['常年展示交易平台', '简讯']);
+    expect(await q('20版')).toEqual([]);
+    expect(await q('4+4+4+3')).toEqual(['党建责任制']);
+    expect(await q('4+3')).toEqual(['党建责任制']);
+    expect(await q('“4+4+4+3”')).toEqual(['党建责任制']);
+    expect(await q('"“4+4+4+3”"')).toEqual(['党建责任制']);
+    expect(await q('"“4+4+4+3”。"')).toEqual([]);
+    expect(await q('（3·15）')).toEqual(['党建责任制']);
+    expect(await q('"（3·15）"')).toEqual(['党建责任制']);
+    expect(await q('12·4国家宪法日，')).toEqual(['12·4国家宪法日主题活动', '简讯']);
+    expect(await q('"12·4国家宪法日，"')).toEqual(['简讯']);
   });
 
   it('folds traditional and full-width queries and text', async () => {

@@ -26,7 +26,7 @@ import {
   type SearchDoc,
   type SearchMeta,
 } from '../../src/search/format.js';
-import { isWordChar, normalize } from '../../src/search/tokenize.js';
+import { isSearchable, normalize } from '../../src/search/tokenize.js';
 
 /** Tuning knobs; the defaults aim at the targets in docs/search.md. */
 export interface BuildSearchIndexOptions {
@@ -136,7 +136,7 @@ function articleTable(site: Site, articles: SiteArticle[]): Pick<SearchMeta, 'pa
   return { papers, issues, pages, docPages };
 }
 
-/** Unigram (count) and bigram (positions) postings of every word character and pair in the texts. */
+/** Unigram (count) and bigram (positions) postings of every searchable character and pair in the texts. */
 export function collectGrams(normalized: string[]): Map<string, Postings> {
   const uni = new Map<string, Map<number, number>>();
   const bi = new Map<string, Map<number, number[]>>();
@@ -145,7 +145,7 @@ export function collectGrams(normalized: string[]): Map<string, Postings> {
     let prevAt = 0;
     let offset = 0;
     for (const ch of text) {
-      if (isWordChar(ch)) {
+      if (isSearchable(ch)) {
         let u = uni.get(ch);
         if (!u) uni.set(ch, (u = new Map()));
         u.set(doc, (u.get(doc) ?? 0) + 1);

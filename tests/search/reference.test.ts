@@ -12,6 +12,7 @@ import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState }
 import { normalizedLength, scanTexts } from '../../src/search/grams.js';
 import { gzip, gzipAll } from '../../src/search/gzip.js';
 import { normalize } from '../../src/search/tokenize.js';
+import { FORMAT_NAME, FORMAT_VERSION } from '../../src/search/format.js';
 import { referenceSearchIndex } from './reference-index.js';
 import { HONGKOU, YANGPU, makeSite, seedSite, type FixturePage } from './fixture.js';
 
@@ -29,6 +30,7 @@ const TRICKY = [
   'lone \ud800 high, lone \udc00 low, pair \ud840\udc00 and \ud800\ud800',
   'café cafe\u0301 e\u0301\u0301 İstanbul ΣΑΣ straße',
   '二〇二〇年7月27日 5.2亿 99.5% 谢坚钢，薛侃',
+  '12·4 12・4 12•4 12‧4 12･4 １２∙４ “6天+365天” ２．０版 「4＋4＋4＋3」 1–3月 1〜3 ――…⋯ ﹁引﹂',
   '',
   '   ',
 ];
@@ -138,6 +140,15 @@ describe('incremental index builds', () => {
     const other = buildSearchIndexWithState(appended(), { previous: saved(before(), { shardBytes: 512 }) });
     expect(other.appendedTo).toBe(0);
     expectSameFiles(other.files, buildSearchIndex(appended()));
+  });
+
+  it('ignores the state of another format version (postings of text folded another way)', () => {
+    const state = saved(before());
+    expect(state.settings).toContain(`${FORMAT_NAME} ${FORMAT_VERSION};`);
+    const older = { ...state, settings: state.settings.replace(`${FORMAT_NAME} ${FORMAT_VERSION};`, `${FORMAT_NAME} ${FORMAT_VERSION - 1};`) };
+    const second = buildSearchIndexWithState(appended(), { previous: older });
+    expect(second.appendedTo).toBe(0);
+    expectSameFiles(second.files, buildSearchIndex(appended()));
   });
 });
 
