@@ -21,6 +21,8 @@ import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
 import { dropManifest, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
+import { htmlPageUrls, renderRobots, renderSitemap } from './sitemap.js';
+import { isUrlPath, parseOrigin } from './config.js';
 import { streamWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
@@ -35,8 +37,15 @@ export interface BuildOptions {
   input: string;
   /** URL prefix the site is served under; normalised to start and end with '/'. */
   base?: string;
-  /** Paper registry; defaults to src/papers.json. */
+  /** Paper registry; defaults to src/papers.json (see `BUILT_IN_PAPERS`). */
   papers?: Paper[];
+  /**
+   * Where the site is served, `https://host[:port]` (the base is added): canonical links,
+   * og:url, feeds and the sitemap then carry absolute URLs.
+   */
+  origin?: string;
+  /** The site's name, instead of the one in templates/layout.html. */
+  title?: string;
   /** Cache folder (parsed pages, render manifest), or false for none (the default). */
   cache?: string | false;
   /**
@@ -49,6 +58,9 @@ export interface BuildOptions {
   /** Called as stages advance, for a progress display. */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
+
+/** The papers the build knows without configuration (src/papers.json). */
+export const BUILT_IN_PAPERS = papersJson as Paper[];
 
 /** Where `npm run build` keeps its cache. */
 export const DEFAULT_CACHE = path.join(PROJECT_ROOT, 'node_modules/.cache/baokan');
@@ -88,7 +100,7 @@ export class UsageError extends Error {
 
 /** Normalises a --base value to '/' or '/sub/path/'. */
 export function normaliseBase(base = '/'): string {
-  if (/[\s?#\\]|\.\./.test(base) || /[\u0000-\u001f]/.test(base)) {
+  if (!isUrlPath(base)) {
     throw new UsageError(`--base must be a URL path such as /archive/, not ${JSON.stringify(base)}`);
   }
   const trimmed = base.replace(/^\/+|\/+$/g, '');
@@ -190,7 +202,9 @@ async function runPipeline(
   const inputStat = await stat(options.input).catch(() => null);
   if (!inputStat?.isDirectory()) throw new UsageError(`--input ${options.input} is not a folder`);
   const base = normaliseBase(options.base);
-  const papers = options.papers ?? (papersJson as Paper[]);
+  const origin = options.origin === undefined ? null : parseOrigin(options.origin);
+  if (origin === null && options.origin !== undefined) throw new UsageError(`--origin must be an https:// origin such as https://example.org, not ${JSON.stringify(options.origin)}`);
+  const papers = options.papers ?? BUILT_IN_PAPERS;
   // Stage 1: read (disk): each page file, then at once its cache entry, so reading and
   // decoding of some files overlap the waits for others.
   const parseDir = options.cache ? path.join(options.cache, 'parse') : null;
@@ -211,7 +225,8 @@ async function runPipeline(
   const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), bundleBrowserCode()]);
   const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
   const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
-  const renderPrint = options.cache ? await renderFingerprint(PROJECT_ROOT, templates, GENERATOR) : '';
+  // Every page shows the origin (canonical link) and the title: both are part of the render key.
+  const renderPrint = options.cache ? `${await renderFingerprint(PROJECT_ROOT, templates, GENERATOR)}\0${origin ?? ''}\0${options.title ?? ''}` : '';
   // Stage 2: parse each page (or take it from the cache).
   const cacheEntries = new Map<string, ParsedPage>();
   const cacheFresh = new Set<string>();
@@ -235,7 +250,7 @@ async function runPipeline(
   // Stages 3–4: assemble issues, the site model.
   options.onProgress?.('assemble', 0, 1);
   const issues = assembleIssues(parsedPages, papers);
-  const site = buildSiteModel(issues, base, GENERATOR);
+  const site: Site = { ...buildSiteModel(issues, base, GENERATOR), ...(origin ? { origin } : {}), ...(options.title ? { title: options.title } : {}) };
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   options.onProgress?.('render', 0, 1);
   const issueKeyMap = issueKeys(site, renderPrint);
@@ -245,16 +260,23 @@ async function runPipeline(
   // while this thread builds the index.
   const toRender = site.articles.length - reusedArticles(site, skip);
   const parallel = toRender >= MIN_ARTICLES_FOR_RENDER_WORKER && (options.threads ?? availableParallelism()) > 1;
+  // Every HTML page's path, for the sitemap.
+  const pagePaths = reused.map((f) => f.path);
+  const collect = (batch: OutputFile[]): Promise<void> => {
+    for (const f of batch) pagePaths.push(f.path);
+    return onHtml(batch);
+  };
   const html = parallel
-    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, onHtml)
+    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, collect)
     : (async () => {
-        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await onHtml(batch);
+        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await collect(batch);
       })();
   // Whatever happens below, the HTML stream must have settled before an error propagates.
   html.catch(() => undefined);
   const searchIndex = buildSearchIndexWithState(site, { previous: searchState, threads: options.threads });
   await html;
-  const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
+  const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {

@@ -1,6 +1,8 @@
 /**
  * One Atom feed per paper (`<paper>/feed.xml`): its newest articles, so readers and other
  * archives can follow new issues. Built as an xast tree, so input text is always escaped.
+ * Links are absolute when the site's origin is configured (feed readers resolve nothing else
+ * reliably), base-prefixed paths otherwise.
  */
 import { x } from 'xastscript';
 import { toXml } from 'xast-util-to-xml';
@@ -25,20 +27,21 @@ function feedOf(site: Site, paper: SitePaper): string {
   }
   const shown = entries.slice(0, FEED_SIZE);
   const updated = `${shown[0]?.date ?? '1970-01-01'}T00:00:00Z`;
+  const at = (url: string): string => (site.origin ?? '') + url;
   const tree = x(null, [
     { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
     x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'zh-CN' }, [
       x('id', `urn:baokan:${paper.paper.id}`),
-      x('title', `${paper.paper.name}（${site.generator.split(' ')[0]} 档案）`),
+      x('title', `${paper.paper.name}（${site.title ?? `${site.generator.split(' ')[0]} 档案`}）`),
       x('updated', updated),
-      x('link', { rel: 'alternate', type: 'text/html', href: paper.url }),
-      x('link', { rel: 'self', type: 'application/atom+xml', href: `${paper.url}feed.xml` }),
+      x('link', { rel: 'alternate', type: 'text/html', href: at(paper.url) }),
+      x('link', { rel: 'self', type: 'application/atom+xml', href: at(`${paper.url}feed.xml`) }),
       x('author', [x('name', paper.paper.name)]),
       ...shown.map(({ article, date }) =>
         x('entry', [
           x('id', `urn:baokan:${article.id}`),
           x('title', article.title),
-          x('link', { rel: 'alternate', type: 'text/html', href: article.url }),
+          x('link', { rel: 'alternate', type: 'text/html', href: at(article.url) }),
           x('updated', `${date}T00:00:00Z`),
           ...article.article.bylines.map((name) => x('author', [x('name', name)])),
           x('summary', excerpt(article.article.paragraphs.join(''), 120)),

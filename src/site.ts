@@ -11,6 +11,10 @@ export interface Site {
   base: string;
   /** Name and version of the generator, e.g. "baokan 0.1.0". */
   generator: string;
+  /** `https://host` the site is served from, when configured: URLs shown to others become absolute. */
+  origin?: string;
+  /** The site's name when configured, instead of the layout template's. */
+  title?: string;
   /** Papers with at least one issue, ordered by name. */
   papers: SitePaper[];
   /** Every article in archive order (paper, issue date, 版, reading order). */

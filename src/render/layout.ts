@@ -60,7 +60,14 @@ export function prepareLayout(site: Site, layoutHtml: string): Layout {
   const tree = parseHtmlTemplate(layoutHtml);
   stripPositions(tree);
   resolveUrls(tree, site.base);
-  const siteName = attribute(required(tree, 'meta[property="og:site_name"]'), 'content');
+  const siteNameMeta = required(tree, 'meta[property="og:site_name"]');
+  // A configured title (baokan.config.json) replaces the template's name where the layout shows it.
+  if (site.title) {
+    siteNameMeta.properties.content = site.title;
+    const link = select('.site-name', tree);
+    if (link) link.children = [{ type: 'text', value: site.title }];
+  }
+  const siteName = attribute(siteNameMeta, 'content');
   if (!siteName) throw new Error('baokan render: layout.html must give the site name in <meta property="og:site_name" content="…">');
   const paths = Object.fromEntries(
     Object.entries(targets).map(([key, selector]) => [key, pathTo(tree, required(tree, selector))]),
@@ -92,11 +99,13 @@ export function renderPage(site: Site, layout: Layout, page: PageSpec): OutputFi
   const slots = { title: at('title'), head: at('head'), breadcrumbs: at('breadcrumbs'), main: at('main') };
   const headParent = elementAt(tree, layout.paths.head.slice(0, -1));
   at('description').properties.content = page.description;
-  at('canonical').properties.href = page.url;
+  // Absolute when the site's origin is configured, as canonical links and og:url should be.
+  const absoluteUrl = (site.origin ?? '') + page.url;
+  at('canonical').properties.href = absoluteUrl;
   at('ogType').properties.content = page.ogType ?? 'website';
   at('ogTitle').properties.content = page.title;
   at('ogDescription').properties.content = page.description;
-  at('ogUrl').properties.content = page.url;
+  at('ogUrl').properties.content = absoluteUrl;
   for (const path of layout.navPaths) {
     const link = elementAt(tree, path);
     // The site navigation marks the link to the current page (home, search, about).

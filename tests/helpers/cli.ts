@@ -14,9 +14,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `baokan` with `args` synchronously from the project root. */
-export function runCli(args: string[]): CliRun {
-  const r = spawnSync(TSX, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+/** Runs `baokan` with `args` synchronously, from the project root unless `cwd` is given. */
+export function runCli(args: string[], cwd = ROOT): CliRun {
+  const r = spawnSync(TSX, [BIN, ...args], { cwd, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
