@@ -6,6 +6,7 @@
  * `buildSite` runs every stage but the last and returns the site in memory (tests use it);
  * `build` also writes it, replacing the output folder only when everything succeeded.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
 import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
-import { listSources, PROJECT_ROOT, readPublicAssets, readSource, readTemplates } from './read.js';
+import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
 import { dropManifest, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
@@ -62,8 +63,17 @@ export interface BuildOptions {
 /** The papers the build knows without configuration (src/papers.json). */
 export const BUILT_IN_PAPERS = papersJson as Paper[];
 
-/** Where `npm run build` keeps its cache. */
-export const DEFAULT_CACHE = path.join(PROJECT_ROOT, 'node_modules/.cache/baokan');
+/**
+ * Where the command keeps its cache: `node_modules/.cache/baokan` of the project the working
+ * directory belongs to (the nearest folder with a package.json, as other tools do), else of
+ * baokan's own folder.
+ */
+export function defaultCacheDir(cwd = process.cwd()): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'node_modules/.cache/baokan');
+    if (dir === path.dirname(dir)) return path.join(PROJECT_ROOT, 'node_modules/.cache/baokan');
+  }
+}
 
 export interface BuildResult {
   site: Site;
@@ -208,7 +218,8 @@ async function runPipeline(
   // Stage 1: read (disk): each page file, then at once its cache entry, so reading and
   // decoding of some files overlap the waits for others.
   const parseDir = options.cache ? path.join(options.cache, 'parse') : null;
-  const fingerprint = parseDir ? await parserFingerprint(path.join(PROJECT_ROOT, 'src/parse'), papers) : '';
+  // The compiled command's parser is somewhere in lib/: any change to lib/ is a new parser.
+  const fingerprint = parseDir ? await parserFingerprint(path.join(PROJECT_ROOT, COMPILED ? 'lib' : 'src/parse'), papers) : '';
   const trace = options.trace ?? true;
   const cached = new Map<string, ParsedPage>();
   const sources = await listSources(options.input);
@@ -222,11 +233,12 @@ async function runPipeline(
       return { ...read, key };
     }),
   );
-  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), bundleBrowserCode()]);
+  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), COMPILED ? readCompiledBrowserCode() : bundleBrowserCode()]);
   const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
   const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
   // Every page shows the origin (canonical link) and the title: both are part of the render key.
-  const renderPrint = options.cache ? `${await renderFingerprint(PROJECT_ROOT, templates, GENERATOR)}\0${origin ?? ''}\0${options.title ?? ''}` : '';
+  const renderCode = COMPILED ? ['lib/*.js'] : undefined;
+  const renderPrint = options.cache ? `${await renderFingerprint(PROJECT_ROOT, templates, GENERATOR, renderCode)}\0${origin ?? ''}\0${options.title ?? ''}` : '';
   // Stage 2: parse each page (or take it from the cache).
   const cacheEntries = new Map<string, ParsedPage>();
   const cacheFresh = new Set<string>();

@@ -17,7 +17,8 @@ import type { Paper, ParsedPage } from './types.js';
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
   // The entry layout's version: a new layout never reads an old one's files.
   const hash = createHash('sha256').update('entries 3\0');
-  for (const name of (await fg('**/*.ts', { cwd: parserDir })).sort()) {
+  // TypeScript sources, or the compiled command's JavaScript.
+  for (const name of (await fg(['**/*.ts', '**/*.js'], { cwd: parserDir })).sort()) {
     hash.update(name).update('\0').update(await readFile(path.join(parserDir, name))).update('\0');
   }
   return hash.update(JSON.stringify(papers)).digest('hex');

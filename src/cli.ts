@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, BUILT_IN_PAPERS, DEFAULT_CACHE, UsageError } from './build.js';
+import { build, BUILT_IN_PAPERS, defaultCacheDir, UsageError } from './build.js';
 import type { BuildResult } from './build.js';
 import { ConfigError, loadConfig, mergePapers, parseOrigin } from './config.js';
 import { formatReport } from './diagnostics.js';
@@ -89,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(origin !== undefined ? { origin } : {}),
       ...(config.title !== undefined ? { title: config.title } : {}),
       papers: config.papers ? mergePapers(BUILT_IN_PAPERS, config.papers) : BUILT_IN_PAPERS,
-      cache: values['no-cache'] ? false : DEFAULT_CACHE,
+      cache: values['no-cache'] ? false : defaultCacheDir(),
       trace: values.explain,
       onProgress,
     });

@@ -14,8 +14,11 @@ import { report } from './diagnostics.js';
 import { splitFrontMatter } from './frontmatter.js';
 import type { OutputFile, SourcePage } from './types.js';
 
-/** The project's own folders (templates/, public/) next to src/. */
+/** The project's own folders (templates/, public/) next to src/ (or lib/, compiled). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** True in the compiled command (lib/*.js, scripts/compile.ts), false when run from src/ by tsx or vitest. */
+export const COMPILED = !import.meta.url.endsWith('.ts');
 
 /** A page file that could be read; `page` is null when it was rejected (see `file.messages`). */
 export interface ReadResult {
@@ -89,5 +92,15 @@ export async function readTemplates(dir = path.join(PROJECT_ROOT, 'templates')):
 /** Reads `public/` as output files under `assets/`, copied byte for byte. */
 export async function readPublicAssets(dir = path.join(PROJECT_ROOT, 'public')): Promise<OutputFile[]> {
   const names = (await fg('**/*', { cwd: dir, onlyFiles: true })).sort();
+  return Promise.all(names.map(async (name) => ({ path: `assets/${name}`, contents: new Uint8Array(await readFile(path.join(dir, name))) })));
+}
+
+/**
+ * The browser code as the compiled command ships it: bundled once by scripts/compile.ts into
+ * lib/assets/, with the same bytes `bundleBrowserCode()` gives for the same sources.
+ */
+export async function readCompiledBrowserCode(dir = path.join(PROJECT_ROOT, 'lib/assets')): Promise<OutputFile[]> {
+  const names = (await fg('**/*', { cwd: dir, onlyFiles: true })).sort();
+  if (names.length === 0) throw new Error(`baokan: ${dir} holds no browser code; compile the command again (npm run compile)`);
   return Promise.all(names.map(async (name) => ({ path: `assets/${name}`, contents: new Uint8Array(await readFile(path.join(dir, name))) })));
 }

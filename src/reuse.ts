@@ -36,10 +36,18 @@ export function outputCacheDir(cacheDir: string, out: string): string {
   return path.join(cacheDir, 'outputs', createHash('sha1').update(path.resolve(out)).digest('hex').slice(0, 16));
 }
 
-/** Digest of everything rendering depends on besides the site: renderer code, templates, version. */
-export async function renderFingerprint(root: string, templates: Record<string, string>, generator: string): Promise<string> {
+/**
+ * Digest of everything rendering depends on besides the site: renderer code (`code`, globs below
+ * `root`; the compiled command passes its bundle), templates, version.
+ */
+export async function renderFingerprint(
+  root: string,
+  templates: Record<string, string>,
+  generator: string,
+  code = ['src/render/**/*.ts', 'src/site.ts', 'src/api.ts'],
+): Promise<string> {
   const hash = createHash('sha256').update(generator);
-  for (const name of (await fg(['src/render/**/*.ts', 'src/site.ts', 'src/api.ts'], { cwd: root })).sort()) {
+  for (const name of (await fg(code, { cwd: root })).sort()) {
     hash.update(name).update('\0').update(await readFile(path.join(root, name)));
   }
   for (const [name, text] of Object.entries(templates).sort()) hash.update(name).update('\0').update(text);
