@@ -5,7 +5,7 @@
  *   npm run score -- --api DIR --gold DIR  # any built data API vs any gold folder
  *   npm run score -- --fixtures            # the held-out pages under tests/fixtures/parse/
  *   npm run score -- --simulated [--count 200] [--seed 1]   # simulated pages (scripts/simulate)
- *   … [--verbose] [--json] [--only PREFIX]
+ *   … [--verbose] [--json] [--only PREFIX] [--no-lexicon]
  *
  * Exit status 0 after scoring, 2 on a usage error (missing folder, unreadable catalog).
  */
@@ -32,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       count: { type: 'string', default: '200' },
       seed: { type: 'string', default: '1' },
       only: { type: 'string' },
+      'no-lexicon': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -40,11 +41,13 @@ export async function main(argv: string[]): Promise<number> {
   });
   if (values.help) { console.log(USAGE); return 0; }
   const verbose = values.verbose;
+  // Parsing in memory (--fixtures, --simulated) can leave the lexicon out, to measure what it adds.
+  const parse = values['no-lexicon'] ? { lexicon: null } : {};
   let result: ScoreResult;
   if (values.simulated) {
     throw new ScoreUsageError('--simulated: the page simulator is not there yet');
   } else if (values.fixtures) {
-    result = scoreFixtures({ verbose, ...(values.only ? { only: values.only } : {}) });
+    result = scoreFixtures({ verbose, parse, ...(values.only ? { only: values.only } : {}) });
   } else {
     let api = values.api;
     if (!fs.existsSync(path.join(api, 'catalog.json')) && fs.existsSync(path.join(api, 'api', 'catalog.json'))) api = path.join(api, 'api');

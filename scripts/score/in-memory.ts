@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
-import { parsePage } from '../../src/parse/index.js';
+import { type ParseOptions, parsePage } from '../../src/parse/index.js';
 import { toSourcePage } from '../../src/read.js';
 import type { Paper, ParsedPage } from '../../src/types.js';
 import papersJson from '../../src/papers.json' with { type: 'json' };
@@ -21,16 +21,16 @@ export const FIXTURES = path.join(ROOT, 'tests/fixtures/parse');
 const PAPERS = papersJson as Paper[];
 
 /** Parses a page file's text as the build would (BOM, CRLF and front matter handled by stage 1). */
-export function parseText(source: string, text: string, papers: Paper[] = PAPERS): ParsedPage {
+export function parseText(source: string, text: string, options: ParseOptions = {}, papers: Paper[] = PAPERS): ParsedPage {
   const page = toSourcePage(new VFile({ path: source }), new TextEncoder().encode(text));
   if (!page) throw new Error(`score: ${source} is not a readable page`);
-  return parsePage({ source, body: page.body, bodyLine: page.bodyLine }, papers);
+  return parsePage({ source, body: page.body, bodyLine: page.bodyLine }, papers, options);
 }
 
 /** Scores named page texts against their gold, all in memory. */
-export function scoreTexts(cases: Array<{ name: string; text: string; gold: GoldPage }>, options: { verbose?: boolean } = {}): ScoreResult {
+export function scoreTexts(cases: Array<{ name: string; text: string; gold: GoldPage }>, options: { verbose?: boolean; parse?: ParseOptions } = {}): ScoreResult {
   const output = new Map<string, PredictedPage>();
-  for (const c of cases) output.set(c.name, predictedFromParsed(parseText(`${c.name}.txt`, c.text), PAPERS));
+  for (const c of cases) output.set(c.name, predictedFromParsed(parseText(`${c.name}.txt`, c.text, options.parse), PAPERS));
   return scorePages(cases.map((c) => ({ key: c.name, doc: c.gold })), output, options);
 }
 
@@ -50,7 +50,7 @@ export function readCase(name: string): { name: string; text: string; gold: Gold
 }
 
 /** Scores the held-out cases (those starting with `only`, when given). */
-export function scoreFixtures(options: { verbose?: boolean; only?: string } = {}): ScoreResult {
+export function scoreFixtures(options: { verbose?: boolean; only?: string; parse?: ParseOptions } = {}): ScoreResult {
   const cases = fixtureCases().filter((c) => !options.only || c.startsWith(options.only));
   return scoreTexts(cases.map(readCase), options);
 }

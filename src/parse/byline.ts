@@ -48,7 +48,7 @@ const PICTURE_ROLES = new Set(['图', '图片', '摄影']);
 const TEXT_ROLES = new Set(['文', '文字', '撰稿']);
 
 // Words that close a byline after the names: what the reporters did, not who they are.
-const CLOSING_WORDS = new Set(['报道', '采写', '整理', '综合报道', '采访报道']);
+const CLOSING_WORDS = new Set(['报道', '采写', '整理', '综合报道', '采访报道', '供稿', '供图', '提供']);
 
 /** Reads names from "role name name role name" tokens; null when any token is neither. */
 function readNames(text: string): { names: string[]; photoNames: string[]; hasRole: boolean } | null {
@@ -219,4 +219,21 @@ export function looksLikeBareName(text: string): boolean {
   if (!isName(t) || t.includes('·')) return false;
   const chars = [...t];
   return SURNAMES.has(chars[0] ?? '') || (chars.length >= 3 && SURNAMES.has(chars.slice(0, 2).join('')));
+}
+
+// A source or signature line: (浦江镇 供稿), （区委宣传部供稿）, (通讯员 钱磊 供稿), （来源：区融媒体中心）,
+// (据新华社). It credits where the copy came from, at an article's end; it is never a title.
+const SOURCE_AFTER = /^(.{1,24}?)\s*(?:供稿|供图|供稿供图|提供|投稿|来稿|整理|报道|综合)$/;
+const SOURCE_BEFORE = /^(?:来源|稿件来源|作者单位|据)[:：\s]?\s*(.{1,24})$/;
+
+/** A parenthesised source or signature line, with the person it names (if it names one); null otherwise. */
+export function readSourceLine(text: string): { names: string[] } | null {
+  if (text.length > 40) return null;
+  const { inner, bracketed } = unwrap(text);
+  if (!bracketed) return null;
+  const m = SOURCE_AFTER.exec(inner.trim()) ?? SOURCE_BEFORE.exec(inner.trim());
+  if (!m) return null;
+  // A person (通讯员 钱磊, 记者 王芳 …) is a byline; an organisation (浦江镇, 区委宣传部) names nobody.
+  const read = readNames(m[1] ?? '');
+  return { names: read?.hasRole ? [...read.names, ...read.photoNames] : [] };
 }

@@ -6,7 +6,7 @@
  */
 import type { BlockKind, Paper } from '../types.js';
 import { type Span, spanRaw, spanText, subSpan } from './blocks.js';
-import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCredit, trailingByline } from './byline.js';
+import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCredit, readSourceLine, trailingByline } from './byline.js';
 import { type MastheadFacts, furnitureReason, readMasthead, readMastheadZoneLine } from './masthead.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
 import { type FixedRole, assignTitleRoles, mergedTitleSplit, reportsEvent } from './titles.js';
@@ -92,6 +92,8 @@ function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {
   if (credit) return [draft(span, row, 'photo-credit', 'photo credit line (… 摄)', named(credit))];
   const byline = readByline(text);
   if (byline) return [draft(span, row, 'byline', byline.hasRole ? 'byline: role word and name' : 'byline: bullet and name', named(byline))];
+  const source = readSourceLine(text);
+  if (source) return [draft(span, row, 'byline', source.names.length > 0 ? 'source line naming its writer: byline' : 'source line (供稿/来源): signs the article off, names no reporter', { names: source.names })];
 
   const pieces: Draft[] = [];
   let from = 0;

@@ -20,7 +20,8 @@ export interface FoundDate {
 // 8月12日、13日 / 8月12日和13日 (kept as printed, the last day is the end; digits ASCII after asciiDigits).
 const DATE = /(?<![0-9])(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|—|-|–|~|～|、|和)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)*/g;
 // A scheduled event: "将…举行" (will be held) within the same clause group.
-const SCHEDULED = /将[^。；;]{0,16}?(?:举行|举办|召开|开幕|开展|启动|亮相|开启|进行)|即将|将于/;
+// 即将 counts only before such a verb: 即将发往全国 (goods about to ship) schedules nothing.
+const SCHEDULED = /将[^。；;，,]{0,16}?(?:举行|举办|召开|开幕|开展|启动|亮相|开启|进行)|将于/;
 // Matches the lead opening and an optional byline in brackets: 本报讯 / 本报讯(记者 张雯).
 const LEAD_OPEN = /^\s*(?:本报讯|本报消息|讯)\s*(?:[（(][^（()）]{0,40}[）)])?/;
 

@@ -10,7 +10,7 @@ import { type Unit, classify } from './classify.js';
 import { type DatedLine, type Located, inferDate, inferPaper } from './infer.js';
 import { assemble, toBlock } from './assemble.js';
 import { datelineOf } from './dates.js';
-import { reorder } from './reorder.js';
+import { type ReorderOptions, reorder } from './reorder.js';
 
 /** Input of the page parser: a page body (front matter removed, \n line endings). */
 export interface PageInput {
@@ -20,12 +20,15 @@ export interface PageInput {
   bodyLine: number;
 }
 
+/** Options of the parser (tests and the scorer use them to measure what a part adds). */
+export type ParseOptions = ReorderOptions;
+
 /** Parses one page body into classified blocks, articles in reading order and page metadata. */
-export function parsePage(input: PageInput, papers: Paper[]): ParsedPage {
+export function parsePage(input: PageInput, papers: Paper[], options: ParseOptions = {}): ParsedPage {
   const body = typeof input.body === 'string' ? input.body.replace(/\r\n?/g, '\n') : '';
   const bodyLine = Number.isInteger(input.bodyLine) && input.bodyLine > 0 ? input.bodyLine : 1;
   const units = classify(splitLines(body, bodyLine), papers);
-  const { items } = reorder(units);
+  const { items } = reorder(units, options);
   const { articles, loose } = assemble(items);
   // Lines that went into no article: mastheads, promo lines, and banners with nothing under them.
   const furniture = loose.map(toBlock).sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);

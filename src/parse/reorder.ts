@@ -12,7 +12,15 @@
  * page (活动现|场通过: 现场 is a word of this page), quote balance, and topic overlap.
  */
 import { type Unit, isLead } from './classify.js';
+import { type Lexicon, jiebaLexicon } from './lexicon.js';
+import { breakCycles, maxWeightMatching } from './assignment.js';
 import { endsSentence, isHan, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
+
+/** Options of the reading-order stage. */
+export interface ReorderOptions {
+  /** The language prior for joins; null leaves it out (to measure what it adds). */
+  lexicon?: Lexicon | null;
+}
 
 /** One decided join between a dangling block and its continuation. */
 export interface Join {
@@ -20,6 +28,8 @@ export interface Join {
   to: Unit;
   score: number;
   reason: string;
+  /** The best candidate this join beat for either of its two blocks, if there was one. */
+  runnerUp: { from: Unit; to: Unit; score: number } | null;
 }
 
 /** Body blocks joined into one paragraph, in reading order. */
@@ -42,8 +52,23 @@ const TITLE_KINDS = new Set(['headline', 'kicker', 'subheadline', 'section', 'in
 // Largest page for which non-adjacent joins are searched (pairs grow quadratically).
 const MAX_BODIES_FOR_SEARCH = 600;
 const JOIN_THRESHOLD = 3;
+// Evidence of a dictionary word across the join (lexicon.ts), by the log-likelihood gain (nats)
+// of reading the junction joined: a common word cut in two (严|峻, 巩|固) gains 8–13, a weak
+// reading (高|地) about 1.
+const LEXICON_STEPS: Array<[gain: number, points: number]> = [[4, 3], [2, 2], [1, 1]];
+// A block under a title that is not that title's lead must continue something (an article
+// never opens mid-sentence): worth more than any single piece of evidence.
+const ORPHAN_WEIGHT = 4;
 // Matches the numbering that opens a list item: （一） (1) 一、 1. ①.
 const LIST_ITEM = /^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[.．、]|[①-⑳])/;
+
+// Discourse openers that begin a sentence and are set off by a comma (据了解，/ 会上，/ 目前，):
+// a block opening with one more likely starts a paragraph than continues a broken one.
+const OPENER = /^(?:据(?:了解|介绍|悉|统计|报道|透露)|(?:会上|会后|目前|此外|同时|另外|对此|为此|此前|随后|当天|近年来|近日|日前|今年以来|下一步|与此同时)[，,])/;
+// Topic similarity (summed log inverse block frequencies) worth a whole extra point.
+const TOPIC_SCALE = 20;
+// Longest block read as a photo caption when it sits inside a broken sentence without a credit.
+const MAX_INLINE_CAPTION = 60;
 
 interface Neighbour {
   index: number;
@@ -126,18 +151,33 @@ function ngramEvidence(a: string, b: string, grams: GramLookup | null, minLength
   return best;
 }
 
-/** Distinct Han trigrams of a text. */
-function trigrams(text: string): Set<string> {
+/** Distinct Han character bigrams of a text. */
+function bigrams(text: string): Set<string> {
   const chars = [...text].filter(isHan);
   const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  for (let i = 0; i + 2 <= chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
   return grams;
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const g of a) if (b.has(g)) n++;
-  return n;
+/**
+ * Topic similarity of two stretches of one page: the shared character bigrams, each weighted by
+ * how rare it is on the page (log inverse block frequency), so 首发 in two blocks about a 首发
+ * policy counts and 工作 or 发展, printed in every article, hardly does.
+ */
+function topicModel(units: Unit[]): (x: string, y: string) => number {
+  const df = new Map<string, number>();
+  let blocks = 0;
+  for (const u of units) {
+    if (u.kind !== 'body' && !TITLE_KINDS.has(u.kind)) continue;
+    blocks++;
+    for (const g of bigrams(u.content)) df.set(g, (df.get(g) ?? 0) + 1);
+  }
+  return (x, y) => {
+    const gy = bigrams(y);
+    let sum = 0;
+    for (const g of bigrams(x)) if (gy.has(g)) sum += Math.log(1 + blocks / (df.get(g) ?? 1));
+    return sum;
+  };
 }
 
 /** Text of the body blocks before `i` back to the start of its article (a title or a lead). */
@@ -146,7 +186,11 @@ function contextBefore(units: Unit[], i: number): string {
   for (let k = i; k >= 0 && parts.length < 12; k--) {
     const u = units[k];
     if (!u) break;
-    if (TITLE_KINDS.has(u.kind) && u.kind !== 'intertitle') break;
+    // The article's title names its topic best: it ends the context, included.
+    if (TITLE_KINDS.has(u.kind) && u.kind !== 'intertitle') {
+      for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) parts.push(units[t]?.content ?? '');
+      break;
+    }
     if (u.kind === 'body') {
       parts.push(u.content);
       if (u.lead) break;
@@ -189,6 +233,26 @@ interface Candidate {
   /** The continuation sits under a title printed between the two (another article's headline). */
   crossesTitle: boolean;
   reason: string;
+  /** A short finished sentence printed between the two: a caption inside the broken sentence. */
+  overCaption?: number;
+}
+
+/**
+ * The block after the next one, when the next one is a short finished sentence with nothing
+ * but pictures around it: a photo caption printed inside a broken sentence, without a credit.
+ *
+ *     …给予一定比例补              ← dangling
+ *     发布会现场，品牌代表签约。    ← x: a caption, not the continuation
+ *     贴，并在场地协调…            ← b
+ */
+function pastInlineCaption(units: Unit[], next: Neighbour | null): { x: number; b: number } | null {
+  if (!next || next.crossesTitle || next.crossesByline) return null;
+  const x = units[next.index];
+  if (!x || x.lead || [...squeeze(x.content)].length > MAX_INLINE_CAPTION || !endsSentence(x.content)) return null;
+  if (/[。！？!?].+[。！？!?]/.test(squeeze(x.content))) return null; // one sentence only
+  const after = neighbourBody(units, next.index, 1);
+  if (!after || after.crossesTitle || after.crossesByline) return null;
+  return { x: next.index, b: after.index };
 }
 
 /**
@@ -218,8 +282,9 @@ function orphanUnderTitle(units: Unit[], b: number): boolean {
 }
 
 /** Scores every plausible continuation of every dangling body block. */
-function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null): Candidate[] {
+function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null, lexicon: Lexicon | null): Candidate[] {
   const out: Candidate[] = [];
+  const topic = topicModel(units);
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   // Computed once per block: it walks forward over the page, and every dangling block asks it.
   const orphans = new Map<number, boolean>();
@@ -232,7 +297,8 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
     const A = units[a];
     if (!A) continue;
     const next = neighbourBody(units, a, 1);
-    const targets = search ? bodies : next ? [next.index] : [];
+    const inline = pastInlineCaption(units, next);
+    const targets = search ? bodies : [next?.index, inline?.b].filter((k): k is number => k !== undefined);
     for (const b of targets) {
       const B = units[b];
       if (!B || b === a || B.lead || isLead(B.content)) continue;
@@ -240,10 +306,15 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if (/[：:]$/.test(squeeze(A.content)) && LIST_ITEM.test(squeeze(B.content))) continue;
       const reasons: string[] = [];
       let score = 0;
-      const adjacent = next?.index === b;
-      if (adjacent && next) {
+      const overCaption = inline?.b === b ? inline.x : undefined;
+      const adjacent = next?.index === b || overCaption !== undefined;
+      if (overCaption !== undefined) {
+        score += 2;
+        reasons.push('next body block but one, past a short finished sentence that reads as a caption (+2)');
+      } else if (adjacent && next) {
         if (next.crossesByline) { score -= 2; reasons.push('a byline lies between (-2)'); }
         else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
+        else if (OPENER.test(squeeze(B.content))) { score += 1; reasons.push('next body block, but it opens with a sentence opener (+1)'); }
         else { score += 3; reasons.push('next body block (+3)'); }
       } else {
         // A block already read earlier in the same article cannot also continue it.
@@ -258,54 +329,80 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
         }
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
-      if (orphan(b)) { score += 2; reasons.push('opens the text under a title whose own lead comes later (+2)'); }
+      if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
       if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
-      if (!adjacent) {
-        if (score + 1 < JOIN_THRESHOLD) continue; // topic evidence alone cannot carry a far join
-        const moved = trigrams([b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join(''));
-        const mine = overlap(moved, trigrams(contextBefore(units, a)));
-        const own = overlap(moved, trigrams(contextBefore(units, b - 1)));
-        if (mine > own) { score += 1; reasons.push(`shares ${mine} terms with the dangling article vs ${own} with its neighbours (+1)`); }
-        else { score -= 1; reasons.push(`shares more terms with its neighbours (${own}) than with the dangling article (${mine}) (-1)`); }
+      const word = lexicon?.(A.content, B.content) ?? null;
+      const points = word ? (LEXICON_STEPS.find(([gain]) => word.gain >= gain)?.[1] ?? 0) : 0;
+      if (word && points > 0) { score += points; reasons.push(`the lexicon reads "${word.word}" across the join (gain ${word.gain.toFixed(1)}, +${points})`); }
+      const pastTitle = adjacent && overCaption === undefined && next?.crossesTitle === true;
+      if (!adjacent && score + 1 < JOIN_THRESHOLD) continue; // topic evidence alone cannot carry a far join
+      if (!adjacent || pastTitle) {
+        // A far block, or one under another title, moves into the dangling article: is it about that?
+        const moved = [b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join('');
+        const mine = topic(moved, contextBefore(units, a));
+        const own = topic(moved, contextBefore(units, b - 1));
+        // More shared rare words with the dangling article than with where it stands: +1, up to +2.
+        const points = mine > own ? 1 + Math.min(1, (mine - own) / TOPIC_SCALE) : -1;
+        score += points;
+        reasons.push(`topic: shares ${mine.toFixed(1)} with the dangling article vs ${own.toFixed(1)} with its neighbours (${points > 0 ? '+' : ''}${points.toFixed(2)})`);
       }
-      out.push({ a, b, score, adjacent, crossesTitle: adjacent && next?.crossesTitle === true, reason: reasons.join('; ') });
+      out.push({ a, b, score, adjacent, crossesTitle: adjacent && next?.crossesTitle === true, reason: reasons.join('; '), ...(overCaption !== undefined ? { overCaption } : {}) });
     }
   }
   return out.sort((x, y) => y.score - x.score || Number(y.adjacent) - Number(x.adjacent) || Math.abs(x.b - x.a) - Math.abs(y.b - y.a));
 }
 
-/** Decides joins greedily, best evidence first; each block continues at most one and is continued by at most one. */
-function decideJoins(units: Unit[], grams: GramLookup | null): { next: Map<number, Candidate>; prev: Map<number, number> } {
+/**
+ * Decides all joins of the page at once: the set of joins with the largest total evidence in
+ * which every dangling end takes at most one continuation and every block continues at most one
+ * end (assignment.ts). Small tie-breaks prefer the next block, then the nearer one.
+ */
+function decideJoins(units: Unit[], grams: GramLookup | null, lexicon: Lexicon | null): { next: Map<number, Candidate>; prev: Map<number, number>; all: Candidate[] } {
   const bodies = units.flatMap((u, i) => (u.kind === 'body' ? [i] : []));
   const dangling = bodies.filter((i) => {
     const u = units[i];
     return u !== undefined && !endsSentence(u.content) && !endExplained(units, i);
   });
+  const all = candidates(units, dangling, bodies, grams, lexicon);
+  const edges = all.map((c) => ({
+    a: c.a, b: c.b, candidate: c,
+    weight: c.score - JOIN_THRESHOLD + 0.5 + (c.adjacent ? 0.01 : 0) - Math.abs(c.b - c.a) * 1e-6,
+  }));
+  const chosen = breakCycles(maxWeightMatching(edges));
   const next = new Map<number, Candidate>();
   const prev = new Map<number, number>();
-  for (const c of candidates(units, dangling, bodies, grams)) {
-    if (c.score < JOIN_THRESHOLD || next.has(c.a) || prev.has(c.b)) continue;
-    // No cycles: following b's chain must not lead back to a.
-    let k: number | undefined = c.b;
-    let cycle = false;
-    for (let guard = 0; k !== undefined && guard < bodies.length + 1; guard++) {
-      if (k === c.a) { cycle = true; break; }
-      k = next.get(k)?.b;
-    }
-    if (cycle) continue;
-    next.set(c.a, c);
-    prev.set(c.b, c.a);
+  for (const e of chosen) {
+    next.set(e.a, e.candidate);
+    prev.set(e.b, e.a);
   }
-  return { next, prev };
+  return { next, prev, all };
+}
+
+/** The strongest candidate a decided join beat: another continuation of its end, or another end of its block. */
+function runnerUpOf(c: Candidate, all: Candidate[]): Candidate | null {
+  let best: Candidate | null = null;
+  for (const o of all) {
+    if (o === c || (o.a !== c.a && o.b !== c.b)) continue;
+    if (!best || o.score > best.score) best = o;
+  }
+  return best;
 }
 
 /** Puts the page in reading order: body blocks joined into paragraphs, moved columns placed after what they continue. */
-export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
+export function reorder(input: Unit[], options: ReorderOptions = {}): { items: Item[]; joins: Join[] } {
+  const units = input.slice();
   const page = units.filter((u) => u.kind === 'body' || u.kind === 'brief' || u.kind === 'caption' || u.kind === 'intertitle' || u.kind === 'headline').map((u) => u.content).join('\n');
-  const { next, prev } = decideJoins(units, gramIndex(page));
+  const lexicon = options.lexicon === undefined ? jiebaLexicon : options.lexicon;
+  const { next, prev, all } = decideJoins(units, gramIndex(page), lexicon);
+  // A short sentence a join was made across, and that continues nothing, is the photo's caption.
+  for (const c of next.values()) {
+    const x = c.overCaption === undefined ? undefined : units[c.overCaption];
+    if (!x || c.overCaption === undefined || prev.has(c.overCaption) || next.has(c.overCaption)) continue;
+    units[c.overCaption] = { ...x, kind: 'caption', reason: `short finished sentence inside a broken sentence (line ${units[c.a]?.span.line} continues on line ${units[c.b]?.span.line}): photo caption` };
+  }
   // Blocks that travel with a far continuation (the rest of its column).
   const runs = new Map<number, number[]>();
   const reserved = new Set<number>();
@@ -319,7 +416,14 @@ export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
     runs.set(c.b, run);
     for (const k of run) reserved.add(k);
     const signoff: number[] = [];
-    for (let k = (stretch[stretch.length - 1] ?? c.b) + 1; units[k]?.kind === 'byline' && !claimed.has(k); k++) signoff.push(k);
+    // Under another title, a byline on a line of its own is that title's byline (标题 / 碎片 /
+    // 文/王逸 / 本报讯…); one glued to the moved text (…工作。 ■记者 姚丽敏) signs the text off.
+    const last = stretch[stretch.length - 1] ?? c.b;
+    const underTitle = orphanUnderTitle(units, c.b);
+    for (let k = last + 1; units[k]?.kind === 'byline' && !claimed.has(k); k++) {
+      if (underTitle && units[k]?.row !== units[last]?.row) break;
+      signoff.push(k);
+    }
     for (const k of signoff) claimed.add(k);
     signoffs.set(c.b, signoff);
   }
@@ -338,7 +442,9 @@ export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
         const from = i > 0 ? next.get(chain[i - 1] as number) : undefined;
         const source = from ? units[from.a] : undefined;
         if (!unit || !from || !source) return unit;
-        return { ...unit, reason: `${unit.reason}; continues line ${source.span.line}: ${from.reason}` };
+        const rival = runnerUpOf(from, all);
+        const beat = rival ? `; beat line ${units[rival.a]?.span.line} → line ${units[rival.b]?.span.line} (score ${rival.score})` : '; no rival';
+        return { ...unit, reason: `${unit.reason}; continues line ${source.span.line}: score ${from.score} = ${from.reason}${beat}` };
       })
       .filter((u): u is Unit => u !== undefined);
     const last = chain[chain.length - 1];
@@ -374,7 +480,9 @@ export function reorder(units: Unit[]): { items: Item[]; joins: Join[] } {
   const joins = [...next.values()].flatMap((c) => {
     const from = units[c.a];
     const to = units[c.b];
-    return from && to ? [{ from, to, score: c.score, reason: c.reason }] : [];
+    const rival = runnerUpOf(c, all);
+    const runnerUp = rival && units[rival.a] && units[rival.b] ? { from: units[rival.a] as Unit, to: units[rival.b] as Unit, score: rival.score } : null;
+    return from && to ? [{ from, to, score: c.score, reason: c.reason, runnerUp }] : [];
   });
   return { items, joins };
 }

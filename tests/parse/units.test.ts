@@ -8,6 +8,7 @@ import { inferPaper, inferYear, type Located } from '../../src/parse/infer.js';
 import { wholeLineMarker, trailingMarker, leadingMarker } from '../../src/parse/markers.js';
 import { furnitureReason, readMasthead } from '../../src/parse/masthead.js';
 import { reorder } from '../../src/parse/reorder.js';
+import { parsePage } from '../../src/parse/index.js';
 import { assignTitleRoles, mergedTitleSplit } from '../../src/parse/titles.js';
 import type { Paper } from '../../src/types.js';
 import papersJson from '../../src/papers.json' with { type: 'json' };
@@ -278,5 +279,46 @@ describe('round 5 rules', () => {
       expect(readCredit(t), t).toBeNull();
     }
     expect(readByline('融媒体中心记者 王芳')).toMatchObject({ names: ['王芳'] });
+  });
+});
+
+describe('page-level reading order (round 6 rules)', () => {
+  const articles = (body: string) => parsePage({ source: 't.txt', body, bodyLine: 1 }, papers).articles;
+
+  it('reads a parenthesised source line as a sign-off, never as a title', () => {
+    const page = '敬老院新添康复设备\n\n本报讯 3月2日，镇敬老院新添一批康复设备。\n\n（镇社区事务受理中心 供稿）\n\n河道整治见成效\n\n本报讯 3月3日，镇里完成三条河道整治。\n\n(通讯员 邵华 供稿)';
+    const got = articles(page);
+    expect(got.map((a) => a.headline)).toEqual(['敬老院新添康复设备', '河道整治见成效']);
+    expect(got.map((a) => a.bylines)).toEqual([[], ['邵华']]);
+    expect(got.flatMap((a) => a.paragraphs).join('')).not.toMatch(/供稿/);
+  });
+
+  it('moves a fragment printed under a title before its lead back to the end it continues, and keeps the title on its lead', () => {
+    const page = [
+      '图书馆延长开放时间', '本报讯 5月6日，区图书馆宣布即日起延长周末开放时间，方便上班族和学生借阅，读者可以通过线上',
+      '菜场改造完工', '■记者 顾言', '平台预约座位。', '本报讯 5月7日，经过三个月改造，老菜场以崭新面貌重新开张，摊位整齐、通道宽敞。',
+    ].join('\n\n');
+    const got = articles(page);
+    expect(got.map((a) => a.headline)).toEqual(['图书馆延长开放时间', '菜场改造完工']);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 5月6日，区图书馆宣布即日起延长周末开放时间，方便上班族和学生借阅，读者可以通过线上平台预约座位。']);
+    expect(got[1]?.bylines).toEqual(['顾言']);
+    expect(got[1]?.paragraphs[0]).toMatch(/^本报讯 5月7日/);
+  });
+
+  it('reads a short finished sentence inside a broken sentence as a caption when the lexicon joins the two sides', () => {
+    const page = '公园焕新\n\n本报讯 4月1日，改造后的公园增加了健身步道和儿童游乐设施，周边居民纷纷前来打卡，不少家长带着孩子在草坪上放风\n\n孩子们在新建的游乐区玩耍。\n\n筝、野餐，享受春日时光。';
+    const [a] = articles(page);
+    expect(a?.captions).toEqual(['孩子们在新建的游乐区玩耍。']);
+    expect(a?.paragraphs).toEqual(['本报讯 4月1日，改造后的公园增加了健身步道和儿童游乐设施，周边居民纷纷前来打卡，不少家长带着孩子在草坪上放风筝、野餐，享受春日时光。']);
+  });
+
+  it('does not join a dangling end to a next block that opens with a sentence opener', () => {
+    const page = '文化节开幕\n\n本报讯 9月1日，社区文化节开幕，居民们纷纷登台表演，现场气氛十分\n\n据了解，本届文化节将持续一个月。';
+    const [a] = articles(page);
+    expect(a?.paragraphs).toHaveLength(2);
+  });
+
+  it('gives a lead its dateline when a later clause says goods are about to ship (即将发往)', () => {
+    expect(datelineOf('本报讯 6月3日，记者在基地看到，一箱箱葡萄即将发往全国各地。')?.raw).toBe('6月3日');
   });
 });
