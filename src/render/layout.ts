@@ -79,10 +79,10 @@ export function prepareLayout(site: Site, layoutHtml: string): Layout {
   return { tree, siteName, paths, navPaths: selectAll('.site-nav a', tree).map((link) => pathTo(tree, link)) };
 }
 
-/** Rewrites `~/…` in href/src attributes to base-prefixed absolute paths. */
+/** Rewrites `~/…` in href/src/action attributes to base-prefixed absolute paths. */
 export function resolveUrls(tree: Root | Element, base: string): void {
   eachElement(tree, (element) => {
-    for (const key of ['href', 'src'] as const) {
+    for (const key of ['href', 'src', 'action'] as const) {
       const value = element.properties[key];
       if (typeof value === 'string') element.properties[key] = resolveSiteUrl(base, value);
     }

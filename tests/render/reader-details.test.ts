@@ -23,6 +23,38 @@ function labelled(tree: ReturnType<typeof parsePage>, control: Element): string 
   return text(select(`label[for="${id}"]`, tree));
 }
 
+describe('the header search form', () => {
+  it('is on every page: a labelled GET form to <base>search/ with a q box and a submit button', () => {
+    for (const path of pages) {
+      const tree = parsePage(files, path);
+      const form = select('header.site-header form[role="search"]', tree);
+      expect(form, path).toBeTruthy();
+      expect(form!.properties.action, path).toBe(`${base}search/`);
+      expect(String(form!.properties.method).toLowerCase(), path).toBe('get');
+      expect(form!.properties.ariaLabel, path).toBeTruthy();
+      const input = select('input[name="q"]', form!)!;
+      expect(input.properties.type, path).toBe('search');
+      expect(labelled(tree, input), path).toBe('搜索全文');
+      expect(select('button[type="submit"]', form!), path).toBeTruthy();
+    }
+  });
+});
+
+describe('the home page', () => {
+  it('has a visible search box of its own, a GET form to the search page', () => {
+    const tree = parsePage(files, 'index.html');
+    const form = select('main form[role="search"]', tree)!;
+    expect(form.properties.action).toBe(`${base}search/`);
+    expect(String(form.properties.method).toLowerCase()).toBe('get');
+    const input = select('input[name="q"][type="search"]', form)!;
+    expect(labelled(tree, input)).toBe('搜索全部文章');
+    expect(select('label.visually-hidden', form)).toBeUndefined();
+    // Two search landmarks on one page: their names tell them apart.
+    const names = selectAll('form[role="search"]', tree).map((f) => f.properties.ariaLabel);
+    expect(new Set(names).size).toBe(2);
+  });
+});
+
 describe('the favicon', () => {
   it('is an SVG in public/ linked from every page with the base prefix', () => {
     const svg = readFileSync(new URL('../../public/favicon.svg', import.meta.url), 'utf8');

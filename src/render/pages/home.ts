@@ -1,4 +1,4 @@
-/** Home page: every paper with its latest issues. */
+/** Home page: a search box, then every paper with its latest issues. */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { RenderContext } from '../context.js';
@@ -19,6 +19,14 @@ export function homePage(ctx: RenderContext): PageSpec {
       `收录 ${site.papers.length} 种区报、${issueCount} 期、${site.articles.length} 篇文章。按报纸和日期浏览，或`,
       h('a', { href: `${site.base}search/` }, '搜索全文'),
       '。',
+    ]),
+    // A plain GET form, like the header's: it lands on the search page, which runs ?q= on load.
+    h('form', { className: ['home-search'], role: 'search', ariaLabel: '搜索全部文章', action: `${site.base}search/`, method: 'get' }, [
+      h('label', { for: 'home-search-q' }, '搜索全部文章'),
+      h('div', { className: ['home-search-row'] }, [
+        h('input', { id: 'home-search-q', name: 'q', type: 'search', placeholder: '人名、地名或词语', autoComplete: 'off', enterKeyHint: 'search' }),
+        h('button', { type: 'submit' }, '搜索'),
+      ]),
     ]),
   ];
   if (site.papers.length === 0) main.push(h('p', '还没有收录任何报纸。'));
