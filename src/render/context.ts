@@ -10,6 +10,8 @@ export interface RenderContext {
   paperOfIssue: ReadonlyMap<string, SitePaper>;
   issueById: ReadonlyMap<string, SiteIssue>;
   pageById: ReadonlyMap<string, SitePage>;
+  /** Articles by URL: an article's neighbours (prevUrl, nextUrl) are given by URL. */
+  articleByUrl: ReadonlyMap<string, SiteArticle>;
 }
 
 /** Builds the id indexes; ids are unique in a valid Site, duplicates are a model bug. */
@@ -17,15 +19,19 @@ export function createContext(site: Site, layout: Layout): RenderContext {
   const paperOfIssue = new Map<string, SitePaper>();
   const issueById = new Map<string, SiteIssue>();
   const pageById = new Map<string, SitePage>();
+  const articleByUrl = new Map<string, SiteArticle>();
   for (const paper of site.papers) {
     for (const issue of paper.issues) {
       if (issueById.has(issue.id)) throw new Error(`baokan render: two issues share the id \`${issue.id}\``);
       paperOfIssue.set(issue.id, paper);
       issueById.set(issue.id, issue);
-      for (const page of issue.pages) pageById.set(page.id, page);
+      for (const page of issue.pages) {
+        pageById.set(page.id, page);
+        for (const article of page.articles) articleByUrl.set(article.url, article);
+      }
     }
   }
-  return { site, layout, paperOfIssue, issueById, pageById };
+  return { site, layout, paperOfIssue, issueById, pageById, articleByUrl };
 }
 
 /** Looks up a map entry that the Site model guarantees, naming the id when it is absent. */

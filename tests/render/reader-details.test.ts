@@ -67,3 +67,66 @@ describe('the favicon', () => {
   });
 });
 
+describe('上一篇 and 下一篇 on the article page', () => {
+  it('show the titles of the neighbouring articles, across 版', () => {
+    const middle = parsePage(files, yangpuBrief);
+    const prev = select('nav.pager a[rel~="prev"]', middle)!;
+    const next = select('nav.pager a[rel~="next"]', middle)!;
+    expect(prev.properties.href).toBe(`${base}yangpu-times/2020-07-27/1/1/`);
+    expect(text(prev)).toBe('上一篇 回望来时路 以实际行动践行初心使命');
+    expect(text(select('.pager-title', prev))).toBe('回望来时路 以实际行动践行初心使命');
+    expect(next.properties.href).toBe(`${base}yangpu-times/2020-07-27/2/1/`);
+    expect(text(select('.pager-title', next))).toBe('回望来时路 以实际行动践行初心使命');
+  });
+
+  it('title a brief by its first words, as its own page does, and say so at the ends of the issue', () => {
+    const lead = parsePage(files, yangpuLead);
+    expect(text(select('nav.pager a[rel~="next"] .pager-title', lead))).toBe('简讯：区政协召开常委会议。');
+    expect(select('nav.pager a[rel~="prev"]', lead)).toBeUndefined();
+    expect(text(select('nav.pager .pager-none', lead))).toBe('已是本期第一篇');
+    const last = parsePage(files, yangpuSecond);
+    expect(text(select('nav.pager .pager-none', last))).toBe('已是本期最后一篇');
+  });
+
+  it('shorten a long title to 40 characters', () => {
+    const site = fixtureSite('/');
+    const first = site.articles.find((a) => a.url === '/yangpu-times/2020-07-27/1/1/')!;
+    first.article.headline = '长'.repeat(60);
+    first.title = first.article.headline;
+    const rendered = renderSite(site, loadTemplates());
+    expect(text(select('nav.pager a[rel~="prev"] .pager-title', parsePage(rendered, yangpuBrief)))).toBe(`${'长'.repeat(40)}…`);
+  });
+});
+
+describe('the article page side column', () => {
+  const tree = parsePage(files, yangpuLead);
+  const side = select('main .article-side', tree)!;
+
+  it('follows the article and its pager, as two navigation landmarks with headings', () => {
+    const layout = select('main > .article-layout', tree)!;
+    const parts = layout.children.filter((c): c is Element => c.type === 'element').map((c) => String((c.properties.className as string[])[0]));
+    expect(parts).toEqual(['article-main', 'article-side']);
+    expect(select('.article-main > article', layout)).toBeTruthy();
+    expect(select('.article-main > nav.pager', layout)).toBeTruthy();
+    const navs = selectAll(':scope > nav', side);
+    expect(navs.map((nav) => text(select(`#${String(nav.properties.ariaLabelledBy)}`, tree)))).toEqual(['本版文章', '本期各版']);
+  });
+
+  it('lists every article of the 版 in reading order, the current one marked and not linked', () => {
+    const items = selectAll('nav:first-child li', side);
+    expect(items.map((li) => text(li))).toEqual(['回望来时路 以实际行动践行初心使命', '简讯：区政协召开常委会议。']);
+    expect(select('a', items[0]!)).toBeUndefined();
+    expect(select('[aria-current="page"]', items[0]!)).toBeTruthy();
+    expect(select('a', items[1]!)?.properties.href).toBe(`${base}yangpu-times/2020-07-27/1/2/`);
+  });
+
+  it("lists the issue's 版 with their article counts, the article's own 版 marked", () => {
+    const links = selectAll('nav:last-child li a', side);
+    expect(links.map((a) => a.properties.href)).toEqual([`${base}yangpu-times/2020-07-27/1/`, `${base}yangpu-times/2020-07-27/2/`]);
+    expect(selectAll('nav:last-child li', side).map((li) => text(li))).toEqual(['第1版 要闻 2 篇', '第2版 综合 1 篇']);
+    expect(links.map((a) => a.properties.ariaCurrent ?? null)).toEqual(['true', null]);
+    const other = select('main .article-side', parsePage(files, yangpuSecond))!;
+    expect(selectAll('nav:last-child li a', other).map((a) => a.properties.ariaCurrent ?? null)).toEqual([null, 'true']);
+  });
+});
+

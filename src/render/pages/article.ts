@@ -1,10 +1,11 @@
-/** Article page: headline hierarchy, metadata, body with intertitles, captions, continuations, neighbours. */
+/** Article page: headline hierarchy, metadata, body with intertitles, captions, continuations, neighbours, side column. */
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { SiteArticle } from '../../site.js';
 import type { RenderContext } from '../context.js';
 import { articleTitle, excerpt, issueLabel, issueLongLabel, lookup, pageLabel } from '../context.js';
 import { articleBodyHast } from '../article-body.js';
+import { listTitle, renderArticleSide } from '../article-side.js';
 import { jsonLdScript } from '../json-ld.js';
 import type { PageSpec } from '../layout.js';
 import { banCrumbs } from './ban.js';
@@ -14,6 +15,17 @@ function continuation(className: string, verb: '上接' | '下转', where: strin
   if (!where && !url) return null;
   const label = `${verb}${where ?? (verb === '上接' ? '前文' : '后文')}`;
   return h('p', { className: ['jump', className] }, ['（', url ? h('a', { href: url }, label) : label, '）']);
+}
+
+/** 上一篇 / 下一篇 with the neighbour's title, or null at the issue's ends. */
+function neighbourLink(ctx: RenderContext, url: string | null, rel: 'prev' | 'next'): Element | null {
+  if (!url) return null;
+  const other = lookup(ctx.articleByUrl, url, 'article');
+  return h('a', { href: url, rel: [rel], className: [`pager-${rel}`] }, [
+    h('span', { className: ['pager-dir'] }, rel === 'prev' ? '上一篇' : '下一篇'),
+    ' ',
+    h('span', { className: ['pager-title'] }, listTitle(other)),
+  ]);
 }
 
 /** Builds an article page (`<article.url>index.html`). */
@@ -74,20 +86,22 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
     notes.push(h('p', { className: ['note'] }, '这篇文章在本版上不完整：开头或结尾印在其他版面，或原版面文字缺失。'));
   }
 
+  const articleElement = h('article', { className: ['article'], ariaLabelledBy: 'article-title' }, [
+    h('header', { className: ['article-header'] }, header),
+    h('div', { className: ['article-body'] }, body),
+    ...figures,
+    ...notes,
+    h('footer', { className: ['article-footer'] }, [h('dl', { className: ['facts'] }, facts)]),
+  ]);
+  const pager = h('nav', { className: ['pager', 'article-pager'], ariaLabel: '上一篇与下一篇' }, [
+    neighbourLink(ctx, item.prevUrl, 'prev') ?? h('span', { className: ['pager-none', 'pager-prev'] }, '已是本期第一篇'),
+    neighbourLink(ctx, item.nextUrl, 'next') ?? h('span', { className: ['pager-none', 'pager-next'] }, '已是本期最后一篇'),
+    h('p', { className: ['pager-up'] }, [h('a', { href: page.url }, `返回${pageLabel(page)}`), h('a', { href: issue.url }, '返回本期目录')]),
+  ]);
+  // The article and its pager are the reading column; the side column follows them, or on wide
+  // screens stands beside them (site.css).
   const main: ElementContent[] = [
-    h('article', { className: ['article'], ariaLabelledBy: 'article-title' }, [
-      h('header', { className: ['article-header'] }, header),
-      h('div', { className: ['article-body'] }, body),
-      ...figures,
-      ...notes,
-      h('footer', { className: ['article-footer'] }, [h('dl', { className: ['facts'] }, facts)]),
-    ]),
-    h('nav', { className: ['pager'], ariaLabel: '上一篇与下一篇' }, [
-      item.prevUrl ? h('a', { href: item.prevUrl, rel: ['prev'] }, '上一篇') : h('span', { className: ['pager-none'] }, '已是本期第一篇'),
-      h('a', { href: page.url }, `返回${pageLabel(page)}`),
-      h('a', { href: issue.url }, '返回本期目录'),
-      item.nextUrl ? h('a', { href: item.nextUrl, rel: ['next'] }, '下一篇') : h('span', { className: ['pager-none'] }, '已是本期最后一篇'),
-    ]),
+    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, pager]), renderArticleSide(paper, issue, page, item)]),
   ];
 
   const jsonLd: Record<string, unknown> = {
