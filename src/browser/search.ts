@@ -8,7 +8,17 @@ import type { SearchDoc, SearchMeta } from '../search/format.js';
 import { docDate, filterMatches, paginate, runQuery, sortMatches, type Match } from './engine.js';
 import { createLoader, type IndexLoader } from './loader.js';
 import { findRanges, markPieces, snippet, type Piece } from './snippet.js';
-import { HIGHLIGHT_KEY, formatDate, pageList, searchFromState, stateFromSearch, type SearchState } from './state.js';
+import {
+  HIGHLIGHT_KEY,
+  formatDate,
+  isoFromParts,
+  pageList,
+  partsFromIso,
+  searchFromState,
+  stateFromSearch,
+  type DateParts,
+  type SearchState,
+} from './state.js';
 
 const PER_PAGE = 10;
 
@@ -20,6 +30,8 @@ interface Elements {
   range: HTMLElement | null;
   message: HTMLElement;
   pages: HTMLElement;
+  /** The 年/月/日 date fields (`fieldset[data-date-field="from"]`, `…="to"`), rendered by src/render/date-select.ts. */
+  dates: HTMLFieldSetElement[];
 }
 
 function findElements(): Elements | null {
@@ -30,7 +42,8 @@ function findElements(): Elements | null {
   const message = document.getElementById('search-message');
   const pages = document.getElementById('search-pages');
   if (!form || !input || !results || !count || !message || !pages) return null;
-  return { form, input, results, count, range: document.getElementById('search-range'), message, pages };
+  const dates = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-date-field]')];
+  return { form, input, results, count, range: document.getElementById('search-range'), message, pages, dates };
 }
 
 /** Builds an element with text or children (never innerHTML: article text is not markup). */
@@ -89,12 +102,52 @@ function fillForm(ui: Elements, s: SearchState): void {
   set('from', s.from ?? '');
   set('to', s.to ?? '');
   set('sort', s.sort ?? 'relevance');
+  fillDates(ui.dates, s);
+}
+
+const DATE_PARTS = ['year', 'month', 'day'] as const;
+
+function datePart(field: HTMLFieldSetElement, part: keyof DateParts): HTMLSelectElement | null {
+  return field.querySelector<HTMLSelectElement>(`select[data-date-part="${part}"]`);
+}
+
+/** Which end of the range a date field is: `to` takes the last day of a year or month left open. */
+function dateEdge(field: HTMLFieldSetElement): 'from' | 'to' {
+  return field.dataset.dateField === 'to' ? 'to' : 'from';
+}
+
+/** Shows the state's dates in the 年/月/日 selects (a year outside the archive's gets an option). */
+function fillDates(fields: HTMLFieldSetElement[], s: SearchState): void {
+  for (const field of fields) {
+    const parts = partsFromIso(s[dateEdge(field)]);
+    for (const key of DATE_PARTS) {
+      const select = datePart(field, key);
+      if (!select) continue;
+      if (parts[key] && ![...select.options].some((o) => o.value === parts[key])) {
+        const after = [...select.options].find((o) => o.value && Number(o.value) > Number(parts[key]));
+        select.insertBefore(el('option', { value: parts[key] }, [parts[key]]), after ?? null);
+      }
+      select.value = parts[key];
+    }
+  }
+}
+
+/** The ISO date a 年/月/日 field stands for (undefined when its year is open). */
+function readDate(field: HTMLFieldSetElement): string | undefined {
+  const value = (key: keyof DateParts): string => datePart(field, key)?.value ?? '';
+  return isoFromParts({ year: value('year'), month: value('month'), day: value('day') }, dateEdge(field));
 }
 
 function stateFromForm(ui: Elements): SearchState {
   const data = new FormData(ui.form);
   const params = new URLSearchParams();
   for (const [k, v] of data) if (typeof v === 'string') params.set(k, v);
+  // The date fields' selects have no names: each field is one ISO parameter, as in the URL.
+  for (const field of ui.dates) {
+    const date = readDate(field);
+    if (date) params.set(dateEdge(field), date);
+    else params.delete(dateEdge(field));
+  }
   return stateFromSearch(`?${params.toString()}`);
 }
 
@@ -218,7 +271,12 @@ function main(): void {
   });
   ui.form.addEventListener('change', (e) => {
     if (e.target === ui.input) return;
-    go({ ...stateFromForm(ui), page: 1 }, false);
+    const s = { ...stateFromForm(ui), page: 1 };
+    // A date field shows the day it filters from or to (2020年 → 2020年1月1日; 2月31日 → 2月29日);
+    // while its year is open, its month and day wait for one.
+    const field = (e.target as Element | null)?.closest?.('fieldset[data-date-field]');
+    if (field instanceof HTMLFieldSetElement && readDate(field)) fillDates([field], s);
+    go(s, false);
   });
   ui.pages.addEventListener('click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a[data-page]');

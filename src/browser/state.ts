@@ -46,6 +46,39 @@ export function formatDate(iso: string | null): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
+/** A date as the search page's 年/月/日 selects hold it: digits, or '' for an empty choice. */
+export interface DateParts {
+  year: string;
+  month: string;
+  day: string;
+}
+
+/**
+ * The ISO date a 年/月/日 field stands for, or undefined without a year. A field left at 全年 or
+ * 全月 covers the whole year or month, so `from` takes its first day and `to` its last; a day past
+ * the month's end (2月31日) is its last day.
+ */
+export function isoFromParts(parts: DateParts, edge: 'from' | 'to'): string | undefined {
+  const year = Number.parseInt(parts.year, 10);
+  if (!/^\d{4}$/.test(parts.year) || !(year > 0)) return undefined;
+  const month = Number.parseInt(parts.month, 10);
+  if (!(month >= 1 && month <= 12)) return iso(year, edge === 'from' ? 1 : 12, edge === 'from' ? 1 : 31);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Number.parseInt(parts.day, 10);
+  if (!(day >= 1)) return iso(year, month, edge === 'from' ? 1 : last);
+  return iso(year, month, Math.min(day, last));
+}
+
+/** The 年/月/日 choices that show an ISO date (all empty for none). */
+export function partsFromIso(date: string | undefined): DateParts {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  return m ? { year: m[1]!, month: String(Number(m[2])), day: String(Number(m[3])) } : { year: '', month: '', day: '' };
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Page numbers to offer: first, last, and a window around the current one (0 = a gap). */
 export function pageList(page: number, pages: number, around = 2): number[] {
   const out: number[] = [];

@@ -130,3 +130,38 @@ describe('the article page side column', () => {
   });
 });
 
+describe('the search page date filters', () => {
+  const tree = parsePage(files, 'search/index.html');
+
+  it('are 年/月/日 selects, not <input type=date> (which shows the browser locale, e.g. mm/dd/yyyy)', () => {
+    expect(selectAll('input[type="date"]', tree)).toHaveLength(0);
+    const fields = selectAll('form fieldset[data-date-field]', tree);
+    expect(fields.map((f) => [f.properties.dataDateField, text(select('legend', f))])).toEqual([
+      ['from', '起始日期'],
+      ['to', '截止日期'],
+    ]);
+    for (const field of fields) {
+      const selects = selectAll('select', field);
+      expect(selects.map((s) => s.properties.dataDatePart)).toEqual(['year', 'month', 'day']);
+      // Each select is labelled by its unit, written after it: [2020]年[7]月[27]日.
+      expect(selects.map((s) => labelled(tree, s))).toEqual(['年', '月', '日']);
+      // No name: the script turns the three into one ISO `from` / `to` parameter.
+      expect(selects.every((s) => s.properties.name === undefined)).toBe(true);
+    }
+  });
+
+  it("offer the archive's years, the twelve months and 31 days, each with an empty choice first", () => {
+    const field = select('fieldset[data-date-field="from"]', tree)!;
+    const options = (part: string): string[] => selectAll(`select[data-date-part="${part}"] option`, field).map((o) => String(o.properties.value));
+    expect(options('year')).toEqual(['', '2020', '2021', '2022']);
+    expect(options('month')).toEqual(['', ...Array.from({ length: 12 }, (_, i) => String(i + 1))]);
+    expect(options('day')).toEqual(['', ...Array.from({ length: 31 }, (_, i) => String(i + 1))]);
+    expect(selectAll('select[data-date-part] option[value=""]', field).map((o) => text(o))).toEqual(['不限', '全年', '全月']);
+  });
+
+  it('keep the contract hooks of the search page', () => {
+    expect(select('main [data-result-count]', tree)).toBeTruthy();
+    expect(select('main [data-search-status="loading"]', tree)).toBeTruthy();
+    expect(select('main form[data-search-index] input[name="q"]', tree)).toBeTruthy();
+  });
+});
