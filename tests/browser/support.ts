@@ -62,6 +62,11 @@ export function producedElsewhere(source: SiteSource, base: string, pathname: st
 export interface ServedSite {
   origin: string;
   dir: string;
+  /**
+   * Every request the server answered, in order, with its status. The browser's own requests
+   * (the favicon) never reach playwright's page events, only the server.
+   */
+  requests: { path: string; status: number }[];
   close(): Promise<void>;
 }
 
@@ -76,7 +81,9 @@ export async function serveSite(files: OutputFile[], base: string): Promise<Serv
   }
   const notFound = path.join(root, '404.html');
   const handler = sirv(dir, { dev: false, etag: false, dotfiles: false });
+  const requests: ServedSite['requests'] = [];
   const server: Server = createServer((req, res) => {
+    res.on('finish', () => requests.push({ path: new URL(req.url ?? '/', 'http://localhost').pathname, status: res.statusCode }));
     handler(req, res, () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -92,6 +99,7 @@ export async function serveSite(files: OutputFile[], base: string): Promise<Serv
   return {
     origin: `http://127.0.0.1:${address.port}`,
     dir,
+    requests,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(dir, { recursive: true, force: true });
