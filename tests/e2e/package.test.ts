@@ -8,6 +8,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateArchive } from '../../scripts/gen-archive.js';
 import { fingerprint, ROOT, runCli } from '../helpers/cli.js';
 
 /** npm as a user runs it: without the npm_* variables of an `npm test` around this test. */
@@ -64,6 +65,22 @@ describe('the installed baokan command', () => {
     expect(runCli(['--input', path.join(project, 'pages'), '--out', out]).status).toBe(0);
     expect(await fingerprint(path.join(project, 'dist'))).toEqual(await fingerprint(out));
   });
+
+  it('parses and renders in worker threads from the compiled code, with the same bytes', async () => {
+    // Over 200 pages and 500 articles: parse workers and the render worker both start.
+    const dir = await mkdtemp(path.join(tmpdir(), 'baokan-package-'));
+    const input = path.join(dir, 'archive');
+    const archive = generateArchive({ articles: 1300, seed: 7 });
+    expect(archive.files.length).toBeGreaterThanOrEqual(200);
+    for (const f of archive.files) {
+      await mkdir(path.dirname(path.join(input, f.path)), { recursive: true });
+      await writeFile(path.join(input, f.path), f.contents);
+    }
+    const installed = npm('npx', ['baokan', 'build', '--input', input, '--out', path.join(dir, 'installed'), '--no-cache', '--quiet'], project);
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(runCli(['--input', input, '--out', path.join(dir, 'source'), '--no-cache', '--quiet']).status).toBe(0);
+    expect(await fingerprint(path.join(dir, 'installed'))).toEqual(await fingerprint(path.join(dir, 'source')));
+  }, 300_000);
 
   it('keeps its cache in the project, so the next build reuses everything', () => {
     const again = npm('npx', ['baokan', 'build', '--input', 'pages'], project);
