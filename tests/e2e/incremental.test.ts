@@ -48,6 +48,16 @@ describe('incremental builds', () => {
     expect(await fingerprint(out)).toEqual(await fingerprint(clean));
   });
 
+  it('renders every issue again when the origin or the title changes, as a clean build would', async () => {
+    const { input, cache, out } = await workspace();
+    await build({ input, out, cache });
+    const changed = await build({ input, out, cache, origin: 'https://example.org', title: '测试档案' });
+    expect(changed.reusedIssues).toBe(0);
+    const clean = path.join(await scratch(), 'dist');
+    await build({ input, out: clean, cache: false, origin: 'https://example.org', title: '测试档案' });
+    expect(await fingerprint(out)).toEqual(await fingerprint(clean));
+  });
+
   it('re-parses everything when the cache entries are corrupt, with the same result', async () => {
     const cache = path.join(await scratch(), 'cache');
     const a = path.join(await scratch(), 'dist');
