@@ -55,6 +55,7 @@ async function compile(dir: string): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // Chunks beside the entry points: src/workers.ts starts a worker as ./<name>.js next to its own code.
     chunkNames: 'chunk-[hash]',
     // CommonJS dependencies (gray-matter, fast-glob) call require() for node's own modules.
     banner: { js: "import { createRequire as __baokanRequire } from 'node:module'; const require = __baokanRequire(import.meta.url);" },
