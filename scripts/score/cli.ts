@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type ScoreResult, scorePages, scoreTable } from './metrics.js';
 import { ScoreUsageError, loadGold, loadOutput } from './load.js';
-import { scoreFixtures } from './in-memory.js';
+import { scoreFixtures, scoreSimulated } from './in-memory.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const USAGE = 'usage: npm run score -- [--api DIR] [--gold DIR] | --fixtures | --simulated [--count N] [--seed N]  [--verbose] [--json] [--only PREFIX]';
@@ -45,7 +45,10 @@ export async function main(argv: string[]): Promise<number> {
   const parse = values['no-lexicon'] ? { lexicon: null } : {};
   let result: ScoreResult;
   if (values.simulated) {
-    throw new ScoreUsageError('--simulated: the page simulator is not there yet');
+    const count = Number(values.count);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) throw new ScoreUsageError(`--count and --seed take whole numbers\n${USAGE}`);
+    result = scoreSimulated({ count, seed, verbose, parse });
   } else if (values.fixtures) {
     result = scoreFixtures({ verbose, parse, ...(values.only ? { only: values.only } : {}) });
   } else {

@@ -14,6 +14,7 @@ import type { Paper, ParsedPage } from '../../src/types.js';
 import papersJson from '../../src/papers.json' with { type: 'json' };
 import { type GoldPage, type PredictedPage, type ScoreResult, scorePages } from './metrics.js';
 import { predictedFromParsed } from './load.js';
+import { simulatePages } from '../simulate/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Folder holding one sub-folder per held-out case. */
@@ -53,4 +54,10 @@ export function readCase(name: string): { name: string; text: string; gold: Gold
 export function scoreFixtures(options: { verbose?: boolean; only?: string; parse?: ParseOptions } = {}): ScoreResult {
   const cases = fixtureCases().filter((c) => !options.only || c.startsWith(options.only));
   return scoreTexts(cases.map(readCase), options);
+}
+
+/** Scores `count` simulated pages of a seed (scripts/simulate: damaged pages with exact gold). */
+export function scoreSimulated(options: { seed: number; count: number; verbose?: boolean; parse?: ParseOptions }): ScoreResult {
+  const pages = simulatePages({ seed: options.seed, count: options.count });
+  return scoreTexts(pages.map((p) => ({ name: p.name, text: p.text, gold: p.gold as GoldPage })), options);
 }

@@ -10,7 +10,7 @@ import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCre
 import { type MastheadFacts, furnitureReason, readMasthead, readMastheadZoneLine } from './masthead.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
 import { type FixedRole, assignTitleRoles, mergedTitleSplit, reportsEvent } from './titles.js';
-import { SENTENCE_PUNCT, endsSentence, isHan, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
+import { SENTENCE_PUNCT, endsSentence, isHan, opensSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
 
 /** A classified piece of the page: a block plus what later stages need to know about it. */
 export interface Unit {
@@ -71,7 +71,9 @@ function textDraft(span: Span, row: number): Draft {
   // A line ending in a clause mark (、 ， “) stops mid-sentence: running text, never a title.
   // A short line whose only mark is a final ！ or ？ is still a title (如何写好这篇大文章？).
   const exclaimedTitle = /[！？!?]["”’]?$/.test(text) && !SENTENCE_PUNCT.test(text.replace(/[！？!?]["”’]?$/, ''));
-  if (!exclaimedTitle && (SENTENCE_PUNCT.test(text) || endsSentence(text) || /[、，,“（(—]$/.test(text))) {
+  // An opening bracket or quote left open (…通过了《嘉) means the sentence runs on in another block.
+  const openBracket = /[《“（(【「『〈]/.test(text) && !/[》”）)】」』〉]/.test(text);
+  if (!exclaimedTitle && (SENTENCE_PUNCT.test(text) || endsSentence(text) || /[、，,“（(—《]$/.test(text) || openBracket)) {
     return draft(span, row, 'body', 'running text: has clause punctuation');
   }
   if ([...squeeze(text)].length > MAX_TITLE) return draft(span, row, 'body', `running text: no punctuation but longer than ${MAX_TITLE} characters`);
@@ -209,7 +211,7 @@ function markPunctuatedTitles(drafts: Draft[]): void {
     const len = [...t].length;
     if (len < 4 || len > MAX_PUNCTUATED_TITLE || SENTENCE_INSIDE.test(t) || OPEN_END.test(t)) return;
     const marks = t.match(TITLE_CLAUSE_MARK)?.length ?? 0;
-    if (marks < 1 || marks > 2 || startsWithContinuationPunct(t) || quoteBalance(t) !== 0) return;
+    if (marks < 1 || marks > 2 || startsWithContinuationPunct(t) || quoteBalance(t) !== 0 || opensSentence(t)) return;
     const afterFinished = !prev || prev.kind !== 'body' || endsSentence(prev.text);
     // A "continued from" marker (（上接第1版）…) opens a jump article's text, like a lead.
     const beforeStart = next !== undefined && (next.kind === 'title' || next.kind === 'byline' || (next.kind === 'body' && next.lead === true)
@@ -310,14 +312,16 @@ function afterLoneLead(drafts: Draft[], at: number): boolean {
 }
 
 /** A lone title line inside running text is an intertitle (小标题), not a new article. */
-function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefined): boolean {
+function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefined, inFeature: boolean): boolean {
   if (!prev || !next || prev.kind !== 'body' || next.kind !== 'body' || next.lead) return false;
   if ([...squeeze(only.text)].length > 24) return false;
   // A news title (someone held/met/launched…) over a paragraph opening like a lead (近日，/ 5月3日，)
   // starts a new article even without 本报讯. A subheading that opens with the verb (召开楼组会
   // 议出新规矩, 启动“微基金”…) names no agent: that is a feature's step, not a news report.
   if (reportsEvent(only.text) || NEWS_OPENING.test(squeeze(next.text))) return false;
-  return endsSentence(prev.text);
+  // In a feature that already has subheads, the text above may stop mid-sentence: its column
+  // went on elsewhere on the page, and the subhead still divides the same article.
+  return endsSentence(prev.text) || inFeature;
 }
 
 // Nouns that name a newspaper column (栏目): 论坛, 短评, 简讯, 动态, 速递, 观察…
@@ -348,7 +352,7 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
     group++;
     if (next?.kind === 'brief') {
       for (const d of stack) Object.assign(d, { kind: 'section', reason: 'title line over bulleted briefs: section banner', group });
-    } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next) && !afterLoneLead(drafts, i)) {
+    } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next, inFeature) && !afterLoneLead(drafts, i)) {
       Object.assign(stack[0], { kind: 'intertitle', reason: 'short title line between paragraphs of running text: intertitle', group });
       inFeature = true;
     } else {

@@ -14,7 +14,7 @@
 import { type Unit, isLead } from './classify.js';
 import { type Lexicon, jiebaLexicon } from './lexicon.js';
 import { breakCycles, maxWeightMatching } from './assignment.js';
-import { endsSentence, isHan, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
+import { endsSentence, isHan, opensSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
 
 /** Options of the reading-order stage. */
 export interface ReorderOptions {
@@ -62,9 +62,6 @@ const ORPHAN_WEIGHT = 4;
 // Matches the numbering that opens a list item: （一） (1) 一、 1. ①.
 const LIST_ITEM = /^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[.．、]|[①-⑳])/;
 
-// Discourse openers that begin a sentence and are set off by a comma (据了解，/ 会上，/ 目前，):
-// a block opening with one more likely starts a paragraph than continues a broken one.
-const OPENER = /^(?:据(?:了解|介绍|悉|统计|报道|透露)|(?:会上|会后|目前|此外|同时|另外|对此|为此|此前|随后|当天|近年来|近日|日前|今年以来|下一步|与此同时)[，,])/;
 // Topic similarity (summed log inverse block frequencies) worth a whole extra point.
 const TOPIC_SCALE = 20;
 // Longest block read as a photo caption when it sits inside a broken sentence without a credit.
@@ -216,10 +213,17 @@ function runAfter(units: Unit[], i: number): number[] {
   const run: number[] = [];
   let at = i;
   for (let guard = 0; guard < 50; guard++) {
-    const next = neighbourBody(units, at, 1);
+    // An intertitle inside the column (a feature's 小标题) moves with it, as a unit of the run.
+    const subheads: number[] = [];
+    let k = at + 1;
+    while (units[k] && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'intertitle')) {
+      if (units[k]?.kind === 'intertitle') subheads.push(k);
+      k++;
+    }
+    const next = subheads.length > 0 ? (units[k]?.kind === 'body' ? { index: k, crossesTitle: false, crossesByline: false } : null) : neighbourBody(units, at, 1);
     const u = next ? units[next.index] : undefined;
     if (!next || !u || next.crossesTitle || next.crossesByline || u.lead) break;
-    run.push(next.index);
+    run.push(...subheads, next.index);
     at = next.index;
   }
   return run;
@@ -314,7 +318,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       } else if (adjacent && next) {
         if (next.crossesByline) { score -= 2; reasons.push('a byline lies between (-2)'); }
         else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
-        else if (OPENER.test(squeeze(B.content))) { score += 1; reasons.push('next body block, but it opens with a sentence opener (+1)'); }
+        else if (opensSentence(B.content)) { score += 1; reasons.push('next body block, but it opens with a sentence opener (+1)'); }
         else { score += 3; reasons.push('next body block (+3)'); }
       } else {
         // A block already read earlier in the same article cannot also continue it.
@@ -457,7 +461,12 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
       lead: chained[0]?.lead === true,
     });
     for (const k of chain) {
-      for (const r of runs.get(k) ?? []) if (!emitted.has(r)) emitChain(r);
+      for (const r of runs.get(k) ?? []) {
+        const unit = units[r];
+        if (emitted.has(r) || !unit) continue;
+        if (unit.kind === 'body') emitChain(r);
+        else { emitted.add(r); items.push({ kind: 'unit', unit }); }
+      }
       for (const s of signoffs.get(k) ?? []) {
         const unit = units[s];
         if (unit && !emitted.has(s)) { emitted.add(s); items.push({ kind: 'unit', unit }); }
@@ -467,7 +476,7 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
   units.forEach((u, i) => {
     if (emitted.has(i)) return;
     if (u.kind !== 'body') {
-      if (claimed.has(i)) return; // emitted after the stretch it signs off
+      if (claimed.has(i) || reserved.has(i)) return; // emitted after the stretch it signs off or moves with
       items.push({ kind: 'unit', unit: u });
       return;
     }
@@ -476,7 +485,7 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
   });
   // Safety net: anything a broken chain left behind is still emitted, never dropped.
   units.forEach((u, i) => { if (u.kind === 'body' && !emitted.has(i)) emitChain(i); });
-  units.forEach((u, i) => { if (claimed.has(i) && !emitted.has(i)) { emitted.add(i); items.push({ kind: 'unit', unit: u }); } });
+  units.forEach((u, i) => { if ((claimed.has(i) || reserved.has(i)) && u.kind !== 'body' && !emitted.has(i)) { emitted.add(i); items.push({ kind: 'unit', unit: u }); } });
   const joins = [...next.values()].flatMap((c) => {
     const from = units[c.a];
     const to = units[c.b];

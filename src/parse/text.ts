@@ -76,6 +76,14 @@ export function startsWithContinuationPunct(text: string): boolean {
   return first !== undefined && NON_INITIAL.has(first);
 }
 
+// Discourse openers that begin a sentence and are set off by a comma (据了解，/ 会上，/ 目前，).
+const OPENER = /^(?:据(?:了解|介绍|悉|统计|报道|透露)|(?:会上|会后|目前|此外|同时|另外|对此|为此|此前|随后|当天|近年来|近日|日前|今年以来|下一步|与此同时)[，,])/;
+
+/** True when the text opens with a discourse opener: it starts a sentence (and is no title). */
+export function opensSentence(text: string): boolean {
+  return OPENER.test(squeeze(text));
+}
+
 // Clause-internal punctuation: a line containing any of these reads as running text, not a title.
 export const SENTENCE_PUNCT = /[，,。；;：:！？!?]/;
 

@@ -9,7 +9,7 @@ import { hanCount, squeeze } from './text.js';
 export type TitleRole = 'section' | 'kicker' | 'headline' | 'subheadline';
 
 // Verbs of a factual (news) title: someone held/met/launched something.
-export const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|签署|签订|部署|主持|出席|参加|到访|开工|开幕|闭幕|调研|视察|走访|考察|发布|成立|揭牌|签约|颁奖|表彰|慰问|座谈|召集|通报|审议|获评|入选/;
+export const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|签署|签订|部署|主持|出席|参加|到访|开工|开幕|闭幕|落幕|调研|视察|走访|考察|发布|成立|揭牌|授牌|签约|颁奖|表彰|慰问|看望|座谈|召集|通报|审议|商议|获评|入选|完成|启用|投用|通车|竣工|开业/;
 // Titles that open with an actor (区…, 市…, 本区, 虹桥街道…, 廊下镇…) are factual.
 const ACTOR_START = /^(?:区|市|本区|我区|全区|本市|[\u4e00-\u9fa5]{1,5}(?:街道|镇|新区|区委|区政府))(?![\u4e00-\u9fa5]*[”’」])/;
 // A short quoted catchphrase (“家门口”, “快进键”) marks a thematic display line.
@@ -77,6 +77,8 @@ export interface TitleSplit {
 
 // Longest thematic part of a merged line (longer text is the factual report).
 const MAX_THEMATIC = 24;
+// Shortest factual part of a merged line: a report names an agent and an event.
+const MIN_FACTUAL = 8;
 
 /**
  * Where a title line printed as one merges two titles, or null. Each side must read
@@ -107,7 +109,9 @@ export function mergedTitleSplit(text: string): TitleSplit | null {
   // Factual part first: the thematic tail is the longest run of thematic phrases at the end.
   let first = parts.length;
   while (first > 1 && thematic(parts[first - 1] ?? { text: '' }) && lengthOf(first - 1, parts.length) <= MAX_THEMATIC) first--;
-  if (first < parts.length && parts.slice(0, first).some((p) => reportsEvent(p.text)) && lengthOf(0, first) >= lengthOf(first, parts.length)) {
+  // The factual part is a whole report (agent + event: 8 characters at least); the thematic tail
+  // may be longer than it (副区长…调研 用心用情做好群众工作 让居民早日住上新房).
+  if (first < parts.length && parts.slice(0, first).some((p) => reportsEvent(p.text)) && lengthOf(0, first) >= MIN_FACTUAL) {
     return { at: startOf(first), upper: 'kicker', lower: 'headline' };
   }
   // Couplet slogan first (凝心聚力 奋楫争先 区委理论学习中心组举行专题学习会): headline + subheadline.
