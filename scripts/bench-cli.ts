@@ -9,11 +9,12 @@
  * (--write replaces the section between the bench:cli markers of BENCHMARKS.md).
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { snapshotRepository } from './snapshot.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SEEDS = path.join(ROOT, 'seeds');
@@ -37,7 +38,7 @@ interface Way {
 export async function benchCli(runs = 9): Promise<string[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'baokan-bench-cli-'));
   try {
-    const repo = await snapshot(path.join(dir, 'repo'));
+    const repo = await snapshotRepository(ROOT, path.join(dir, 'repo'));
     process.stderr.write('bench cli: npm pack (compiles lib/) and install into an empty project…\n');
     const pack = run('npm', ['pack', '--json', '--pack-destination', dir], repo);
     if (pack.status !== 0) throw new Error(`bench cli: npm pack failed: ${pack.stderr}`);
@@ -82,21 +83,6 @@ export async function benchCli(runs = 9): Promise<string[]> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * A copy of what a build reads from the repository, at `dir`; node_modules holds links to the
- * repository's packages but a cache of its own.
- */
-async function snapshot(dir: string): Promise<string> {
-  for (const name of ['src', 'scripts', 'templates', 'public', 'package.json', 'tsconfig.json']) {
-    await cp(path.join(ROOT, name), path.join(dir, name), { recursive: true });
-  }
-  await mkdir(path.join(dir, 'node_modules'));
-  for (const name of await readdir(path.join(ROOT, 'node_modules'))) {
-    if (name !== '.cache') await symlink(path.join(ROOT, 'node_modules', name), path.join(dir, 'node_modules', name));
-  }
-  return dir;
 }
 
 /** A run must succeed, and a no-op must be one: every page from the cache, no file written. */

@@ -1,7 +1,8 @@
 /**
  * The installable command, as a user gets it: `npm pack` (which compiles lib/ through the
  * `prepack` script), the tarball installed as a dependency of an empty project, then
- * `npx baokan build --input pages` there.
+ * `npx baokan build --input pages` there. Packed from a snapshot of the repository, with which
+ * its builds are compared, so edits made while the test runs change neither side.
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../scripts/gen-archive.js';
-import { fingerprint, ROOT, runCli } from '../helpers/cli.js';
+import { snapshotRepository } from '../../scripts/snapshot.js';
+import { fingerprint, ROOT } from '../helpers/cli.js';
 
 /** npm as a user runs it: without the npm_* variables of an `npm test` around this test. */
 function npm(command: 'npm' | 'npx', args: string[], cwd: string) {
@@ -18,13 +20,21 @@ function npm(command: 'npm' | 'npx', args: string[], cwd: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+let repo: string;
 let project: string;
 let packed: { filename: string; files: { path: string }[] };
 let run: ReturnType<typeof npm>;
 
+/** `npm run build -- …` in the snapshot: the sources under tsx. */
+function fromSources(args: string[]) {
+  const r = spawnSync(path.join(repo, 'node_modules/.bin/tsx'), ['src/bin.ts', ...args], { cwd: repo, encoding: 'utf8' });
+  return { status: r.status, stderr: r.stderr };
+}
+
 beforeAll(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'baokan-package-'));
-  const pack = npm('npm', ['pack', '--json', '--pack-destination', dir], ROOT);
+  repo = await snapshotRepository(ROOT, path.join(dir, 'repo'));
+  const pack = npm('npm', ['pack', '--json', '--pack-destination', dir], repo);
   expect(pack.status, pack.stderr).toBe(0);
   [packed] = JSON.parse(pack.stdout) as [typeof packed];
   const tarball = path.join(dir, packed.filename);
@@ -62,7 +72,7 @@ describe('the installed baokan command', () => {
 
   it('builds the same bytes as `npm run build` from the sources', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'baokan-package-')), 'dist');
-    expect(runCli(['--input', path.join(project, 'pages'), '--out', out]).status).toBe(0);
+    expect(fromSources(['--input', path.join(project, 'pages'), '--out', out]).status).toBe(0);
     expect(await fingerprint(path.join(project, 'dist'))).toEqual(await fingerprint(out));
   });
 
@@ -78,7 +88,7 @@ describe('the installed baokan command', () => {
     }
     const installed = npm('npx', ['baokan', 'build', '--input', input, '--out', path.join(dir, 'installed'), '--no-cache', '--quiet'], project);
     expect(installed.status, installed.stderr).toBe(0);
-    expect(runCli(['--input', input, '--out', path.join(dir, 'source'), '--no-cache', '--quiet']).status).toBe(0);
+    expect(fromSources(['--input', input, '--out', path.join(dir, 'source'), '--no-cache', '--quiet']).status).toBe(0);
     expect(await fingerprint(path.join(dir, 'installed'))).toEqual(await fingerprint(path.join(dir, 'source')));
   }, 300_000);
 
