@@ -375,9 +375,27 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
   }
 }
 
+/**
+ * A lead opener broken by a column (本报 / 讯 8月12日，…): the first piece opens the lead; the
+ * second is its continuation, not a block of its own.
+ */
+function markBrokenLeads(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    const t = squeeze(d.text);
+    if ((d.kind !== 'body' && d.kind !== 'title') || d.lead || !['本', '本报'].includes(t)) return;
+    let k = i + 1;
+    while (drafts[k] && drafts[k]?.kind !== 'body' && drafts[k]?.kind !== 'title') k++;
+    const next = drafts[k];
+    if (!next || !squeeze(next.text).startsWith('本报讯'.slice(t.length))) return;
+    Object.assign(d, { kind: 'body', lead: true, reason: 'opens a news lead broken across blocks (本报|讯)' });
+    Object.assign(next, { kind: 'body', reason: 'rest of a news lead opener broken across blocks (本报|讯)' });
+  });
+}
+
 /** Classifies a page's lines into units (blocks with context), in source order. */
 export function classify(lines: Span[], papers: Paper[]): Unit[] {
   const drafts = lines.flatMap((span, row) => splitLine(span, row, papers));
+  markBrokenLeads(drafts);
   markMastheadZone(drafts);
   markPunctuatedTitles(drafts);
   markCaptions(drafts);

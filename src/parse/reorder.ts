@@ -59,6 +59,9 @@ const LEXICON_STEPS: Array<[gain: number, points: number]> = [[4, 3], [2, 2], [1
 // A block under a title that is not that title's lead must continue something (an article
 // never opens mid-sentence): worth more than any single piece of evidence.
 const ORPHAN_WEIGHT = 4;
+// The same for a block opening the page above every title: a little less sure (a page may open
+// with the rest of an article from another page, printed without a marker).
+const PAGE_TOP_WEIGHT = 3;
 // Matches the numbering that opens a list item: （一） (1) 一、 1. ①.
 const LIST_ITEM = /^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[.．、]|[①-⑳])/;
 
@@ -285,10 +288,24 @@ function orphanUnderTitle(units: Unit[], b: number): boolean {
   return false;
 }
 
+/**
+ * The body block that opens the page before any title, lead, brief or jump marker, when it is no
+ * lead itself: text that ran over from a column elsewhere (the tail of an article set at the top).
+ */
+function pageTopFragment(units: Unit[]): number | null {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (!u || TRANSPARENT.has(u.kind)) continue;
+    return u.kind === 'body' && !u.lead && !isLead(u.content) ? i : null;
+  }
+  return null;
+}
+
 /** Scores every plausible continuation of every dangling body block. */
 function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null, lexicon: Lexicon | null): Candidate[] {
   const out: Candidate[] = [];
   const topic = topicModel(units);
+  const pageTop = pageTopFragment(units);
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   // Computed once per block: it walks forward over the page, and every dangling block asks it.
   const orphans = new Map<number, boolean>();
@@ -334,6 +351,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
+      else if (b === pageTop) { score += PAGE_TOP_WEIGHT; reasons.push(`opens the page above every title, and is no lead (+${PAGE_TOP_WEIGHT})`); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
@@ -353,6 +371,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
         score += points;
         reasons.push(`topic: shares ${mine.toFixed(1)} with the dangling article vs ${own.toFixed(1)} with its neighbours (${points > 0 ? '+' : ''}${points.toFixed(2)})`);
       }
+      if (process.env.DEBUG_JOINS) console.error('cand', A.span.line, B.span.line, score.toFixed(2), reasons.join('; '));
       out.push({ a, b, score, adjacent, crossesTitle: adjacent && next?.crossesTitle === true, reason: reasons.join('; '), ...(overCaption !== undefined ? { overCaption } : {}) });
     }
   }

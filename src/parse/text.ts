@@ -79,9 +79,13 @@ export function startsWithContinuationPunct(text: string): boolean {
 // Discourse openers that begin a sentence and are set off by a comma (据了解，/ 会上，/ 目前，).
 const OPENER = /^(?:据(?:了解|介绍|悉|统计|报道|透露)|(?:会上|会后|目前|此外|同时|另外|对此|为此|此前|随后|当天|近年来|近日|日前|今年以来|下一步|与此同时)[，,])/;
 
-/** True when the text opens with a discourse opener: it starts a sentence (and is no title). */
+// A speaker or a full date opening a clause (区应急管理局负责人强调，/ 谭明明在讲话中指出：/ 8月11日，).
+const ATTRIBUTION = /^(?:[^，。；！？,;!?“”]{2,20}?(?:表示|指出|强调|介绍|认为|提出|要求|希望)[，,:：]|[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午|晚)?[，,])/;
+
+/** True when the text opens with a discourse opener or a speaker: it starts a sentence (and is no title). */
 export function opensSentence(text: string): boolean {
-  return OPENER.test(squeeze(text));
+  const t = squeeze(text);
+  return OPENER.test(t) || ATTRIBUTION.test(t);
 }
 
 // Clause-internal punctuation: a line containing any of these reads as running text, not a title.
