@@ -47,6 +47,8 @@ const LEAD = /^(?:本报讯|本报消息|本报记者|本报通讯员|讯[（(]�
 const BRIEF_BULLET = /^[□◆▲●■★◇○▪•]\s*/;
 // Matches how an unmarked news lead opens: 近日，/ 日前，/ 5月3日上午，.
 const NEWS_OPENING = /^(?:近日|日前|前不久|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)/;
+// Particles, prepositions and conjunctions that never end a title: the clause runs on.
+const FUNCTION_WORD_END = /[的和与及把被或并]$/;
 // Longest line still read as a title when it carries no clause punctuation.
 const MAX_TITLE = 60;
 
@@ -73,7 +75,9 @@ function textDraft(span: Span, row: number): Draft {
   const exclaimedTitle = /[！？!?]["”’]?$/.test(text) && !SENTENCE_PUNCT.test(text.replace(/[！？!?]["”’]?$/, ''));
   // An opening bracket or quote left open (…通过了《嘉) means the sentence runs on in another block.
   const openBracket = /[《“（(【「『〈]/.test(text) && !/[》”）)】」』〉]/.test(text);
-  if (!exclaimedTitle && (SENTENCE_PUNCT.test(text) || endsSentence(text) || /[、，,“（(—《]$/.test(text) || openBracket)) {
+  // A function word at the end (…居民自治等 / …推动 / …的) leaves the clause unfinished: no title ends so.
+  const unfinished = FUNCTION_WORD_END.test(squeeze(text));
+  if (!exclaimedTitle && (SENTENCE_PUNCT.test(text) || endsSentence(text) || /[、，,“（(—《]$/.test(text) || openBracket || unfinished)) {
     return draft(span, row, 'body', 'running text: has clause punctuation');
   }
   if ([...squeeze(text)].length > MAX_TITLE) return draft(span, row, 'body', `running text: no punctuation but longer than ${MAX_TITLE} characters`);
@@ -134,7 +138,9 @@ function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {
     break;
   }
   const middle = subSpan(span, from, to);
-  if (middle) pieces.push(...splitMiddle(middle, row));
+  // Text after a "continued from" marker is the article's running text, never a title.
+  if (middle && lead) pieces.push(draft(middle, row, 'body', 'running text after a "continued from" marker'));
+  else if (middle) pieces.push(...splitMiddle(middle, row));
   return [...pieces, ...tail];
 }
 

@@ -27,8 +27,7 @@ export type ParseOptions = ReorderOptions;
 export function parsePage(input: PageInput, papers: Paper[], options: ParseOptions = {}): ParsedPage {
   const body = typeof input.body === 'string' ? input.body.replace(/\r\n?/g, '\n') : '';
   const bodyLine = Number.isInteger(input.bodyLine) && input.bodyLine > 0 ? input.bodyLine : 1;
-  const units = classify(splitLines(body, bodyLine), papers);
-  const { items } = reorder(units, options);
+  const { items, units } = reorder(classify(splitLines(body, bodyLine), papers), options);
   const { articles, loose } = assemble(items);
   // Lines that went into no article: mastheads, promo lines, and banners with nothing under them.
   const furniture = loose.map(toBlock).sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);

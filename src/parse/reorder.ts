@@ -14,6 +14,7 @@
 import { type Unit, isLead } from './classify.js';
 import { type Lexicon, jiebaLexicon } from './lexicon.js';
 import { breakCycles, maxWeightMatching } from './assignment.js';
+import { assignTitleRoles } from './titles.js';
 import { endsSentence, isHan, opensSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
 
 /** Options of the reading-order stage. */
@@ -59,6 +60,10 @@ const LEXICON_STEPS: Array<[gain: number, points: number]> = [[4, 3], [2, 2], [1
 // A block under a title that is not that title's lead must continue something (an article
 // never opens mid-sentence): worth more than any single piece of evidence.
 const ORPHAN_WEIGHT = 4;
+// Lexicon gain that makes a title-like line running text: a common word cut in two.
+const STRONG_GAIN = 4;
+// Longest title-like line that may be a piece of running text.
+const MAX_FRAGMENT_TITLE = 30;
 // The same for a block opening the page above every title: a little less sure (a page may open
 // with the rest of an article from another page, printed without a marker).
 const PAGE_TOP_WEIGHT = 3;
@@ -414,12 +419,71 @@ function runnerUpOf(c: Candidate, all: Candidate[]): Candidate | null {
   return best;
 }
 
-/** Puts the page in reading order: body blocks joined into paragraphs, moved columns placed after what they continue. */
-export function reorder(input: Unit[], options: ReorderOptions = {}): { items: Item[]; joins: Join[] } {
+// A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…
+const NUMBER_END = /[0-9０-９][.．]?$/;
+const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项场次年月日]/;
+
+/**
+ * Title-like lines that are running text: a short piece of a sentence cut by columns stands on a
+ * line of its own without punctuation and reads like a title (活动由嘉定区区应急管理 / 局主办，…).
+ * When the words run on across its junction with the body block before or after it (a word of
+ * the lexicon or of the page spans the junction, or a number is cut), it is body text; what is
+ * left of its title stack takes its roles again.
+ */
+function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: Lexicon | null): void {
+  const across = (left: string, right: string): string | null => {
+    if (NUMBER_END.test(squeeze(left)) && NUMBER_START.test(squeeze(right))) return 'a number runs on';
+    const word = lexicon?.(left, right) ?? null;
+    if (word && word.gain >= STRONG_GAIN) return `the lexicon reads "${word.word}" across it`;
+    const gram = ngramEvidence(left, right, grams, 3);
+    return gram.score >= 3 ? `"${gram.gram}" occurs elsewhere on the page` : null;
+  };
+  // Blocks that cannot open an article: a title fragment may be the end they continue, far away.
+  const top = pageTopFragment(units);
+  const mustContinue = units.flatMap((u, k) => (u.kind === 'body' && !u.lead && (k === top || orphanUnderTitle(units, k) || startsWithContinuationPunct(u.content)) ? [k] : []));
+  const touched = new Set<number>();
+  units.forEach((u, i) => {
+    if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
+    const before = units[i - 1];
+    const after = units[i + 1];
+    let why: string | null = null;
+    if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, i - 1)) why = across(before.content, u.content);
+    if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content);
+    for (const k of mustContinue) {
+      if (why) break;
+      const far = units[k];
+      const reading = far ? across(u.content, far.content) : null;
+      if (reading) why = `${reading} with line ${far?.span.line}, which cannot open an article`;
+    }
+    if (!why) return;
+    units[i] = { ...u, kind: 'body', reason: `title-like line inside running text: ${why}` };
+    if (u.group !== undefined) touched.add(u.group);
+  });
+  // The stacks that lost a line: the lines left take their roles again.
+  for (const group of touched) {
+    const members = units.flatMap((u, k) => (u.group === group && TITLE_KINDS.has(u.kind) && u.kind !== 'intertitle' && u.kind !== 'section' ? [k] : []));
+    if (members.length === 0 || members.some((k) => units[k]?.kind === 'headline')) continue;
+    const roles = assignTitleRoles(members.map((k) => ({ text: units[k]?.text ?? '' })));
+    members.forEach((k, n) => {
+      const u = units[k];
+      const role = roles[n];
+      if (u && role) units[k] = { ...u, kind: role.role, reason: `${role.reason} (after a line of the stack was read as running text)` };
+    });
+  }
+}
+
+/**
+ * Puts the page in reading order: body blocks joined into paragraphs, moved columns placed after
+ * what they continue. Returns the units as read at the page level too (a title-like fragment read
+ * as running text, a sentence inside a broken one read as a caption).
+ */
+export function reorder(input: Unit[], options: ReorderOptions = {}): { items: Item[]; joins: Join[]; units: Unit[] } {
   const units = input.slice();
   const page = units.filter((u) => u.kind === 'body' || u.kind === 'brief' || u.kind === 'caption' || u.kind === 'intertitle' || u.kind === 'headline').map((u) => u.content).join('\n');
   const lexicon = options.lexicon === undefined ? jiebaLexicon : options.lexicon;
-  const { next, prev, all } = decideJoins(units, gramIndex(page), lexicon);
+  const grams = gramIndex(page);
+  titlesInRunningText(units, grams, lexicon);
+  const { next, prev, all } = decideJoins(units, grams, lexicon);
   // A short sentence a join was made across, and that continues nothing, is the photo's caption.
   for (const c of next.values()) {
     const x = c.overCaption === undefined ? undefined : units[c.overCaption];
@@ -441,10 +505,11 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     const signoff: number[] = [];
     // Under another title, a byline on a line of its own is that title's byline (标题 / 碎片 /
     // 文/王逸 / 本报讯…); one glued to the moved text (…工作。 ■记者 姚丽敏) signs the text off.
+    // When the title already has its byline above the moved text, a byline after it signs the text off.
     const last = stretch[stretch.length - 1] ?? c.b;
-    const underTitle = orphanUnderTitle(units, c.b);
+    const titleWithoutByline = orphanUnderTitle(units, c.b) && units[c.b - 1]?.kind !== 'byline';
     for (let k = last + 1; units[k]?.kind === 'byline' && !claimed.has(k); k++) {
-      if (underTitle && units[k]?.row !== units[last]?.row) break;
+      if (titleWithoutByline && units[k]?.row !== units[last]?.row) break;
       signoff.push(k);
     }
     for (const k of signoff) claimed.add(k);
@@ -512,5 +577,5 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     const runnerUp = rival && units[rival.a] && units[rival.b] ? { from: units[rival.a] as Unit, to: units[rival.b] as Unit, score: rival.score } : null;
     return from && to ? [{ from, to, score: c.score, reason: c.reason, runnerUp }] : [];
   });
-  return { items, joins };
+  return { items, joins, units };
 }
