@@ -80,7 +80,12 @@ describe('in-place updates', () => {
     // A page of a new issue, dated after everything: its articles append to the search index.
     await addNewestPage(input);
     const added = await build({ input, out, cache, trace: false });
-    expect(added.written!.files).toBeLessThan(first.files.length / 2);
+    // Pages: only the new issue's and the pages that list it. The search index: only the shards
+    // the new articles' grams fall in (since index format 2 punctuation is indexed too, so one
+    // small page touches most shards of a five-page site; the bench measures it at scale).
+    const changed = (search: boolean) => added.files.filter((f) => f.path.startsWith('search/') === search);
+    expect(changed(false).filter((f) => !f.unchanged).length).toBeLessThan(changed(false).length / 2);
+    expect(changed(true).filter((f) => !f.unchanged).length).toBeLessThan(changed(true).length);
     // The search index appended: every earlier article's display file is left as it was.
     const docs = added.files.filter((f) => f.path.startsWith('search/docs/'));
     expect(docs.filter((f) => f.unchanged)).toHaveLength(first.site.articles.length);
