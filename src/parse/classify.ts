@@ -126,6 +126,8 @@ function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {
       continue;
     }
     const glued = trailingByline(rest);
+    // 本报讯（记者 冯慧） cut by a column: the bracket is the lead's own byline, kept in the lead.
+    if (glued && /^(?:本报讯|本报消息|讯)$/.test(squeeze(rest.slice(0, glued.index)))) break;
     if (glued) {
       const s = subSpan(span, from + glued.index, to);
       if (s) {

@@ -306,6 +306,14 @@ function pageTopFragment(units: Unit[]): number | null {
   return null;
 }
 
+// A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
+const BARE_LEAD = /^(?:本报讯|本报消息|讯)(?:[（(][^（()）]{0,30}[）)])?(?:[0-9０-９]{1,2}月?)?$/;
+
+/** True when the block is a news lead's opener and nothing else: its sentence is all in the next block. */
+function bareLeadOpener(unit: Unit): boolean {
+  return BARE_LEAD.test(squeeze(unit.content));
+}
+
 /** Scores every plausible continuation of every dangling body block. */
 function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null, lexicon: Lexicon | null): Candidate[] {
   const out: Candidate[] = [];
@@ -340,7 +348,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       } else if (adjacent && next) {
         if (next.crossesByline) { score -= 2; reasons.push('a byline lies between (-2)'); }
         else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
-        else if (opensSentence(B.content)) { score += 1; reasons.push('next body block, but it opens with a sentence opener (+1)'); }
+        else if (opensSentence(B.content) && !bareLeadOpener(A)) { score += 1; reasons.push('next body block, but it opens with a sentence opener (+1)'); }
         else { score += 3; reasons.push('next body block (+3)'); }
       } else {
         // A block already read earlier in the same article cannot also continue it.
@@ -348,10 +356,11 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
         const prev = neighbourBody(units, b, -1);
         const prevUnit = prev ? units[prev.index] : undefined;
         if (prev && prevUnit && !prev.crossesTitle && !prev.crossesByline) {
-          // The block already follows a dangling block: that one is its natural continuation.
-          if (!endsSentence(prevUnit.content) && !endExplained(units, prev.index)) continue;
-          score -= 1;
-          reasons.push('follows a finished paragraph (-1)');
+          // After a dangling block the block is that one's natural continuation: a far join must
+          // win against it in the assignment, with more evidence than after a finished paragraph.
+          const afterDangling = !endsSentence(prevUnit.content) && !endExplained(units, prev.index);
+          score -= afterDangling ? 2 : 1;
+          reasons.push(afterDangling ? 'follows a dangling block (-2)' : 'follows a finished paragraph (-1)');
         }
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
