@@ -113,6 +113,12 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
         d.dangling = item.dangling;
         continue;
       }
+      // Text that ran over from a column no dangling end on the page could take stays with the
+      // article above it rather than making a headless article of its own.
+      if (d && d.closed && item.stray && d.article.paragraphs.length > 0) {
+        addParagraph(d, item);
+        continue;
+      }
       // A second lead, or text after a closed article, starts a new article.
       if (!d || d.closed || (item.lead && d.article.paragraphs.length > 0)) {
         d = open(first);

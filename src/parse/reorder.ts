@@ -42,6 +42,8 @@ export interface Paragraph {
   dangling: boolean;
   /** Opens with 本报讯 or the like. */
   lead: boolean;
+  /** Would open an article with neither title nor lead, and continues nothing found on the page. */
+  stray?: boolean;
 }
 
 /** The page in reading order: paragraphs and all other blocks. */
@@ -64,8 +66,8 @@ const ORPHAN_WEIGHT = 4;
 const STRONG_GAIN = 4;
 // Longest title-like line that may be a piece of running text.
 const MAX_FRAGMENT_TITLE = 30;
-// The same for a block opening the page above every title: a little less sure (a page may open
-// with the rest of an article from another page, printed without a marker).
+// The same for a block that would open an article with neither title nor lead: a little less sure
+// (a page may open with the rest of an article from another page, printed without a marker).
 const PAGE_TOP_WEIGHT = 3;
 // Matches the numbering that opens a list item: （一） (1) 一、 1. ①.
 const LIST_ITEM = /^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[.．、]|[①-⑳])/;
@@ -294,16 +296,23 @@ function orphanUnderTitle(units: Unit[], b: number): boolean {
 }
 
 /**
- * The body block that opens the page before any title, lead, brief or jump marker, when it is no
- * lead itself: text that ran over from a column elsewhere (the tail of an article set at the top).
+ * True when body block `b` would open an article with neither a title nor a lead: it opens the
+ * page above every title, or follows a closed article (a 下转 marker or a sign-off byline) with
+ * no title of its own. Such text ran over from a column elsewhere on the page.
  */
-function pageTopFragment(units: Unit[]): number | null {
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    if (!u || TRANSPARENT.has(u.kind)) continue;
-    return u.kind === 'body' && !u.lead && !isLead(u.content) ? i : null;
-  }
-  return null;
+function headlessStart(units: Unit[], b: number): boolean {
+  const u = units[b];
+  if (!u || u.kind !== 'body' || u.lead || isLead(u.content)) return false;
+  let k = b - 1;
+  while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+  const before = units[k];
+  if (!before) return true;
+  if (before.kind === 'jump-marker') return before.marker?.direction === 'to';
+  if (before.kind !== 'byline') return false;
+  // A byline closes the article above it when text precedes it (…讨论。 ■记者 张蓓).
+  let j = k - 1;
+  while (j >= 0 && (TRANSPARENT.has(units[j]?.kind ?? '') || units[j]?.kind === 'byline')) j--;
+  return units[j]?.kind === 'body';
 }
 
 // A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
@@ -318,7 +327,12 @@ function bareLeadOpener(unit: Unit): boolean {
 function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null, lexicon: Lexicon | null): Candidate[] {
   const out: Candidate[] = [];
   const topic = topicModel(units);
-  const pageTop = pageTopFragment(units);
+  const headlessStarts = new Map<number, boolean>();
+  const headless = (b: number): boolean => {
+    let v = headlessStarts.get(b);
+    if (v === undefined) { v = headlessStart(units, b); headlessStarts.set(b, v); }
+    return v;
+  };
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   // Computed once per block: it walks forward over the page, and every dangling block asks it.
   const orphans = new Map<number, boolean>();
@@ -365,7 +379,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
-      else if (b === pageTop) { score += PAGE_TOP_WEIGHT; reasons.push(`opens the page above every title, and is no lead (+${PAGE_TOP_WEIGHT})`); }
+      else if (headless(b)) { score += PAGE_TOP_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${PAGE_TOP_WEIGHT})`); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
@@ -448,8 +462,7 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
     return gram.score >= 3 ? `"${gram.gram}" occurs elsewhere on the page` : null;
   };
   // Blocks that cannot open an article: a title fragment may be the end they continue, far away.
-  const top = pageTopFragment(units);
-  const mustContinue = units.flatMap((u, k) => (u.kind === 'body' && !u.lead && (k === top || orphanUnderTitle(units, k) || startsWithContinuationPunct(u.content)) ? [k] : []));
+  const mustContinue = units.flatMap((u, k) => (u.kind === 'body' && !u.lead && (headlessStart(units, k) || orphanUnderTitle(units, k) || startsWithContinuationPunct(u.content)) ? [k] : []));
   const touched = new Set<number>();
   units.forEach((u, i) => {
     if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
@@ -552,6 +565,7 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
       text: chained.map((u) => u.content).join(''),
       dangling: lastUnit !== undefined && last !== undefined && !endsSentence(lastUnit.content) && !endExplained(units, last),
       lead: chained[0]?.lead === true,
+      ...(head !== undefined && headlessStart(units, head) ? { stray: true } : {}),
     });
     for (const k of chain) {
       for (const r of runs.get(k) ?? []) {
