@@ -105,7 +105,7 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
       if (!first) continue;
       let d: Draft | null = cur;
       // A brief broken across columns (…消防安全意识和 | 自救互救能力。) is one paragraph.
-      if (d && d.openBrief && !item.lead) {
+      if (d && d.openBrief && !item.lead && !item.stray) {
         const a = d.article;
         a.paragraphs[a.paragraphs.length - 1] += item.text;
         for (const u of item.units) a.blocks.push(toBlock(u));

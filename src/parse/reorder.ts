@@ -308,6 +308,8 @@ function headlessStart(units: Unit[], b: number): boolean {
   const before = units[k];
   if (!before) return true;
   if (before.kind === 'jump-marker') return before.marker?.direction === 'to';
+  // Between the items of a briefs block, after a brief that finished its sentence.
+  if (before.kind === 'brief') return endsSentence(before.content);
   if (before.kind !== 'byline') return false;
   // A byline closes the article above it when text precedes it (…讨论。 ■记者 张蓓).
   let j = k - 1;
@@ -388,7 +390,8 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       const points = word ? (LEXICON_STEPS.find(([gain]) => word.gain >= gain)?.[1] ?? 0) : 0;
       if (word && points > 0) { score += points; reasons.push(`the lexicon reads "${word.word}" across the join (gain ${word.gain.toFixed(1)}, +${points})`); }
       const pastTitle = adjacent && overCaption === undefined && next?.crossesTitle === true;
-      if (!adjacent && score + 1 < JOIN_THRESHOLD) continue; // topic evidence alone cannot carry a far join
+      // Topic evidence alone cannot carry a far join, nor take a title's own first block from it.
+      if ((!adjacent || (pastTitle && !orphan(b))) && score + 1 < JOIN_THRESHOLD) continue;
       if (!adjacent || pastTitle) {
         // A far block, or one under another title, moves into the dangling article: is it about that?
         const moved = [b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join('');
