@@ -314,7 +314,8 @@ function afterLoneLead(drafts: Draft[], at: number): boolean {
   for (k--; k >= 0; k--) {
     const d = drafts[k];
     if (!d || d.kind === 'caption' || d.kind === 'photo-credit') continue;
-    return d.kind !== 'title';
+    // Stacks above are resolved already: any title role means the lead has its own title.
+    return !['title', 'kicker', 'headline', 'subheadline', 'section'].includes(d.kind);
   }
   return true;
 }
