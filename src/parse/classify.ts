@@ -320,6 +320,22 @@ function afterLoneLead(drafts: Draft[], at: number): boolean {
   return true;
 }
 
+/**
+ * True when a 本报讯 lead comes right after the title (past at most one other block: a stray
+ * fragment printed under the title): the title is that lead's headline, not a subhead.
+ */
+function leadFollows(drafts: Draft[], from: number): boolean {
+  let bodies = 0;
+  for (let k = from; k < drafts.length && bodies < 2; k++) {
+    const d = drafts[k];
+    if (!d || d.kind === 'title') return false;
+    if (d.kind !== 'body') continue;
+    if (d.lead) return true;
+    bodies++;
+  }
+  return false;
+}
+
 /** A lone title line inside running text is an intertitle (小标题), not a new article. */
 function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefined, inFeature: boolean): boolean {
   if (!prev || !next || prev.kind !== 'body' || next.kind !== 'body' || next.lead) return false;
@@ -361,7 +377,7 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
     group++;
     if (next?.kind === 'brief') {
       for (const d of stack) Object.assign(d, { kind: 'section', reason: 'title line over bulleted briefs: section banner', group });
-    } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next, inFeature) && !afterLoneLead(drafts, i)) {
+    } else if (stack.length === 1 && stack[0] && !stack[0].fixed && isIntertitle(prev, stack[0], next, inFeature) && !afterLoneLead(drafts, i) && !leadFollows(drafts, j)) {
       Object.assign(stack[0], { kind: 'intertitle', reason: 'short title line between paragraphs of running text: intertitle', group });
       inFeature = true;
     } else {

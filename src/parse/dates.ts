@@ -56,7 +56,12 @@ function valid(month: number, day: number): boolean {
 /** True when the date introduces a scheduled future event (…将在上海如期举行). */
 export function isScheduled(text: string, date: FoundDate, nextDateIndex: number): boolean {
   const sentenceEnd = text.slice(date.index).search(/[。；;]/);
-  const stop = Math.min(sentenceEnd < 0 ? text.length : date.index + sentenceEnd, nextDateIndex);
+  // The date's own clause and the one after it (11月5日至10日，…将在上海如期举行): a 将 further on
+  // belongs to another clause (…组成，将定期开展巡河).
+  const after = text.slice(date.index + date.raw.length);
+  const clauses = /^[^，,]*[，,][^，,]*/.exec(after);
+  const clauseEnd = clauses ? date.index + date.raw.length + clauses[0].length : text.length;
+  const stop = Math.min(sentenceEnd < 0 ? text.length : date.index + sentenceEnd, nextDateIndex, clauseEnd);
   return SCHEDULED.test(text.slice(date.index + date.raw.length, stop));
 }
 

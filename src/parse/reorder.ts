@@ -532,7 +532,9 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     // 文/王逸 / 本报讯…); one glued to the moved text (…工作。 ■记者 姚丽敏) signs the text off.
     // When the title already has its byline above the moved text, a byline after it signs the text off.
     const last = stretch[stretch.length - 1] ?? c.b;
-    const titleWithoutByline = orphanUnderTitle(units, c.b) && units[c.b - 1]?.kind !== 'byline';
+    let above = c.b - 1;
+    while (above >= 0 && TRANSPARENT.has(units[above]?.kind ?? '')) above--;
+    const titleWithoutByline = TITLE_KINDS.has(units[above]?.kind ?? '') && units[above]?.kind !== 'intertitle';
     for (let k = last + 1; units[k]?.kind === 'byline' && !claimed.has(k); k++) {
       if (titleWithoutByline && units[k]?.row !== units[last]?.row) break;
       signoff.push(k);

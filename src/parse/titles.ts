@@ -75,6 +75,9 @@ export interface TitleSplit {
   lower: 'headline' | 'subheadline';
 }
 
+// An amount in Chinese numerals with its unit (总投资超百亿元, 新增三千个岗位).
+// Money needs its 元; a count needs a numeral before 百/千/万 (守护万家平安 counts nothing).
+const CHINESE_AMOUNT = /[一二三四五六七八九十两百千万亿]+余?元|[一二三四五六七八九十两]+[百千万亿]+余?(?:个|家|名|户|项|座|所|场|次|人)/;
 // Longest thematic part of a merged line (longer text is the factual report).
 const MAX_THEMATIC = 24;
 // Shortest factual part of a merged line: a report names an agent and an event.
@@ -89,6 +92,8 @@ const MIN_FACTUAL = 8;
  */
 export function mergedTitleSplit(text: string): TitleSplit | null {
   const t = text.trim();
+  // A line opening with —— is one subheadline, whatever spaces it holds (——总投资逾150亿元 打造…).
+  if (/^[—－]/.test(t)) return null;
   // A headline with its ——subheadline set after a space (外滩“第二立面”焕新 ——黄浦区推进…): the
   // dash opens the subheadline, wherever the line is set; the dash and what follows stay verbatim.
   const dash = /\s+(?=[—－]{1,2}\s*[^\s—－])/.exec(t);
@@ -99,7 +104,8 @@ export function mergedTitleSplit(text: string): TitleSplit | null {
   const re = /\S+/g;
   for (let m = re.exec(t); m; m = re.exec(t)) parts.push({ text: m[0], index: m.index });
   if (parts.length < 2 || parts.some((p) => hanCount(p.text) < 2)) return null;
-  const thematic = (p: { text: string }): boolean => !reportsEvent(p.text) && !FACTUAL_VERB.test(p.text) && !STUDY_AGENDA.test(p.text);
+  // An amount in Chinese numerals (总投资超百亿元) is a fact of the report, not part of a slogan.
+  const thematic = (p: { text: string }): boolean => !reportsEvent(p.text) && !FACTUAL_VERB.test(p.text) && !STUDY_AGENDA.test(p.text) && !CHINESE_AMOUNT.test(p.text);
   const lengthOf = (from: number, to: number): number => parts.slice(from, to).reduce((n, p) => n + titleLength(p.text), 0);
   const startOf = (i: number): number => parts[i]?.index ?? 0;
   // Agenda line + meeting headline (传达学习…精神 区委常委会举行会议).
