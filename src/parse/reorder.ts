@@ -558,8 +558,8 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
         const source = from ? units[from.a] : undefined;
         if (!unit || !from || !source) return unit;
         const rival = runnerUpOf(from, all);
-        const beat = rival ? `; beat line ${units[rival.a]?.span.line} → line ${units[rival.b]?.span.line} (score ${rival.score})` : '; no rival';
-        return { ...unit, reason: `${unit.reason}; continues line ${source.span.line}: score ${from.score} = ${from.reason}${beat}` };
+        const beat = rival ? `; beat line ${units[rival.a]?.span.line} → line ${units[rival.b]?.span.line} (score ${Number(rival.score.toFixed(2))})` : '; no rival';
+        return { ...unit, reason: `${unit.reason}; continues line ${source.span.line}: score ${Number(from.score.toFixed(2))} = ${from.reason}${beat}` };
       })
       .filter((u): u is Unit => u !== undefined);
     const last = chain[chain.length - 1];
