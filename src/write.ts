@@ -13,11 +13,18 @@
  *
  * `recoverOutput` runs before every build and cleans up after a killed one: it removes staging
  * folders and uncommitted updates, restores a site retired by an interrupted swap, and rolls
- * committed updates forward.
+ * committed updates forward. It touches only folders whose owner is gone: each name carries
+ * the pid of the process that made it (`<out>.baokan-staging-<pid>-<random>`), and a folder of a
+ * process that still runs, or one this process is still writing, is left alone. (Builds also
+ * hold the output folder's lock, src/lock.ts, so normally no other writer is there at all.)
+ * A folder being written is removed when the process is stopped by SIGINT or SIGTERM.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { onExit } from './exit.js';
+import { isProcessAlive } from './lock.js';
 import type { OutputFile } from './types.js';
 
 const STAGING = '.baokan-staging-';
@@ -28,6 +35,36 @@ const JOURNAL = 'journal.json';
 /** Files written at once: keeps file handles (and, for updates, buffers) in check. */
 const WIDTH = 16;
 
+/** Staging and update folders this process is writing now (absolute paths). */
+const inUse = new Set<string>();
+
+/**
+ * True when the process that made `folder` (a sibling named `<out><kind><pid>-<random>`) is gone,
+ * or is this process and no longer writes it: only then may recovery touch the folder.
+ */
+function ownerGone(folder: string, kind: string): boolean {
+  const name = path.basename(folder);
+  const pid = Number(/^(\d+)-/.exec(name.slice(name.indexOf(kind) + kind.length))?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  return pid === process.pid ? !inUse.has(folder) : !isProcessAlive(pid);
+}
+
+/** Marks `folder` as being written by this process until the returned function is called. */
+function claim(folder: string, cleanup: () => void): () => void {
+  inUse.add(folder);
+  const unregister = onExit(cleanup);
+  return () => {
+    inUse.delete(folder);
+    unregister();
+  };
+}
+
+/** The identity of a folder (device and inode), so a journal is never applied to another folder that took its name. */
+async function folderId(folder: string): Promise<string | undefined> {
+  const info = await stat(folder, { bigint: true }).catch(() => undefined);
+  return info ? `${info.dev}:${info.ino}` : undefined;
+}
+
 /**
  * Removes staging folders of killed builds, restores a site retired by an interrupted swap, and
  * finishes interrupted updates (or drops those killed before their commit point).
@@ -36,22 +73,23 @@ export async function recoverOutput(out: string): Promise<void> {
   const dir = path.dirname(out);
   const name = path.basename(out);
   const siblings = await readdir(dir).catch(() => [] as string[]);
+  const stale = (kind: string) => siblings.filter((s) => s.startsWith(`${name}${kind}`) && ownerGone(path.join(dir, s), kind));
   let outExists = siblings.includes(name);
-  const retired = siblings.filter((s) => s.startsWith(`${name}${RETIRED}`)).sort();
+  const retired = stale(RETIRED).sort();
   if (!outExists && retired.length > 0) {
     await rename(path.join(dir, retired.pop() as string), out);
     outExists = true;
   }
-  for (const s of siblings) {
-    if (s.startsWith(`${name}${STAGING}`) || retired.includes(s)) await rm(path.join(dir, s), { recursive: true, force: true });
-  }
+  for (const s of [...stale(STAGING), ...retired]) await rm(path.join(dir, s), { recursive: true, force: true });
   // Every build recovers before it opens an update, so at most one committed journal can be
   // waiting here and their order does not matter.
-  for (const s of siblings.filter((s) => s.startsWith(`${name}${UPDATE}`))) {
+  const target = await folderId(out);
+  for (const s of stale(UPDATE)) {
     const folder = path.join(dir, s);
     const journal = await readJournal(folder);
-    // Without `out` (deleted by hand) the journal has nothing to finish.
-    if (journal && outExists) await applyJournal(out, folder, journal);
+    // Without `out` (deleted by hand) the journal has nothing to finish; nor when `out` is no
+    // longer the folder it was written for (a fresh site was swapped in since).
+    if (journal && outExists && (journal.target === undefined || journal.target === target)) await applyJournal(out, folder, journal);
     await rm(folder, { recursive: true, force: true });
   }
 }
@@ -73,7 +111,12 @@ export async function openStaging(out: string): Promise<Staging> {
   await recoverOutput(absolute);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${absolute}${STAGING}${tag}`;
-  await mkdir(staging);
+  // Claimed before it exists: a signal at any moment from here on removes it.
+  const release = claim(staging, () => rmSync(staging, { recursive: true, force: true }));
+  await mkdir(staging).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   const made = new Set<string>();
   return {
     async write(files) {
@@ -88,6 +131,8 @@ export async function openStaging(out: string): Promise<Staging> {
       });
     },
     async commit() {
+      // From here a stopped build leaves the folders for the next build's recovery to sort out.
+      release();
       const retired = `${absolute}${RETIRED}${tag}`;
       const hadOld = await rename(absolute, retired).then(
         () => true,
@@ -101,6 +146,7 @@ export async function openStaging(out: string): Promise<Staging> {
     },
     async abort() {
       await rm(staging, { recursive: true, force: true });
+      release();
     },
   };
 }
@@ -137,6 +183,8 @@ export interface Update {
 interface Journal {
   files: [string, number, number][];
   remove: string[];
+  /** The identity (device:inode) of the output folder it was written for. */
+  target?: string;
 }
 
 /** Opens an update of the existing folder `out` (after cleaning leftovers of killed builds). */
@@ -146,9 +194,22 @@ export async function openUpdate(out: string): Promise<Update> {
   if (!(await stat(absolute).then((s) => s.isDirectory(), () => false))) {
     throw new Error(`baokan: cannot update ${absolute} in place: it is not an existing folder (write the whole site instead)`);
   }
+  const target = await folderId(absolute);
   const folder = `${absolute}${UPDATE}${process.pid}-${randomBytes(4).toString('hex')}`;
-  await mkdir(folder);
-  const pack = await open(path.join(folder, PACK), 'w');
+  let committed = false;
+  // Stopped before its commit point, the update is dropped; after it, left to be rolled forward.
+  const release = claim(folder, () => {
+    if (!committed) rmSync(folder, { recursive: true, force: true });
+  });
+  let pack: FileHandle;
+  try {
+    await mkdir(folder);
+    pack = await open(path.join(folder, PACK), 'w');
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    release();
+    throw error;
+  }
   // Only paths and positions are kept: the bytes live in the pack.
   const files: [string, number, number][] = [];
   const written = new Set<string>();
@@ -157,7 +218,6 @@ export async function openUpdate(out: string): Promise<Update> {
   let size = 0;
   let failed = false;
   let closed = false;
-  let committed = false;
 
   const append = async (batch: OutputFile[]): Promise<void> => {
     if (closed) throw new Error('baokan: this update is already committed or aborted');
@@ -210,22 +270,35 @@ export async function openUpdate(out: string): Promise<Update> {
       await settle();
       if (failed) throw new Error('baokan: a write to this update failed; abort it');
       remove.forEach(checkPath);
-      await pack.sync();
-      await pack.close();
-      const journal: Journal = { files, remove: [...new Set(remove)] };
-      const temporary = path.join(folder, `${JOURNAL}.tmp`);
-      const handle = await open(temporary, 'w');
+      const journal: Journal = { files, remove: [...new Set(remove)], ...(target ? { target } : {}) };
       try {
-        await handle.writeFile(JSON.stringify(journal));
-        await handle.sync();
-      } finally {
-        await handle.close();
+        await pack.sync();
+        await pack.close();
+        const temporary = path.join(folder, `${JOURNAL}.tmp`);
+        const handle = await open(temporary, 'w');
+        try {
+          await handle.writeFile(JSON.stringify(journal));
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temporary, path.join(folder, JOURNAL)); // The commit point.
+        committed = true;
+      } catch (error) {
+        // Failed before the commit point: the output is untouched, the update is dropped.
+        await pack.close().catch(() => undefined);
+        await rm(folder, { recursive: true, force: true });
+        release();
+        throw error;
       }
-      await rename(temporary, path.join(folder, JOURNAL)); // The commit point.
-      committed = true;
       await syncFolder(folder);
-      await applyJournal(absolute, folder, journal);
-      await rm(folder, { recursive: true, force: true });
+      try {
+        await applyJournal(absolute, folder, journal);
+        await rm(folder, { recursive: true, force: true });
+      } finally {
+        // Applied, or failed midway: either way the next build's recovery may take it now.
+        release();
+      }
     },
     async abort() {
       // Past the commit point the journal must survive, to be rolled forward by the next build.
@@ -234,6 +307,7 @@ export async function openUpdate(out: string): Promise<Update> {
       await settle();
       await pack.close().catch(() => undefined);
       await rm(folder, { recursive: true, force: true });
+      release();
     },
   };
 }
@@ -246,13 +320,14 @@ async function readJournal(folder: string): Promise<Journal | undefined> {
   } catch {
     return undefined;
   }
-  const { files, remove } = (journal ?? {}) as Partial<Journal>;
+  const { files, remove, target } = (journal ?? {}) as Partial<Journal>;
   const valid =
+    (target === undefined || typeof target === 'string') &&
     Array.isArray(files) &&
     Array.isArray(remove) &&
     files.every((e) => Array.isArray(e) && e.length === 3 && validPath(e[0]) && Number.isSafeInteger(e[1]) && Number.isSafeInteger(e[2]) && e[1] >= 0 && e[2] >= 0) &&
     remove.every(validPath);
-  return valid ? { files, remove } : undefined;
+  return valid ? { files, remove, ...(target !== undefined ? { target } : {}) } : undefined;
 }
 
 /**

@@ -35,7 +35,8 @@ async function site(dir: string): Promise<string> {
 
 /** The update folder next to `out` as a crash would leave it, in the journal format of src/write.ts. */
 async function crashedUpdate(out: string, files: [string, string][], remove: string[], committed: boolean): Promise<string> {
-  const folder = `${out}.baokan-update-999-deadbeef`;
+  // 4194305 is above the largest pid Linux hands out: the process that made it is gone.
+  const folder = `${out}.baokan-update-4194305-deadbeef`;
   await mkdir(folder);
   const entries: [string, number, number][] = [];
   let offset = 0;
@@ -229,5 +230,32 @@ describe('recoverOutput after a killed update', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('from the journal');
     await update.abort();
     expect(await readdir(dir)).toEqual(['dist']);
+  });
+
+  it('drops a committed journal written for another folder of the same name (a fresh site swapped in since)', async () => {
+    const dir = await scratch();
+    const out = await site(dir);
+    const before = await snapshot(out);
+    const folder = await crashedUpdate(out, [['index.html', 'from an old journal']], ['keep/page.html'], true);
+    const journal = JSON.parse(await readFile(path.join(folder, 'journal.json'), 'utf8'));
+    await writeFile(path.join(folder, 'journal.json'), JSON.stringify({ ...journal, target: '1:1' }));
+    await recoverOutput(out);
+    expect(await snapshot(out)).toEqual(before);
+    expect(await readdir(dir)).toEqual(['dist']);
+  });
+
+  it('records the folder it was written for, and rolls forward onto that folder', async () => {
+    const dir = await scratch();
+    const out = await site(dir);
+    const update = await openUpdate(out);
+    await update.write([{ path: 'index.html', contents: 'committed' }]);
+    await update.commit([]);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('committed');
+    const folder = await crashedUpdate(out, [['index.html', 'rolled forward']], [], true);
+    const info = await stat(out, { bigint: true });
+    const journal = JSON.parse(await readFile(path.join(folder, 'journal.json'), 'utf8'));
+    await writeFile(path.join(folder, 'journal.json'), JSON.stringify({ ...journal, target: `${info.dev}:${info.ino}` }));
+    await recoverOutput(out);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('rolled forward');
   });
 });
