@@ -4,7 +4,9 @@
  *   read (disk) → parse → assemble issues → site model → render + api + search index → write (disk)
  *
  * `buildSite` runs every stage but the last and returns the site in memory (tests use it);
- * `build` also writes it, replacing the output folder only when everything succeeded.
+ * `build` also writes it, replacing the output folder only when everything succeeded, while
+ * holding the output folder's lock (src/lock.ts). An unexpected failure is thrown as a
+ * BuildError naming the stage it happened in; the previous site stays.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
@@ -28,6 +30,7 @@ import { streamWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
+import { LockBusyError, lockOutput, type LockHolder } from './lock.js';
 import { openStaging, openUpdate, recoverOutput } from './write.js';
 
 /** Path of the search meta file, whose digest ties the saved search state to the output. */
@@ -58,6 +61,22 @@ export interface BuildOptions {
   threads?: number;
   /** Called as stages advance, for a progress display. */
   onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** What `build` needs besides the build options: where to write, and how to share the folder. */
+export interface WriteOptions {
+  /** Output folder, replaced or updated only when the build succeeds. */
+  out: string;
+  /** Wait while another build writes `out` (the default), or throw LockBusyError at once. */
+  wait?: boolean;
+  /** Told when the build waits for another build of `out`, or takes over the lock of one that is gone. */
+  onLock?: (event: 'wait' | 'take-over', holder: LockHolder) => void;
+  /**
+   * When some inputs are rejected (exit status 1) and `out` already holds a site, leave that
+   * site as it is instead of publishing the rest (the dev server's rule: a page broken while
+   * being edited does not vanish from the preview). `kept` is then true in the result.
+   */
+  keepSiteWhenRejected?: boolean;
 }
 
 /** The papers the build knows without configuration (src/papers.json). */
@@ -99,6 +118,8 @@ export interface BuildResult {
   searchState: SearchIndexState;
   /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
   written?: { files: number; bytes: number; unchanged: number };
+  /** True when `keepSiteWhenRejected` left the previous site in place of this one. */
+  kept?: boolean;
   /** 0 when every input was used, 1 when some were rejected (contract §1). */
   exitCode: 0 | 1;
 }
@@ -106,6 +127,34 @@ export interface BuildResult {
 /** Thrown for a usage or configuration problem (exit status 2; nothing is written). */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * An unexpected failure (a bug, a full disk, a broken template), with the stage the build was
+ * in: "rendering", "writing dist/". The original error is the `cause`.
+ */
+export class BuildError extends Error {
+  override name = 'BuildError';
+  constructor(
+    readonly stage: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${stage}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** `error` as a BuildError of `stage`, unless it is a usage error or already names its stage. */
+function inStage(stage: string, error: unknown): unknown {
+  return error instanceof UsageError || error instanceof LockBusyError || error instanceof BuildError ? error : new BuildError(stage, error);
+}
+
+/** Runs `fn`, naming `stage` in what it throws. */
+async function during<T>(stage: string, fn: () => Promise<T> | T): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw inStage(stage, error);
+  }
 }
 
 /** Normalises a --base value to '/' or '/sub/path/'. */
@@ -133,14 +182,34 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * are deleted. Otherwise the site is written to a staging folder that replaces `out` whole.
  * Either way a failed or killed build leaves the previous site (see write.ts).
  */
-export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
+export async function build(options: BuildOptions & WriteOptions): Promise<BuildResult> {
   checkFolders(options.input, options.out);
-  await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-  await recoverOutput(options.out);
+  const lock = await during(`locking ${options.out}`, async () => {
+    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+    return lockOutput(options.out, {
+      wait: options.wait ?? true,
+      onWait: (holder) => options.onLock?.('wait', holder),
+      onTakeOver: (holder) => options.onLock?.('take-over', holder),
+    });
+  });
+  try {
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** `build` once the lock of the output folder is held. */
+async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildResult> {
+  const writing = `writing ${options.out.replace(/\/?$/, '/')}`;
   const outCache = options.cache ? outputCacheDir(options.cache, options.out) : null;
-  const previous = outCache ? await readReusable(outCache, options.out) : null;
-  const searchState = previous && outCache ? await readSearchState(outCache, previous.digests[SEARCH_META]) : null;
-  const target = await openTarget(options.out, previous, outCache);
+  const { previous, searchState, target, hadSite } = await during(`preparing ${options.out}`, async () => {
+    await recoverOutput(options.out);
+    const hadSite = await stat(options.out).then((s) => s.isDirectory(), () => false);
+    const previous = outCache ? await readReusable(outCache, options.out) : null;
+    const searchState = previous && outCache ? await readSearchState(outCache, previous.digests[SEARCH_META]) : null;
+    return { previous, searchState, target: await openTarget(options.out, previous, outCache), hadSite };
+  });
   const digests: Record<string, string> = {};
   const written = { files: 0, bytes: 0, unchanged: 0 };
   const listed: OutputFile[] = [];
@@ -151,7 +220,7 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
     written.unchanged += marked.files.length - changed.length;
     written.files += changed.length;
     for (const f of changed) written.bytes += typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
-    await target.write(changed);
+    await during(writing, () => target.write(changed));
     for (const f of marked.files) listed.push({ path: f.path, contents: '', ...(f.unchanged ? { unchanged: true } : {}) });
   };
   let result: BuildResult;
@@ -161,15 +230,22 @@ export async function build(options: BuildOptions & { out: string }): Promise<Bu
     await write(result.files);
     result = { ...result, files: sortByPath(listed), written };
   } catch (error) {
-    await target.abort();
+    await target.abort().catch(() => undefined);
     throw error;
   }
-  await target.commit(previous ? removedFiles(previous, result.files) : []);
+  if (options.keepSiteWhenRejected && result.exitCode !== 0 && hadSite) {
+    await during(writing, () => target.abort());
+    return { ...result, written: { files: 0, bytes: 0, unchanged: 0 }, kept: true };
+  }
+  await during(writing, () => target.commit(previous ? removedFiles(previous, result.files) : []));
   if (options.cache && outCache) {
-    await writeCache(path.join(options.cache, 'parse'), result.cacheEntries, result.cacheFresh);
-    await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
-    // The same meta (it digests every index file) means the same index: nothing to save.
-    if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
+    const cache = options.cache;
+    await during('saving the cache', async () => {
+      await writeCache(path.join(cache, 'parse'), result.cacheEntries, result.cacheFresh);
+      await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
+      // The same meta (it digests every index file) means the same index: nothing to save.
+      if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
+    });
   }
   return result;
 }
@@ -209,6 +285,22 @@ async function runPipeline(
   searchState: SearchIndexState | null,
   onHtml: (batch: OutputFile[]) => Promise<void>,
 ): Promise<BuildResult> {
+  const stage = { name: 'reading the input' };
+  try {
+    return await runStages(options, previous, searchState, onHtml, stage);
+  } catch (error) {
+    throw inStage(stage.name, error);
+  }
+}
+
+/** The stages of `runPipeline`, naming the current one in `stage` for the message of a failure. */
+async function runStages(
+  options: BuildOptions,
+  previous: ReuseManifest | null,
+  searchState: SearchIndexState | null,
+  onHtml: (batch: OutputFile[]) => Promise<void>,
+  stage: { name: string },
+): Promise<BuildResult> {
   const inputStat = await stat(options.input).catch(() => null);
   if (!inputStat?.isDirectory()) throw new UsageError(`--input ${options.input} is not a folder`);
   const base = normaliseBase(options.base);
@@ -240,6 +332,7 @@ async function runPipeline(
   const renderCode = COMPILED ? ['lib/*.js'] : undefined;
   const renderPrint = options.cache ? `${await renderFingerprint(PROJECT_ROOT, templates, GENERATOR, renderCode)}\0${origin ?? ''}\0${options.title ?? ''}` : '';
   // Stage 2: parse each page (or take it from the cache).
+  stage.name = 'parsing';
   const cacheEntries = new Map<string, ParsedPage>();
   const cacheFresh = new Set<string>();
   const misses = pages.flatMap((page, i) => (cached.has(keys[i] as string) ? [] : [i]));
@@ -260,10 +353,12 @@ async function runPipeline(
     return { page, parsed: trace ? parsed : withoutTrace(parsed) };
   });
   // Stages 3–4: assemble issues, the site model.
+  stage.name = 'assembling issues';
   options.onProgress?.('assemble', 0, 1);
   const issues = assembleIssues(parsedPages, papers);
   const site: Site = { ...buildSiteModel(issues, base, GENERATOR), ...(origin ? { origin } : {}), ...(options.title ? { title: options.title } : {}) };
   // Stages 5–6: render HTML, the data API, feeds and the search index.
+  stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);
   const issueKeyMap = issueKeys(site, renderPrint);
   const skip = new Set([...issueKeyMap].filter(([id, key]) => previous?.issues[id]?.key === key).map(([id]) => id));
@@ -284,9 +379,14 @@ async function runPipeline(
         for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await collect(batch);
       })();
   // Whatever happens below, the HTML stream must have settled before an error propagates.
-  html.catch(() => undefined);
+  const rendered = html.catch((error: unknown) => {
+    throw inStage('rendering', error);
+  });
+  rendered.catch(() => undefined);
+  stage.name = 'indexing for search';
   const searchIndex = buildSearchIndexWithState(site, { previous: searchState, threads: options.threads });
-  await html;
+  await rendered;
+  stage.name = 'rendering';
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
   const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);

@@ -98,12 +98,13 @@ describe('the installed baokan command', () => {
     expect(again.stderr).toMatch(/0 pages parsed, 5 from cache, \d+ issues reused .* 0 written/);
   });
 
-  it('says `baokan build` in its usage, and exits 2 on an unknown command', () => {
+  it('says `baokan build` and `baokan dev` in its usage, and exits 2 on an unknown command', () => {
     const help = npm('npx', ['baokan', '--help'], project);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^usage: baokan build \[--input DIR\]/);
+    expect(help.stdout).toMatch(/^ {7}baokan dev /m);
     const wrong = npm('npx', ['baokan', 'biuld'], project);
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain('baokan: unknown command "biuld"; the command is `baokan build`');
+    expect(wrong.stderr).toContain('baokan: unknown command "biuld"; the commands are `baokan build` and `baokan dev`');
   });
 });
