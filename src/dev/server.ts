@@ -98,6 +98,8 @@ export function createDevServer(site: { root(): string; base(): string }, initia
       res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
       return;
     }
+    // sirv serves the root: the path without the base (still URL-encoded, as sirv expects).
+    req.url = `/${url.pathname.slice(base.length)}${url.search}`;
     staticsOf(root)(req, res, () => {
       void page(res, root, base, '404.html', 404).then((served) => {
         if (served) return;
