@@ -145,7 +145,10 @@ async function dev(flags: Flags, port: string, host: string): Promise<number> {
         out: options.out,
         base: normaliseBase(options.base),
         watch: [
-          { path: path.resolve(options.input), kind: 'folder' as const },
+          // Page files, and folders (a folder moved or deleted takes its pages along); never
+          // dot-folders or other files, which builds do not read (a cache kept below the input
+          // folder must not set off a rebuild after every build).
+          { path: path.resolve(options.input), kind: 'folder' as const, accept: isPagePath },
           { path: path.join(PROJECT_ROOT, 'templates'), kind: 'folder' as const },
           { path: path.join(PROJECT_ROOT, 'public'), kind: 'folder' as const },
           { path: configFile, kind: 'file' as const },
@@ -256,6 +259,11 @@ export function reportFailure(error: unknown, flags: { verbose?: boolean }, out:
   for (const line of lines) console.error(line);
   if (flags.verbose) console.error(cause instanceof Error ? (cause.stack ?? message) : message);
   return lines;
+}
+
+/** A path below the input folder that a build could read: a page file or a folder, not hidden. */
+function isPagePath(relative: string): boolean {
+  return !relative.split(path.sep).some((s) => s.startsWith('.')) && (relative.endsWith('.txt') || path.extname(relative) === '');
 }
 
 /** "seeds/a.txt", "seeds/a.txt and 2 more". */

@@ -12,6 +12,8 @@ export interface WatchTarget {
   /** A folder (watched with everything below it) or a file. */
   path: string;
   kind: 'folder' | 'file';
+  /** For a folder: which changed paths (relative to it) count; default all. */
+  accept?: (relative: string) => boolean;
 }
 
 export interface Watcher {
@@ -34,6 +36,7 @@ export function watchTargets(targets: WatchTarget[], onChange: (file: string) =>
         const relative = name === null ? '' : String(name);
         if (only !== null && relative !== only) return;
         if (isEditorTemporary(path.basename(relative))) return;
+        if (target.accept && relative !== '' && !target.accept(relative)) return;
         onChange(path.join(folder, relative));
       });
     } catch (error) {
