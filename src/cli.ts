@@ -268,7 +268,10 @@ function isPagePath(relative: string): boolean {
 
 /** "seeds/a.txt", "seeds/a.txt and 2 more". */
 function describeChanges(changes: string[]): string {
-  const shown = changes.map((c) => path.relative(process.cwd(), c) || '.');
+  const shown = changes.map((c) => {
+    const rel = path.relative(process.cwd(), c);
+    return rel === '' ? '.' : rel.startsWith('..') ? c : rel;
+  });
   return shown.length <= 1 ? (shown[0] ?? 'something') : `${shown[0]} and ${shown.length - 1} more`;
 }
 
