@@ -4,8 +4,8 @@
  * `npx baokan build --input pages` there. Packed from a snapshot of the repository, with which
  * its builds are compared, so edits made while the test runs change neither side.
  */
-import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -107,4 +107,25 @@ describe('the installed baokan command', () => {
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('baokan: unknown command "biuld"; the commands are `baokan build` and `baokan dev`');
   });
+
+  it('runs the dev server from the compiled code: it serves the site with the reload script and stops cleanly', async () => {
+    const bin = path.join(project, 'node_modules/.bin/baokan');
+    const server = spawn(bin, ['dev', '--input', 'pages', '--out', 'preview', '--port', '0'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] });
+    let output = '';
+    server.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    try {
+      const until = Date.now() + 60_000;
+      while (!/^baokan: 5 files, /m.test(output) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      const url = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      expect(url, output).toBeDefined();
+      expect(await (await fetch(url!)).text()).toContain('<script src="/__baokan/client.js"');
+      expect((await fetch(new URL('__baokan/client.js', url))).status).toBe(200);
+      expect(await readFile(path.join(project, 'preview/index.html'), 'utf8')).not.toContain('__baokan');
+    } finally {
+      server.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect((await readdir(project)).filter((f) => f.startsWith('preview'))).toEqual(['preview']);
+  }, 120_000);
 });
