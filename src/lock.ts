@@ -89,12 +89,13 @@ export function startedAt(holder: LockHolder): string {
  */
 export async function lockOutput(out: string, options: LockOptions = {}): Promise<OutputLock> {
   const file = lockFile(out);
+  const since = processSince(process.pid);
   const holder: LockHolder = {
     pid: process.pid,
     host: hostname(),
     started: new Date().toISOString(),
     out,
-    ...(processSince(process.pid) ? { since: processSince(process.pid) as string } : {}),
+    ...(since !== undefined ? { since } : {}),
     token: randomBytes(8).toString('hex'),
   };
   const temporary = `${file}.${holder.pid}-${holder.token}`;
