@@ -1,5 +1,5 @@
 /**
- * The gold structure of a simulated page, in the schema of ../shared/gold/README.md (same keys,
+ * The gold structure of a simulated page, in the schema of tests/fixtures/gold/README.md (same keys,
  * same order), read off the truth layout.ts kept while printing. Nothing is parsed back from the
  * page text, so the gold is exact by construction: paragraphs are the clean paragraphs (after
  * the cuts the page really shows), bylines, credits, markers and bullets sit in their own fields.
@@ -7,7 +7,7 @@
 import type { DamageLog, LaidOutPage, PlacedArticle } from './layout.js';
 import type { Intertitle } from './corpus.js';
 
-/** One gold article (../shared/gold/README.md, "Article"). */
+/** One gold article (tests/fixtures/gold/README.md, "Article"). */
 export interface GoldArticle {
   headline: string | null;
   kicker: string | null;
@@ -34,7 +34,7 @@ export interface GoldMasthead {
   lines: string[];
 }
 
-/** One gold page (../shared/gold/README.md, "Top level"). */
+/** One gold page (tests/fixtures/gold/README.md, "Top level"). */
 export interface GoldPage {
   source: string;
   paper: string;

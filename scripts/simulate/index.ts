@@ -6,7 +6,7 @@
  *   npx tsx scripts/simulate/index.ts --seed 1 --count 200 --out DIR
  *
  * writes DIR/<name>.txt (the raw page) and DIR/<name>.json (its gold, in the schema of
- * ../shared/gold/README.md). The same seed gives byte-identical pages, and page i is the same
+ * tests/fixtures/gold/README.md). The same seed gives byte-identical pages, and page i is the same
  * whatever the count. corpus.ts holds the text, layout.ts the layout and damage, gold.ts the truth.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
