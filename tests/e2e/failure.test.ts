@@ -48,7 +48,7 @@ describe('an internal error', () => {
     expectInternalError(run, /writing .*dist\//, /ENOSPC: no space left on device, write '.*about\/index\.html'$/);
     expect(await fingerprint(out)).toEqual(site);
     expect((await readdir(dir)).sort()).toEqual(['dist', 'repo']);
-  });
+  }, 120_000);
 
   it('while rendering (a broken template) does the same, for fresh and in-place builds, and --verbose prints the stack', async () => {
     const layout = path.join(repo, 'templates/layout.html');
@@ -63,5 +63,5 @@ describe('an internal error', () => {
     expect(verbose.status).toBe(3);
     expect(verbose.stderr).toContain('the stack trace follows');
     expect(verbose.stderr).toMatch(/^\s+at .*src\/render\//m);
-  });
+  }, 120_000);
 });
