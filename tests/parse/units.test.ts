@@ -322,3 +322,63 @@ describe('page-level reading order (round 6 rules)', () => {
     expect(datelineOf('本报讯 6月3日，记者在基地看到，一箱箱葡萄即将发往全国各地。')?.raw).toBe('6月3日');
   });
 });
+
+describe('page-level reading order (rounds 7–8 and simulated pages)', () => {
+  const articles = (body: string) => parsePage({ source: 't.txt', body, bodyLine: 1 }, papers).articles;
+
+  it('reads a lead opener cut by a column (本报 / 讯 …) as the lead', () => {
+    const [a] = articles('图书漂流进社区\n\n本报\n\n讯 3月2日，街道在社区图书角启动图书漂流活动，居民可免费借阅。');
+    expect(a?.headline).toBe('图书漂流进社区');
+    expect(a?.paragraphs).toEqual(['本报讯 3月2日，街道在社区图书角启动图书漂流活动，居民可免费借阅。']);
+    expect(a?.dateline).toBe('3月2日');
+  });
+
+  it('keeps 本报讯（记者 X） cut from its sentence in the lead, with the byline', () => {
+    const [a] = articles('夜市开张\n\n本报讯（记者 韩露）\n\n5月1日，老街夜市开张，二十多个摊位同时营业。');
+    expect(a?.paragraphs).toEqual(['本报讯（记者 韩露）5月1日，老街夜市开张，二十多个摊位同时营业。']);
+    expect(a?.bylines).toEqual(['韩露']);
+  });
+
+  it('moves the tail of an article printed at the top of the page back to its end', () => {
+    const page = '车位，校园周边道路通行更加顺畅。\n\n校园周边道路完成改造\n\n本报讯 9月1日，学校周边三条道路完成改造，新增接送停\n\n垃圾分类进校园\n\n本报讯 9月2日，区绿化市容局走进中学开展垃圾分类宣讲，学生们踊跃参与互动问答。';
+    const got = articles(page);
+    expect(got.map((a) => a.headline)).toEqual(['校园周边道路完成改造', '垃圾分类进校园']);
+    expect(got[0]?.paragraphs[0]).toBe('本报讯 9月1日，学校周边三条道路完成改造，新增接送停车位，校园周边道路通行更加顺畅。');
+  });
+
+  it('reads a title-like piece of a sentence as running text when a word runs on into a block that cannot open an article', () => {
+    const page = '社区办起微课堂\n\n本报讯 4月8日，社区微课堂开课，首期讲座吸引六十多名居民参加。\n\n讲座由区卫健委健康促进中\n\n春耕正当时\n\n心主办，街道承办。\n\n本报讯 4月9日，镇农技站组织技术员下田指导春耕备耕。';
+    const got = articles(page);
+    expect(got.map((a) => a.headline)).toEqual(['社区办起微课堂', '春耕正当时']);
+    expect(got[0]?.paragraphs.at(-1)).toBe('讲座由区卫健委健康促进中心主办，街道承办。');
+  });
+
+  it('reads text after a 上接 marker as running text, never as a title', () => {
+    const [a] = articles('养老服务再升级\n\n（上接第1版）街道、居委、社会组织三方联动\n\n形成合力，为老人提供上门服务。');
+    expect(a?.headline).toBe('养老服务再升级');
+    expect(a?.paragraphs.join('')).toBe('街道、居委、社会组织三方联动形成合力，为老人提供上门服务。');
+    expect(a?.continuedFrom).toBe('第1版');
+  });
+
+  it('keeps a —— line with an inner space as one subheadline', () => {
+    const [a] = articles('新城建设再提速\n\n——总投资逾80亿元 打造宜居宜业新城区\n\n本报讯 6月3日，新城重点项目集中开工。');
+    expect(a?.headline).toBe('新城建设再提速');
+    expect(a?.subheadline).toBe('——总投资逾80亿元 打造宜居宜业新城区');
+  });
+
+  it('takes a title followed by a 本报讯 lead as a headline, not a subhead, even after running text', () => {
+    const page = '文化周开幕\n\n本报讯 7月1日，社区文化周开幕。居民们表演了舞蹈和戏曲。\n\n小小菜园学问大\n\n本报讯 7月2日，小学开辟劳动教育菜园，学生们学习种植蔬菜。';
+    expect(articles(page).map((a) => a.headline)).toEqual(['文化周开幕', '小小菜园学问大']);
+  });
+
+  it('reads a line ending in a function word as running text', () => {
+    const got = articles('菜场升级\n\n本报讯 3月5日，菜场完成升级改造，新增智慧秤和\n\n溯源屏，方便市民选购。');
+    expect(got.map((a) => a.headline)).toEqual(['菜场升级']);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 3月5日，菜场完成升级改造，新增智慧秤和溯源屏，方便市民选购。']);
+  });
+
+  it('gives a lead its dateline when a 将 clause comes two clauses after the date', () => {
+    expect(datelineOf('本报讯 5月6日，志愿服务队成立，首批队员由退休教师组成，将定期开展巡河护河活动。')?.raw).toBe('5月6日');
+    expect(datelineOf('本报讯 5月6日至10日，读书节将在图书馆举行。5月4日，筹备会召开。')?.raw).toBe('5月4日');
+  });
+});
