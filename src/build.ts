@@ -148,6 +148,11 @@ function inStage(stage: string, error: unknown): unknown {
   return error instanceof UsageError || error instanceof LockBusyError || error instanceof BuildError ? error : new BuildError(stage, error);
 }
 
+/** A folder as messages show it: `dist/`. */
+function asFolder(folder: string): string {
+  return folder.endsWith('/') ? folder : `${folder}/`;
+}
+
 /** Runs `fn`, naming `stage` in what it throws. */
 async function during<T>(stage: string, fn: () => Promise<T> | T): Promise<T> {
   try {
@@ -184,7 +189,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 export async function build(options: BuildOptions & WriteOptions): Promise<BuildResult> {
   checkFolders(options.input, options.out);
-  const lock = await during(`locking ${options.out}`, async () => {
+  const lock = await during(`locking ${asFolder(options.out)}`, async () => {
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     return lockOutput(options.out, {
       wait: options.wait ?? true,
@@ -201,9 +206,9 @@ export async function build(options: BuildOptions & WriteOptions): Promise<Build
 
 /** `build` once the lock of the output folder is held. */
 async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildResult> {
-  const writing = `writing ${options.out.replace(/\/?$/, '/')}`;
+  const writing = `writing ${asFolder(options.out)}`;
   const outCache = options.cache ? outputCacheDir(options.cache, options.out) : null;
-  const { previous, searchState, target, hadSite } = await during(`preparing ${options.out}`, async () => {
+  const { previous, searchState, target, hadSite } = await during(`preparing ${asFolder(options.out)}`, async () => {
     await recoverOutput(options.out);
     const hadSite = await stat(options.out).then((s) => s.isDirectory(), () => false);
     const previous = outCache ? await readReusable(outCache, options.out) : null;
@@ -231,7 +236,7 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
     result = { ...result, files: sortByPath(listed), written };
   } catch (error) {
     await target.abort().catch(() => undefined);
-    throw error;
+    throw inStage(writing, error);
   }
   if (options.keepSiteWhenRejected && result.exitCode !== 0 && hadSite) {
     await during(writing, () => target.abort());
