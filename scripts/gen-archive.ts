@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Draw, mulberry32 } from './prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -75,38 +76,10 @@ function strHash(s: string): number {
   return h >>> 0;
 }
 
-class Rng {
-  private a: number;
+/** The generator's stream of draws: one mulberry32 sequence per seed (scripts/prng.ts). */
+class Rng extends Draw {
   constructor(seed: number) {
-    this.a = seed >>> 0;
-  }
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) | 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** Integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('gen-archive: pick from an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-  /** Picks a key by weight: `{ a: 3, b: 1 }`. */
-  weighted<K extends string>(weights: Record<K, number>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    let r = this.next() * entries.reduce((s, [, w]) => s + w, 0);
-    for (const [k, w] of entries) {
-      r -= w;
-      if (r < 0) return k;
-    }
-    return (entries[entries.length - 1] as [K, number])[0];
+    super(mulberry32(seed));
   }
 }
 
@@ -353,7 +326,7 @@ class Ctx {
       const decimals = n.includes('.') ? (n.split('.')[1] ?? '').length : 0;
       const value = Number(n);
       // Rates stay below 100%; `200多人` stays a round figure.
-      let v = unit === '%' && value > 50 ? value * (0.9 + 0.1 * this.rng.next()) : value * (0.6 + this.rng.next());
+      let v = unit === '%' && value > 50 ? value * (0.9 + 0.1 * this.rng.float()) : value * (0.6 + this.rng.float());
       if (unit === '%' && value <= 100) v = Math.min(v, 99.9);
       if ((unit === '多' || unit === '余') && decimals === 0) {
         const step = 10 ** Math.max(0, n.length - 1);

@@ -15,6 +15,7 @@
  *   {#name:a-b} an integer drawn once per article, so a headline and its lead agree
  */
 import papersJson from '../../src/papers.json' with { type: 'json' };
+import { Draw } from '../prng.js';
 
 /** One paper of src/papers.json. */
 export interface Paper {
@@ -31,58 +32,8 @@ export const PAPERS: readonly Paper[] = papersJson as Paper[];
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/** Draws from one seeded stream (scripts/prng.ts), so a seed always gives the same pages. */
-export class Draw {
-  constructor(private readonly next: () => number) {}
-
-  /** A float in [0, 1). */
-  float(): number {
-    return this.next();
-  }
-
-  /** An integer in [lo, hi], both included. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-
-  /** True with probability p. */
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  /** One item, uniformly. */
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('simulate: Draw.pick needs a non-empty list');
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-
-  /** One key, with probability proportional to its weight. */
-  weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const keys = Object.keys(weights) as K[];
-    const total = keys.reduce((s, k) => s + weights[k], 0);
-    let x = this.next() * total;
-    for (const k of keys) {
-      x -= weights[k];
-      if (x < 0) return k;
-    }
-    return keys[keys.length - 1]!;
-  }
-
-  /** A shuffled copy (Fisher–Yates). */
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = items.slice();
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  }
-
-  /** k distinct items (fewer when the list is shorter). */
-  sample<T>(items: readonly T[], k: number): T[] {
-    return this.shuffle(items).slice(0, k);
-  }
-}
+// Draws come from scripts/prng.ts, shared with the archive generator.
+export { Draw };
 
 // ---------------------------------------------------------------------------------------------
 // Dates
