@@ -49,6 +49,19 @@ function ownerGone(folder: string, kind: string): boolean {
   return pid === process.pid ? !inUse.has(folder) : !isProcessAlive(pid);
 }
 
+/**
+ * Removes a folder at once, from an exit or signal handler. Writes already handed to libuv's
+ * thread pool may still land in it meanwhile (rm then fails with ENOTEMPTY, or a directory comes
+ * back), so it retries briefly: the main thread blocks here, so no new write starts while the
+ * pending ones finish.
+ */
+function removeNow(folder: string): void {
+  rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+  // A directory creation already under way may bring the folder back: wait for it once, remove again.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+  rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+}
+
 /** Marks `folder` as being written by this process until the returned function is called. */
 function claim(folder: string, cleanup: () => void): () => void {
   inUse.add(folder);
@@ -112,7 +125,7 @@ export async function openStaging(out: string): Promise<Staging> {
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${absolute}${STAGING}${tag}`;
   // Claimed before it exists: a signal at any moment from here on removes it.
-  const release = claim(staging, () => rmSync(staging, { recursive: true, force: true }));
+  const release = claim(staging, () => removeNow(staging));
   await mkdir(staging).catch((error: unknown) => {
     release();
     throw error;
@@ -199,7 +212,7 @@ export async function openUpdate(out: string): Promise<Update> {
   let committed = false;
   // Stopped before its commit point, the update is dropped; after it, left to be rolled forward.
   const release = claim(folder, () => {
-    if (!committed) rmSync(folder, { recursive: true, force: true });
+    if (!committed) removeNow(folder);
   });
   let pack: FileHandle;
   try {
