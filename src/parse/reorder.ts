@@ -290,7 +290,8 @@ function orphanUnderTitle(units: Unit[], b: number): boolean {
     if (!u) break;
     if (u.kind === 'body') { if (u.lead) return true; continue; }
     if (TRANSPARENT.has(u.kind) || u.kind === 'byline') continue;
-    return false;
+    // A continued article's text starts at its 上接 marker: what stands above it is stray too.
+    return u.kind === 'jump-marker' && u.marker?.direction === 'from';
   }
   return false;
 }

@@ -382,3 +382,18 @@ describe('page-level reading order (rounds 7–8 and simulated pages)', () => {
     expect(datelineOf('本报讯 5月6日至10日，读书节将在图书馆举行。5月4日，筹备会召开。')?.raw).toBe('5月4日');
   });
 });
+
+describe('page-level reading order (上接 articles)', () => {
+  it('moves a fragment printed between a title and its 上接 text back to the end it continues', () => {
+    const page = [
+      '老年大学新学期开课', '本报讯 2月20日，老年大学新学期开课，今年新开设智能手机、书法等课程。据悉，',
+      '暖心服务进军营', '全区今年还将新增老年教育教学点8个，方便老人就近学习。',
+      '（上接第1版）区领导与官兵亲切交流，详细了解部队训练和生活情况。',
+    ].join('\n\n');
+    const got = parsePage({ source: 't.txt', body: page, bodyLine: 1 }, papers).articles;
+    expect(got.map((a) => a.headline)).toEqual(['老年大学新学期开课', '暖心服务进军营']);
+    expect(got[0]?.paragraphs.at(-1)).toMatch(/据悉，全区今年还将新增老年教育教学点8个/);
+    expect(got[1]?.continuedFrom).toBe('第1版');
+    expect(got[1]?.paragraphs).toEqual(['区领导与官兵亲切交流，详细了解部队训练和生活情况。']);
+  });
+});
