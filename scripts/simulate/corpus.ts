@@ -16,15 +16,10 @@
  */
 import papersJson from '../../src/papers.json' with { type: 'json' };
 import { Draw } from '../prng.js';
+import type { Paper as RegistryPaper } from '../../src/types.js';
 
-/** One paper of src/papers.json. */
-export interface Paper {
-  id: string;
-  name: string;
-  district: string;
-  aliases: string[];
-  places: string[];
-}
+/** One paper of src/papers.json: every district paper there has its district, aliases and places. */
+export type Paper = Required<RegistryPaper> & { district: string };
 
 /** Every paper the build knows; pages are spread over all of them. */
 export const PAPERS: readonly Paper[] = papersJson as Paper[];

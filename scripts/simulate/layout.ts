@@ -16,9 +16,10 @@
 import {
   addDays, composeArticle, composeBrief, composeTeaserHeadline, distinctNames, hasPreview, makeCast,
   shortDistrict, BRIEF_BANNERS, PAGE_NAMES, PAPERS, SECTION_BANNERS, TOPICS,
-  type CleanArticle, type Draw, type Intertitle, type LeadForm, type MonthDay, type Paper, type PageContext,
+  type CleanArticle, type Draw, type LeadForm, type MonthDay, type Paper, type PageContext,
   type TitleShape, type Topic,
 } from './corpus.js';
+import type { GoldArticle, GoldMasthead } from './gold.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rates. Each mirrors what the five seed pages (000–004) show; where the seeds show nothing the
@@ -165,34 +166,14 @@ export type DisplacementKind = MovedKind | 'afterCaption';
 export type ArticleKind = 'news' | 'feature' | 'brief' | 'teaser' | 'jumpIn';
 
 /** One article as printed, with its exact truth: the gold fields plus its kind. */
-export interface PlacedArticle {
+export interface PlacedArticle extends GoldArticle {
   kind: ArticleKind;
-  headline: string | null;
-  kicker: string | null;
-  subheadline: string | null;
-  section: string | null;
-  bylines: string[];
-  photoCredits: string[];
-  dateline: string | null;
   /** ISO date of the dateline's last day, in the issue's year; null without a dateline. */
   datelineEnd: string | null;
-  paragraphs: string[];
-  intertitles: Intertitle[];
-  captions: string[];
-  markers: string[];
-  continuedTo: string | null;
-  continuedFrom: string | null;
-  incomplete: boolean;
 }
 
 /** The masthead facts the page prints (nulls when it prints none), as in the gold schema. */
-export interface MastheadFacts {
-  issueNumber: string | null;
-  totalNumber: string | null;
-  date: string | null;
-  weekday: string | null;
-  lines: string[];
-}
+export type MastheadFacts = GoldMasthead;
 
 /** One displaced fragment: which article's text moved where (reading-order indices). */
 export interface Displacement {

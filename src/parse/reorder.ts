@@ -62,13 +62,13 @@ const LEXICON_STEPS: Array<[gain: number, points: number]> = [[4, 3], [2, 2], [1
 // A block under a title that is not that title's lead must continue something (an article
 // never opens mid-sentence): worth more than any single piece of evidence.
 const ORPHAN_WEIGHT = 4;
+// The same for a block that would open an article with neither title nor lead: a little less sure
+// (a page may open with the rest of an article from another page, printed without a marker).
+const HEADLESS_WEIGHT = 3;
 // Lexicon gain that makes a title-like line running text: a common word cut in two.
 const STRONG_GAIN = 4;
 // Longest title-like line that may be a piece of running text.
 const MAX_FRAGMENT_TITLE = 30;
-// The same for a block that would open an article with neither title nor lead: a little less sure
-// (a page may open with the rest of an article from another page, printed without a marker).
-const PAGE_TOP_WEIGHT = 3;
 // Matches the numbering that opens a list item: （一） (1) 一、 1. ①.
 const LIST_ITEM = /^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[.．、]|[①-⑳])/;
 
@@ -326,24 +326,24 @@ function bareLeadOpener(unit: Unit): boolean {
   return BARE_LEAD.test(squeeze(unit.content));
 }
 
+/** A predicate on block indexes that computes each answer once. */
+function perBlock(test: (b: number) => boolean): (b: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (b) => {
+    let v = known.get(b);
+    if (v === undefined) { v = test(b); known.set(b, v); }
+    return v;
+  };
+}
+
 /** Scores every plausible continuation of every dangling body block. */
 function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null, lexicon: Lexicon | null): Candidate[] {
   const out: Candidate[] = [];
   const topic = topicModel(units);
-  const headlessStarts = new Map<number, boolean>();
-  const headless = (b: number): boolean => {
-    let v = headlessStarts.get(b);
-    if (v === undefined) { v = headlessStart(units, b); headlessStarts.set(b, v); }
-    return v;
-  };
+  // Computed once per block: they walk over the page, and every dangling block asks them.
+  const headless = perBlock((b) => headlessStart(units, b));
+  const orphan = perBlock((b) => orphanUnderTitle(units, b));
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
-  // Computed once per block: it walks forward over the page, and every dangling block asks it.
-  const orphans = new Map<number, boolean>();
-  const orphan = (b: number): boolean => {
-    let o = orphans.get(b);
-    if (o === undefined) { o = orphanUnderTitle(units, b); orphans.set(b, o); }
-    return o;
-  };
   for (const a of dangling) {
     const A = units[a];
     if (!A) continue;
@@ -382,7 +382,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
-      else if (headless(b)) { score += PAGE_TOP_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${PAGE_TOP_WEIGHT})`); }
+      else if (headless(b)) { score += HEADLESS_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${HEADLESS_WEIGHT})`); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
