@@ -318,6 +318,53 @@ function headlessStart(units: Unit[], b: number): boolean {
   return units[j]?.kind === 'body';
 }
 
+// A date or an undated opener within a lead's first clause: news leads say when (…9月12日晚在…开幕).
+const LEAD_DATE = /^[^。；！？!?]{0,40}?(?:[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日|近日|日前|近期|连日来)/;
+
+/** How much a block reads like the lead of the article under `title`: a dated first clause, the title's words. */
+function leadLikeness(text: string, title: string): number {
+  const head = bigrams(squeeze(text).slice(0, 60));
+  const named = [...bigrams(title)];
+  const shared = named.length ? named.filter((g) => head.has(g)).length / named.length : 0;
+  return (LEAD_DATE.test(squeeze(text)) ? 2 : 0) + 3 * shared;
+}
+
+/**
+ * The run that moves with a block taken from under a title, cut so that the title keeps its own
+ * text. A stray column printed under a headline whose lead has no 本报讯 would otherwise carry
+ * the whole article away and leave the headline with nothing:
+ *
+ *     松江区校园读书节开幕          ← title
+ *     衍信息技术有限公司负责人余晖说。 ← b: continues another article
+ *     松江区“校园读书节”9月12日晚… ← the title's own lead: the run stops before it
+ *
+ * The cut falls at the paragraph start that reads most like the title's lead.
+ */
+function keepTitleText(units: Unit[], b: number, run: number[]): number[] {
+  let k = b - 1;
+  while (k >= 0 && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'byline')) k--;
+  if (!TITLE_KINDS.has(units[k]?.kind ?? '') || units[k]?.kind === 'intertitle') return run;
+  // Text of the title's own after the run (past bylines and a 上接 marker): nothing to cut.
+  for (let i = (run[run.length - 1] ?? b) + 1; i < units.length; i++) {
+    const kind = units[i]?.kind ?? '';
+    if (kind === 'body') return run;
+    if (TITLE_KINDS.has(kind) && kind !== 'intertitle') break;
+  }
+  const title: string[] = [];
+  for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) title.push(units[t]?.content ?? '');
+  const seq = [b, ...run];
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 1; i < seq.length; i++) {
+    const before = units[seq[i - 1] as number];
+    const u = units[seq[i] as number];
+    if (!before || !u || u.kind !== 'body' || !endsSentence(before.content)) continue;
+    const score = leadLikeness(u.content, title.join(''));
+    if (score > bestScore) { best = i; bestScore = score; }
+  }
+  return best < 0 ? run : seq.slice(1, best);
+}
+
 // A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
 const BARE_LEAD = /^(?:本报讯|本报消息|讯)(?:[（(][^（()）]{0,30}[）)])?(?:[0-9０-９]{1,2}月?)?$/;
 
@@ -524,7 +571,7 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
   const claimed = new Set<number>();
   for (const c of next.values()) {
     if (c.adjacent && !c.crossesTitle) continue;
-    const stretch = runAfter(units, c.b);
+    const stretch = keepTitleText(units, c.b, runAfter(units, c.b));
     const run = stretch.filter((k) => !prev.has(k) && !reserved.has(k));
     runs.set(c.b, run);
     for (const k of run) reserved.add(k);
@@ -536,10 +583,13 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     let above = c.b - 1;
     while (above >= 0 && TRANSPARENT.has(units[above]?.kind ?? '')) above--;
     const titleWithoutByline = TITLE_KINDS.has(units[above]?.kind ?? '') && units[above]?.kind !== 'intertitle';
-    for (let k = last + 1; units[k]?.kind === 'byline' && !claimed.has(k); k++) {
+    let k = last + 1;
+    for (; units[k]?.kind === 'byline' && !claimed.has(k); k++) {
       if (titleWithoutByline && units[k]?.row !== units[last]?.row) break;
       signoff.push(k);
     }
+    // A 下转 marker printed after the moved text says where that text goes on: it moves too.
+    if (signoff.length === 0 && units[k]?.kind === 'jump-marker' && units[k]?.marker?.direction === 'to' && !claimed.has(k)) signoff.push(k);
     for (const k of signoff) claimed.add(k);
     signoffs.set(c.b, signoff);
   }

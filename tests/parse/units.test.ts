@@ -397,3 +397,31 @@ describe('page-level reading order (上接 articles)', () => {
     expect(got[1]?.paragraphs).toEqual(['区领导与官兵亲切交流，详细了解部队训练和生活情况。']);
   });
 });
+
+describe('page-level reading order (stray text under a title)', () => {
+  const read = (lines: string[]) => parsePage({ source: 't.txt', body: lines.join('\n\n'), bodyLine: 1 }, papers).articles;
+
+  it('leaves a headline its own untagged lead when a stray column printed under it moves away', () => {
+    const got = read([
+      '河道整治工程完工', '本报讯 3月2日，新泾港河道整治工程完工，两岸新建步道1.2公里，沿岸绿化面',
+      '春季运动会在体育中心举行', '积达到8000平方米。附近居民说：“现在晚饭后都来这里走一走。”',
+      '区第十五届春季运动会3月4日在体育中心开幕，1200名运动员参加比赛。',
+      '运动会设田径、游泳等9个大项，将持续一周。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['河道整治工程完工', '春季运动会在体育中心举行']);
+    expect(got[0]?.paragraphs.at(-1)).toMatch(/沿岸绿化面积达到8000平方米。附近居民说/);
+    expect(got[1]?.paragraphs[0]).toMatch(/^区第十五届春季运动会3月4日/);
+    expect(got[1]?.paragraphs).toHaveLength(2);
+  });
+
+  it('moves a 下转 marker printed after the moved text with it, so the headline keeps its lead', () => {
+    const got = read([
+      '社区食堂开进老小区', '本报讯 街道4月8日召开社区食堂建设推',
+      '图书馆延长开放时间', '进会，12个居委会负责人参加会议。下一步，街道将在年内新开食堂3家。近年来，', '下转▶3版',
+      '本报讯 4月9日起，区图书馆每天开放至晚上9点，方便上班族借阅。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['社区食堂开进老小区', '图书馆延长开放时间']);
+    expect(got[0]?.continuedTo).toBe('第3版');
+    expect(got[1]?.paragraphs[0]).toMatch(/^本报讯 4月9日起/);
+  });
+});
