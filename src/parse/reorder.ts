@@ -169,7 +169,9 @@ function bigrams(text: string): Set<string> {
 /**
  * Topic similarity of two stretches of one page: the shared character bigrams, each weighted by
  * how rare it is on the page (log inverse block frequency), so 首发 in two blocks about a 首发
- * policy counts and 工作 or 发展, printed in every article, hardly does.
+ * policy counts and 工作 or 发展, printed in every article, hardly does. The sum is divided by
+ * the square root of the second stretch's size (scaled to a 64-bigram stretch), so a long article
+ * does not outweigh a short headline by length alone when a moved block is compared with both.
  */
 function topicModel(units: Unit[]): (x: string, y: string) => number {
   const df = new Map<string, number>();
@@ -183,7 +185,7 @@ function topicModel(units: Unit[]): (x: string, y: string) => number {
     const gy = bigrams(y);
     let sum = 0;
     for (const g of bigrams(x)) if (gy.has(g)) sum += Math.log(1 + blocks / (df.get(g) ?? 1));
-    return sum;
+    return sum / Math.sqrt(Math.max(gy.size, 1) / 64);
   };
 }
 
@@ -200,7 +202,12 @@ function contextBefore(units: Unit[], i: number): string {
     }
     if (u.kind === 'body') {
       parts.push(u.content);
-      if (u.lead) break;
+      if (!u.lead) continue;
+      // A lead's article is named by the title stack right above it, if any.
+      let t = k - 1;
+      while (t >= 0 && (TRANSPARENT.has(units[t]?.kind ?? '') || units[t]?.kind === 'byline')) t--;
+      for (; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? '') && units[t]?.kind !== 'intertitle'; t--) parts.push(units[t]?.content ?? '');
+      break;
     }
   }
   return parts.join('');

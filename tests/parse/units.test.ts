@@ -424,4 +424,17 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[0]?.continuedTo).toBe('第3版');
     expect(got[1]?.paragraphs[0]).toMatch(/^本报讯 4月9日起/);
   });
+
+  it('weighs shared words against the length of what they are compared with: a short headline is not outweighed by a long article', () => {
+    const got = read([
+      '垃圾分类进小区', '本报讯 5月2日，街道在12个小区推行垃圾定时定点投放，全区参与率明显提高。', '居民张先生说，小区环境比以前干净多了。',
+      '区将设立重点项目服务专员，为企业提供从注册到投产的全流程服务，推动项目早落地。',
+      '本报讯 5月3日，全长4公里的健身步道正式开放，沿线设置了健身器材和饮水点。', '健身步道 家门口的运动场',
+      '区体育局负责人表示，将继续推进体育设施向社区延伸，让市民就近健身。',
+      '区企签约 项目落地加速', '本报讯 5月4日，区政府与一家科技公司签署合作协议，双方将推动重点项目加快落地，为企业提供全流程服务。',
+      '区投资促进办公室负责人介绍，全',
+    ]);
+    expect(got[2]?.paragraphs.at(-1)).toBe('区投资促进办公室负责人介绍，全区将设立重点项目服务专员，为企业提供从注册到投产的全流程服务，推动项目早落地。');
+    expect(got[1]?.paragraphs.at(-1)).toMatch(/^区体育局负责人表示/);
+  });
 });
