@@ -437,4 +437,14 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[2]?.paragraphs.at(-1)).toBe('区投资促进办公室负责人介绍，全区将设立重点项目服务专员，为企业提供从注册到投产的全流程服务，推动项目早落地。');
     expect(got[1]?.paragraphs.at(-1)).toMatch(/^区体育局负责人表示/);
   });
+
+  it('reads a block ending in a semicolon as a sentence that runs on (no paragraph ends with ；)', () => {
+    const got = read([
+      '海塘巡查全面展开', '本报讯 8月3日，区水务局对全区海塘开展逐段巡查，重点检查堤身和涵闸的运行状况；',
+      '老街夜市人气旺', '区建管委对全区在建工地开展检查，督促落实防风加固措施。',
+      '本报讯 8月4日，老街夜市开市，首批40个摊位营业。',
+    ]);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 8月3日，区水务局对全区海塘开展逐段巡查，重点检查堤身和涵闸的运行状况；区建管委对全区在建工地开展检查，督促落实防风加固措施。']);
+    expect(got[1]?.paragraphs).toEqual(['本报讯 8月4日，老街夜市开市，首批40个摊位营业。']);
+  });
 });
