@@ -65,6 +65,9 @@ const ORPHAN_WEIGHT = 4;
 // The same for a block that would open an article with neither title nor lead: a little less sure
 // (a page may open with the rest of an article from another page, printed without a marker).
 const HEADLESS_WEIGHT = 3;
+// The same from the other side: a dangling end that nothing follows in its column (a title or a
+// briefs box comes next) and no 下转 marker explains must go on somewhere on the page.
+const UNFOLLOWED_WEIGHT = 3;
 // Lexicon gain that makes a title-like line running text: a common word cut in two.
 const STRONG_GAIN = 4;
 // Longest title-like line that may be a piece of running text.
@@ -200,6 +203,8 @@ function contextBefore(units: Unit[], i: number): string {
       for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) parts.push(units[t]?.content ?? '');
       break;
     }
+    // A brief is an article of its own: what follows it continues that brief.
+    if (u.kind === 'brief') { parts.push(u.content); break; }
     if (u.kind === 'body') {
       parts.push(u.content);
       if (!u.lead) continue;
@@ -397,6 +402,14 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
   // Computed once per block: they walk over the page, and every dangling block asks them.
   const headless = perBlock((b) => headlessStart(units, b));
   const orphan = perBlock((b) => orphanUnderTitle(units, b));
+  // The page's last text may go on on another page, marker or not: it need not continue here.
+  const atPageEnd = (a: number): boolean => units.slice(a + 1).every((u) => TRANSPARENT.has(u.kind) || u.kind === 'byline');
+  // A block right after a brief cut mid-sentence is that brief's rest (briefs join on their own).
+  const continuesBrief = perBlock((b) => {
+    let k = b - 1;
+    while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+    return units[k]?.kind === 'brief' && !endsSentence(units[k]?.content ?? '');
+  });
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   for (const a of dangling) {
     const A = units[a];
@@ -406,7 +419,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
     const targets = search ? bodies : [next?.index, inline?.b].filter((k): k is number => k !== undefined);
     for (const b of targets) {
       const B = units[b];
-      if (!B || b === a || B.lead || isLead(B.content)) continue;
+      if (!B || b === a || B.lead || isLead(B.content) || continuesBrief(b)) continue;
       // A clause ending in a colon announces a list: a numbered item (（一）…) is a new paragraph.
       if (/[：:]$/.test(squeeze(A.content)) && LIST_ITEM.test(squeeze(B.content))) continue;
       const reasons: string[] = [];
@@ -434,6 +447,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
           reasons.push(afterDangling ? 'follows a dangling block (-2)' : 'follows a finished paragraph (-1)');
         }
       }
+      if (!next && !inline && !atPageEnd(a)) { score += UNFOLLOWED_WEIGHT; reasons.push(`continues an end that nothing follows in its column (+${UNFOLLOWED_WEIGHT})`); }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
       else if (headless(b)) { score += HEADLESS_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${HEADLESS_WEIGHT})`); }

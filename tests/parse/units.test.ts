@@ -447,4 +447,27 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[0]?.paragraphs).toEqual(['本报讯 8月3日，区水务局对全区海塘开展逐段巡查，重点检查堤身和涵闸的运行状况；区建管委对全区在建工地开展检查，督促落实防风加固措施。']);
     expect(got[1]?.paragraphs).toEqual(['本报讯 8月4日，老街夜市开市，首批40个摊位营业。']);
   });
+
+  it('finds where an end goes on when a briefs box follows it and its rest is printed after a later article', () => {
+    const got = read([
+      '长者食堂开张', '本报讯 6月30日，街道长者食堂开张，为周边80岁以上老人提供堂食和送餐服务。', '据悉，食堂实行分档补贴，老人每份午餐',
+      '简讯', '□ 7月1日，颛桥镇举行合唱展演，来自12个村居的300名居民参加。', '□ 6月29日，华漕镇政务服务分中心专窗启用，首批可办理社保、',
+      '医保等58个高频事项，方便居民就近办事。',
+      '七宝老街夜游季启动', '本报讯 7月2日晚，七宝老街夜游季启动，推出非遗市集等30余项活动。',
+      '七宝镇相关负责人介绍，夜游季期间老街夜间客流已占全天客流的四成以上。', '价格在12元至15元之间，80岁以上老人还可享受额外优惠。',
+    ]);
+    expect(got[0]?.paragraphs.at(-1)).toBe('据悉，食堂实行分档补贴，老人每份午餐价格在12元至15元之间，80岁以上老人还可享受额外优惠。');
+    expect(got[2]?.paragraphs).toEqual(['6月29日，华漕镇政务服务分中心专窗启用，首批可办理社保、医保等58个高频事项，方便居民就近办事。']);
+    expect(got[3]?.paragraphs.at(-1)).toMatch(/^七宝镇相关负责人介绍/);
+  });
+
+  it('leaves the page\'s last text dangling: it may go on on another page without a marker', () => {
+    const got = read([
+      '垃圾分类回头看', '本报讯 6月6日，街道对38个小区开展垃圾分类专项检查，个别小区存在混投问题。',
+      '街道相关负责人表示，下一步将把检查结果纳入考核。', '独居老人装上安全眼', '本报讯 日前，街道为230户独居老人安装烟感报警器。',
+      '街道负责人表示，将把检查结果纳入年度考核，推动',
+    ]);
+    expect(got[0]?.paragraphs).toHaveLength(2);
+    expect(got[1]?.paragraphs.at(-1)).toBe('街道负责人表示，将把检查结果纳入年度考核，推动');
+  });
 });
