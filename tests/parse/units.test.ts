@@ -83,6 +83,10 @@ describe('masthead', () => {
     for (const t of ['徐汇通 APP', '上海徐汇微信', '上海徐汇发布微博', '上海徐汇抖音', '《徐汇报》数字报 <http://www.xuhuibao.com>']) expect(furnitureReason(t)).not.toBeNull();
     expect(furnitureReason('区委召开会议')).toBeNull();
   });
+  it('recognises staff credits and the paper\'s own notices as furniture, not titles', () => {
+    for (const t of ['责任编辑 李明 美编 赵红', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678']) expect(furnitureReason(t)).not.toBeNull();
+    for (const t of ['编辑部会议', '资深编辑谈写作', '订阅读者明显增加，邮局延长营业时间以方便市民办理各类业务，受到欢迎。']) expect(furnitureReason(t)).toBeNull();
+  });
 });
 
 describe('titles', () => {
