@@ -65,8 +65,8 @@ const ORPHAN_WEIGHT = 4;
 // The same for a block that would open an article with neither title nor lead: a little less sure
 // (a page may open with the rest of an article from another page, printed without a marker).
 const HEADLESS_WEIGHT = 3;
-// The same from the other side: a dangling end that nothing follows in its column (a title or a
-// briefs box comes next) and no 下转 marker explains must go on somewhere on the page.
+// The same from the other side: a dangling end whose column stops (a briefs box or a 上接 marker
+// comes next, not the page end) and no 下转 marker explains must go on somewhere on the page.
 const UNFOLLOWED_WEIGHT = 3;
 // Lexicon gain that makes a title-like line running text: a common word cut in two.
 const STRONG_GAIN = 4;
