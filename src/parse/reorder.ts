@@ -377,6 +377,9 @@ function keepTitleText(units: Unit[], b: number, run: number[]): number[] {
   return best < 0 ? run : seq.slice(1, best);
 }
 
+// A caption's one sentence: a subject, 在 a place, an action; no clause break, no number.
+const SCENE = /^[^，,。；：:、0-9０-９“”]{1,10}在[^，,。；：:0-9０-９]{2,24}。$/;
+
 // A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
 const BARE_LEAD = /^(?:本报讯|本报消息|讯)(?:[（(][^（()）]{0,30}[）)])?(?:[0-9０-９]{1,2}月?)?$/;
 
@@ -427,8 +430,9 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       const overCaption = inline?.b === b ? inline.x : undefined;
       const adjacent = next?.index === b || overCaption !== undefined;
       if (overCaption !== undefined) {
-        score += 2;
-        reasons.push('next body block but one, past a short finished sentence that reads as a caption (+2)');
+        const scene = SCENE.test(squeeze(units[overCaption]?.content ?? ''));
+        score += scene ? 4 : 2;
+        reasons.push(scene ? 'next body block but one, past a caption of who is where doing what (+4)' : 'next body block but one, past a short finished sentence that reads as a caption (+2)');
       } else if (adjacent && next) {
         if (next.crossesByline) { score -= 2; reasons.push('a byline lies between (-2)'); }
         else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
@@ -584,6 +588,16 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     if (!x || c.overCaption === undefined || prev.has(c.overCaption) || next.has(c.overCaption)) continue;
     units[c.overCaption] = { ...x, kind: 'caption', reason: `short finished sentence inside a broken sentence (line ${units[c.a]?.span.line} continues on line ${units[c.b]?.span.line}): photo caption` };
   }
+  // A picture's caption between two paragraphs, printed without a credit: one short sentence that
+  // shows who is where doing what (志愿者在小区垃圾箱房指导居民分类投放。), between running text.
+  units.forEach((x, i) => {
+    if (x.kind !== 'body' || x.lead || prev.has(i) || next.has(i) || !SCENE.test(squeeze(x.content))) return;
+    const before = neighbourBody(units, i, -1);
+    const after = neighbourBody(units, i, 1);
+    if (!before || !after || before.crossesTitle || before.crossesByline || after.crossesTitle || after.crossesByline) return;
+    if (!endsSentence(units[before.index]?.content ?? '') || units[after.index]?.lead) return;
+    units[i] = { ...x, kind: 'caption', reason: 'one short sentence of who is where doing what, between paragraphs: photo caption' };
+  });
   // Blocks that travel with a far continuation (the rest of its column).
   const runs = new Map<number, number[]>();
   const reserved = new Set<number>();

@@ -474,4 +474,16 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[0]?.paragraphs).toHaveLength(2);
     expect(got[1]?.paragraphs.at(-1)).toBe('街道负责人表示，将把检查结果纳入年度考核，推动');
   });
+
+  it('reads one short sentence of who is where doing what as a caption without credit, between paragraphs or inside a broken one', () => {
+    const got = read([
+      '口袋公园开园', '本报讯 5月8日，街道口袋公园开园，面积约1200平方米。',
+      '居民在新建的健身步道上散步。', '公园设有儿童游乐区和休憩区，由闲置地块改建而成，全年向居',
+      '老人们在公园长廊里下棋。', '民开放。', '活动在公园广场举行，300余名居民参加。',
+    ]);
+    expect(got[0]?.captions).toEqual(['居民在新建的健身步道上散步。', '老人们在公园长廊里下棋。']);
+    expect(got[0]?.paragraphs).toEqual([
+      '本报讯 5月8日，街道口袋公园开园，面积约1200平方米。', '公园设有儿童游乐区和休憩区，由闲置地块改建而成，全年向居民开放。', '活动在公园广场举行，300余名居民参加。',
+    ]);
+  });
 });
