@@ -153,6 +153,11 @@ describe('inference', () => {
     expect(inferYear([located('纪念中国人民抗日战争暨世界反法西斯战争胜利80周年。')])?.year).toBe(2025);
     expect(inferYear([located('庆祝上海解放75周年。')])?.year).toBe(2024);
     expect(inferYear([located('区委召开会议。')])).toBeNull();
+    expect(inferYear([located('全力服务保障首届进博会，展示城区良好形象。')])?.year).toBe(2018);
+  });
+  it('does not read a founding date (建于 / 成立于 YYYY年) as the year of the page', () => {
+    expect(inferYear([located('该小区建于1985年，共有住户300余户。')])).toBeNull();
+    expect(inferYear([located('合唱团成立于2009年，现有团员60人，在2023年上海市合唱比赛中获得金奖。')])?.year).toBe(2023);
   });
   it('reads 截至YYYY年 as "as of" and skips narrative past years that open a sentence', () => {
     expect(inferYear([located('2019年11月,总书记考察杨浦滨江。截至2024年3月底,已贯通岸线5.5公里。')])?.year).toBe(2024);
