@@ -530,9 +530,10 @@ const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项�
  * left of its title stack takes its roles again.
  */
 function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: Lexicon | null): void {
-  const across = (left: string, right: string): string | null => {
+  // `pageOnly`: only what the page itself prints counts (a lexicon word alone does not).
+  const across = (left: string, right: string, pageOnly = false): string | null => {
     if (NUMBER_END.test(squeeze(left)) && NUMBER_START.test(squeeze(right))) return 'a number runs on';
-    const word = lexicon?.(left, right) ?? null;
+    const word = pageOnly ? null : lexicon?.(left, right) ?? null;
     if (word && word.gain >= STRONG_GAIN) return `the lexicon reads "${word.word}" across it`;
     const gram = ngramEvidence(left, right, grams, 3);
     return gram.score >= 3 ? `"${gram.gram}" occurs elsewhere on the page` : null;
@@ -546,7 +547,9 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
     const after = units[i + 1];
     let why: string | null = null;
     if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, i - 1)) why = across(before.content, u.content);
-    if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content);
+    // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an
+    // intertitle: only the page's own words can say the line runs on into it (协商|会上 → 协商会).
+    if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content, opensSentence(after.content));
     for (const k of mustContinue) {
       if (why) break;
       const far = units[k];

@@ -491,4 +491,17 @@ describe('page-level reading order (stray text under a title)', () => {
       '本报讯 5月8日，街道口袋公园开园，面积约1200平方米。', '公园设有儿童游乐区和休憩区，由闲置地块改建而成，全年向居民开放。', '活动在公园广场举行，300余名居民参加。',
     ]);
   });
+
+  it('keeps an intertitle before a block that opens a sentence, unless the page itself prints the word across the junction', () => {
+    const got = read([
+      '老城厢焕新颜', '本报讯 3月9日，老城厢历史风貌区首批修缮项目完工，12栋老建筑恢复原貌。', '老建筑修缮后将引入书店和展馆，向市民开放。',
+      '文商旅融合激活新城', '区商务委相关负责人介绍，下一步将把风貌区与周边商圈串联起来。',
+    ]);
+    expect(got[0]?.intertitles).toEqual([{ text: '文商旅融合激活新城', beforeParagraph: 2 }]);
+    const run = read([
+      '专题协商会召开', '本报讯 5月6日，区政协召开专题协商会，委员们围绕养老服务建言献策。', '协商', '会上，8位委员作了发言，提出意见建议20余条。',
+    ]);
+    expect(run[0]?.intertitles ?? []).toEqual([]);
+    expect(run[0]?.paragraphs.at(-1)).toBe('协商会上，8位委员作了发言，提出意见建议20余条。');
+  });
 });
