@@ -57,6 +57,11 @@ describe('bylines and credits', () => {
   it('reads the byline inside a lead and bare names', () => {
     expect(leadBylineNames('本报讯(记者 张雯)区委常委会…')).toEqual(['张雯']);
     expect(leadBylineNames('本报讯 7月23日,…')).toEqual([]);
+    expect(leadBylineNames('本报讯 记者 周敏 通讯员 陆斌 3月2日，区里召开会议。')).toEqual(['周敏', '陆斌']);
+    expect(leadBylineNames('本报讯 见习记者 马兰 5月6日，…')).toEqual(['马兰']);
+    expect(leadBylineNames('本报讯 记者从区卫健委获悉，…')).toEqual([]);
+    expect(trailingByline('……让居民的事居民商量着办。（张晓梅 供稿）')?.line.names).toEqual(['张晓梅']);
+    expect(trailingByline('……让居民的事居民商量着办。（江桥镇 供稿）')?.line.names).toEqual([]);
     expect(looksLikeBareName('宗河')).toBe(true);
     expect(looksLikeBareName('大字新闻')).toBe(false);
   });
