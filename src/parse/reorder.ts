@@ -467,7 +467,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if ((!adjacent || (pastTitle && !orphan(b))) && score + 1 < JOIN_THRESHOLD) continue;
       if (!adjacent || pastTitle) {
         // A far block, or one under another title, moves into the dangling article: is it about that?
-        const moved = [b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join('');
+        const moved = [b, ...keepTitleText(units, b, runAfter(units, b))].map((k) => units[k]?.content ?? '').join('');
         const mine = topic(moved, contextBefore(units, a));
         const own = topic(moved, contextBefore(units, b - 1));
         // More shared rare words with the dangling article than with where it stands: +1, up to +2.
