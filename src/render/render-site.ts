@@ -13,6 +13,7 @@ import { articlePage } from './pages/article.js';
 import { searchPage } from './pages/search.js';
 import { aboutPage } from './pages/about.js';
 import { notFoundPage } from './pages/not-found.js';
+import { citationFiles } from '../cite/index.js';
 
 export interface RenderOptions {
   /**
@@ -64,7 +65,8 @@ export function* renderSiteBatches(site: Site, templates: Templates, options: Re
         specs.push(banPage(ctx, paper, issue, page));
         for (const article of page.articles) specs.push(articlePage(ctx, article));
       }
-      yield render(specs);
+      // The citation files live beside the article pages, so they belong to the issue's batch.
+      yield [...render(specs), ...citationFiles(site, issue)];
     }
   }
 }
