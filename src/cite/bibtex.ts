@@ -17,8 +17,8 @@ const TEX_SPECIAL: Record<string, string> = {
   '%': '\\%',
   '#': '\\#',
   _: '\\_',
-  '^': '\\^{}',
-  '~': '\\~{}',
+  '^': '\\textasciicircum{}',
+  '~': '\\textasciitilde{}',
 };
 
 /** `text` with every TeX special character escaped, so it reads back as printed. */
