@@ -55,7 +55,7 @@ export function producedElsewhere(source: SiteSource, base: string, pathname: st
     rest.startsWith('api/') ||
     rest.endsWith('/feed.xml') ||
     (rest.startsWith('search/') && rest !== 'search/') ||
-    ['assets/search.js', 'assets/highlight.js', 'assets/search.css'].includes(rest)
+    ['assets/search.js', 'assets/highlight.js', 'assets/search.css', 'assets/cite.js', 'assets/on-this-day.js'].includes(rest)
   );
 }
 
