@@ -2,6 +2,9 @@
  * 历史上的今天's files (src/on-this-day.ts): one per month-day, each listing only the articles
  * printed on that day, bounded in size however large the archive, built from printed dates.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { MAX_YEARS, ON_THIS_DAY_DIR, PER_YEAR, renderOnThisDay, type OnThisDayFile } from '../../src/on-this-day.js';
@@ -63,5 +66,17 @@ describe('on-this-day files', () => {
     for (const a of day.articles) expect(urls.has(a.url)).toBe(true);
     // The other days are empty.
     expect(files(out).get('07-26')!.articles).toEqual([]);
+  });
+
+  it('validate against the data API schema, as do the issue files with their cite objects', async () => {
+    const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../docs/api.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const { files: out } = await buildSite({ input: await writeDatedArchive([{ paper: '杨浦时报', date: '2020-02-29', page: 1 }]) });
+    const docs = out.filter((f) => f.path.startsWith(ON_THIS_DAY_DIR) || f.path.startsWith('api/issues/'));
+    expect(docs).toHaveLength(367);
+    for (const f of docs) expect(validate(JSON.parse(String(f.contents))), `${f.path}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    const issue = JSON.parse(String(docs.find((f) => f.path.startsWith('api/issues/'))!.contents));
+    expect(issue.pages[0].articles[0].cite.gbt7714).toMatch(/^张三, 李四\. .+\[N\]\. 杨浦时报, 2020-02-29\(1\)\.$/);
+    expect(files(out).get('02-29')!.articles).toHaveLength(2);
   });
 });
