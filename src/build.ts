@@ -382,7 +382,7 @@ async function runStages(
   const html = parallel
     ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, collect)
     : (async () => {
-        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await collect(batch);
+        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, citations: true })) await collect(batch);
       })();
   // Whatever happens below, the HTML stream must have settled before an error propagates.
   const rendered = html.catch((error: unknown) => {

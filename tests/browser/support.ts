@@ -38,7 +38,7 @@ async function publicAssets(): Promise<OutputFile[]> {
 export async function buildTestSite(source: SiteSource, base = '/'): Promise<BuiltSite> {
   if (source === 'fixture') {
     const site = fixtureSite(base);
-    return { source, site, files: [...renderSite(site, loadTemplates()), ...(await publicAssets())] };
+    return { source, site, files: [...renderSite(site, loadTemplates(), { citations: true }), ...(await publicAssets())] };
   }
   // Imported lazily so the fixture tests run even while the pipeline is being written.
   const { buildSite } = await import('../../src/build.js');
