@@ -6,9 +6,11 @@
  *
  * - citation files (cite.bib, cite.ris, cite.json for every article) against rendering the
  *   article HTML they sit beside: time, files and bytes;
+ * - writing the citation files against writing the article pages, to a temporary folder
+ *   (small files cost their count more than their bytes);
  * - the 366 on-this-day files against the data API's issue files: time and bytes.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +59,19 @@ const api = time(() => renderApi(site));
 const issueJson = api.result.filter((f) => f.path.startsWith('api/issues/'));
 const largest = Math.max(...onThisDay.result.map((f) => bytes([f])));
 
+/** Seconds to write `files` below a fresh folder, 64 at a time, folders made first. */
+async function writeTime(files: OutputFile[]): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'baokan-bench-write-'));
+  await Promise.all([...new Set(files.map((f) => path.dirname(path.join(dir, f.path))))].map((d) => mkdir(d, { recursive: true })));
+  const start = performance.now();
+  for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map((f) => writeFile(path.join(dir, f.path), f.contents)));
+  const ms = performance.now() - start;
+  await rm(dir, { recursive: true, force: true });
+  return ms;
+}
+const writeCite = await writeTime(cite.result);
+const writeArticles = await writeTime(articleHtml);
+
 const row = (name: string, ms: number, files: OutputFile[]) => `| ${name} | ${ms.toFixed(0)} ms | ${files.length.toLocaleString('en')} | ${(bytes(files) / 2 ** 20).toFixed(1)} MiB |`;
 console.log(`${site.articles.length.toLocaleString('en')} articles, ${issues.length} issues; median of ${rounds} rounds, one process`);
 console.log('| output | time | files | bytes |');
@@ -67,4 +82,5 @@ console.log(row('citation files alone', cite.ms, cite.result));
 console.log(row('data API (catalog and issue files)', api.ms, api.result));
 console.log(row('on-this-day files', onThisDay.ms, onThisDay.result));
 console.log(`citation files: ${(cite.ms / pages.ms).toFixed(3)} × the page render's time, ${(bytes(cite.result) / bytes(articleHtml)).toFixed(3)} × the article pages' bytes, ${(bytes(cite.result) / cite.result.length).toFixed(0)} B per file`);
+console.log(`writing: citation files ${writeCite.toFixed(0)} ms, article pages ${writeArticles.toFixed(0)} ms (${(writeCite / writeArticles).toFixed(2)} ×)`);
 console.log(`on-this-day: ${(onThisDay.ms / api.ms).toFixed(3)} × the data API's time, ${(bytes(onThisDay.result) / bytes(issueJson)).toFixed(4)} × its issue files' bytes; largest day file ${(largest / 1024).toFixed(1)} KiB`);

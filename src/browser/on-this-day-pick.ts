@@ -3,14 +3,10 @@
  * local date, and which of its articles to show.
  */
 
-/** Shape of one article in `api/on-this-day/MM-DD.json` (src/on-this-day.ts). */
-export interface OnThisDayEntry {
-  date: string;
-  title: string;
-  url: string;
-  paper: string;
-  page: string;
-}
+import type { OnThisDayEntry } from '../on-this-day.js';
+
+/** One article in `api/on-this-day/MM-DD.json`, as the build writes it. */
+export type { OnThisDayEntry };
 
 /** Most articles the section shows. */
 export const SHOWN = 6;
