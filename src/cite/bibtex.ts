@@ -21,7 +21,7 @@ const TEX_SPECIAL: Record<string, string> = {
   '~': '\\textasciitilde{}',
 };
 
-/** `text` with every TeX special character escaped, so it reads back as printed. */
+/** `text` with every TeX special character escaped and runs of white space made one space (a field is one line), so it reads back as printed. */
 export function escapeTex(text: string): string {
   return text.replace(/[\\{}$&%#_^~]/g, (c) => TEX_SPECIAL[c] ?? c).replace(/\s+/g, ' ');
 }
