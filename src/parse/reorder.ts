@@ -545,6 +545,8 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
     if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
     const before = units[i - 1];
     const after = units[i + 1];
+    // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with.
+    if (after?.kind === 'byline' || (after?.kind === 'body' && (after.lead || isLead(after.content)))) return;
     let why: string | null = null;
     if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, i - 1)) why = across(before.content, u.content);
     // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an

@@ -521,4 +521,13 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[0]?.paragraphs).toEqual(['本报讯 8月22日晚，区里召开全面依法治区工作会议，总结法治建设工作成效，部署下阶段法治重点任务。', '会议审议通过了区2025年法治政府建设工作要点。']);
     expect(got[2]?.paragraphs[0]).toMatch(/^区级总河长8月25日晚/);
   });
+
+  it('keeps a title with its byline under it a title, even when its last word could run on into a stray block elsewhere', () => {
+    const got = read([
+      '式，向居民普及分类知识，推动分类习惯长效养成。',
+      '区第5届读书节开幕', '记者 江明', '本报讯 4月23日，区第5届读书节在区图书馆开幕，30余场活动将陆续举行。',
+    ]);
+    expect(got.map((a) => a.headline)).toContain('区第5届读书节开幕');
+    expect(got.find((a) => a.headline === '区第5届读书节开幕')?.bylines).toEqual(['江明']);
+  });
 });
