@@ -535,4 +535,13 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got.map((a) => a.headline)).toContain('区第5届读书节开幕');
     expect(got.find((a) => a.headline === '区第5届读书节开幕')?.bylines).toEqual(['江明']);
   });
+
+  it('reads a clause opening with 截至… as running text, not as a title with commas', () => {
+    const got = read([
+      '志愿服务表彰大会举行', '本报讯 3月15日，区里举行志愿服务表彰大会，100名优秀志愿者受到表彰。',
+      '截至目前，全区实名注册志愿者已超过20万人，占常住人口', '志愿者代表上台领奖 ■记者 王明 摄', '的29%。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['志愿服务表彰大会举行']);
+    expect(got[0]?.paragraphs.at(-1)).toBe('截至目前，全区实名注册志愿者已超过20万人，占常住人口的29%。');
+  });
 });
