@@ -544,4 +544,12 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got.map((a) => a.headline)).toEqual(['志愿服务表彰大会举行']);
     expect(got[0]?.paragraphs.at(-1)).toBe('截至目前，全区实名注册志愿者已超过20万人，占常住人口的29%。');
   });
+
+  it('reads two or three bare names on one line as a byline, but not a pair of two-character words', () => {
+    const got = read(['春花烂漫迎客来', '沈晓丽 孟菲', '本报讯 3月20日，区里举办赏花季活动，20个公园参加。']);
+    expect(got[0]?.headline).toBe('春花烂漫迎客来');
+    expect(got[0]?.bylines).toEqual(['沈晓丽', '孟菲']);
+    const slogan = read(['金山 银山', '本报讯 3月20日，区里召开生态环境保护大会，部署全年工作。']);
+    expect(slogan[0]?.headline).toBe('金山 银山');
+  });
 });
