@@ -552,4 +552,11 @@ describe('page-level reading order (stray text under a title)', () => {
     const slogan = read(['金山 银山', '本报讯 3月20日，区里召开生态环境保护大会，部署全年工作。']);
     expect(slogan[0]?.headline).toBe('金山 银山');
   });
+
+  it('reads a title-like piece of a sentence as running text across a picture printed inside the sentence', () => {
+    const got = read(['河道整治工程完工', '本报讯 近日，河道综合整治工程全面完工，新建护岸2.6公里。区相关部门负责人参加验收。', '区水务局负责', '整治后的河道水清岸绿', '张明 摄', '人表示，要统筹水安全、水环境、水生态。']);
+    expect(got.map((a) => a.headline)).toEqual(['河道整治工程完工']);
+    expect(got[0]?.paragraphs.at(-1)).toBe('区水务局负责人表示，要统筹水安全、水环境、水生态。');
+    expect(got[0]?.captions).toEqual(['整治后的河道水清岸绿']);
+  });
 });
