@@ -15,7 +15,7 @@ import { type Unit, isLead } from './classify.js';
 import { type Lexicon, jiebaLexicon } from './lexicon.js';
 import { breakCycles, maxWeightMatching } from './assignment.js';
 import { assignTitleRoles } from './titles.js';
-import { endsSentence, isHan, opensSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
+import { endsSentence, hanCount, isHan, opensSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
 
 /** Options of the reading-order stage. */
 export interface ReorderOptions {
@@ -518,6 +518,9 @@ function runnerUpOf(c: Candidate, all: Candidate[]): Candidate | null {
   return best;
 }
 
+// The labels of a page's boxes, short titles of their own: 导读, 提要, 要闻.
+const BOX_LABEL = /^(?:导读|提要|要闻|目录|本期)$/;
+
 // A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…
 const NUMBER_END = /[0-9０-９][.．]?$/;
 const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项场次年月日]/;
@@ -557,6 +560,8 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
     // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an
     // intertitle: only the page's own words can say the line runs on into it (协商|会上 → 协商会).
     if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content, opensSentence(after.content));
+    // Two characters make no headline over running text: a word of the sentence below (活动 / 现场，…).
+    if (!why && u.kind !== 'section' && !BOX_LABEL.test(squeeze(u.content)) && hanCount(u.content) <= 2 && after?.kind === 'body' && !after.lead && !isLead(after.content)) why = 'two characters over running text: a word of its sentence';
     for (const k of mustContinue) {
       if (why) break;
       const far = units[k];

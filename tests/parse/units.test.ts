@@ -559,4 +559,12 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[0]?.paragraphs.at(-1)).toBe('区水务局负责人表示，要统筹水安全、水环境、水生态。');
     expect(got[0]?.captions).toEqual(['整治后的河道水清岸绿']);
   });
+
+  it('reads a two-character line over running text as a word of its sentence, but keeps a box label', () => {
+    const got = read(['学雷锋志愿服务月启动', '本报讯 3月5日，区学雷锋志愿服务月启动，20支队伍开展便民服务。', '活动', '现场，理发师为老人免费理发，律师为居民解答法律问题。']);
+    expect(got).toHaveLength(1);
+    expect(got[0]?.paragraphs.at(-1)).toBe('活动现场，理发师为老人免费理发，律师为居民解答法律问题。');
+    const box = read(['导读', '老公房里的新生活，看彭浦新村如何蝶变。', '刊3版▶']);
+    expect(box.some((a) => a.paragraphs.some((p) => p.startsWith('导读')))).toBe(false);
+  });
 });
