@@ -18,7 +18,8 @@ import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
+import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, readSignatures, withoutTrace, writeCache, writeSearchState, writeSignatures } from './cache.js';
+import { findReprints, linkReprints, reprintTexts, type Signatures } from './reprints/index.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
@@ -116,6 +117,11 @@ export interface BuildResult {
   cacheFresh: Set<string>;
   /** Postings of the search index, for the next build to append to. */
   searchState: SearchIndexState;
+  /** MinHash signatures of the articles (src/reprints/), and how many were computed rather than taken from the cache. */
+  signatures: Signatures;
+  signaturesComputed: number;
+  /** How many signatures the cache held before this build. */
+  previousSignatures: number;
   /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
   written?: { files: number; bytes: number; unchanged: number };
   /** True when `keepSiteWhenRejected` left the previous site in place of this one. */
@@ -250,6 +256,7 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
       await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
       // The same meta (it digests every index file) means the same index: nothing to save.
       if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
+      if (result.signaturesComputed > 0 || result.signatures.size !== result.previousSignatures) await writeSignatures(cache, result.signatures);
     });
   }
   return result;
@@ -330,7 +337,12 @@ async function runStages(
       return { ...read, key };
     }),
   );
-  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), COMPILED ? readCompiledBrowserCode() : bundleBrowserCode()]);
+  const [templates, publicAssets, browserCode, previousSignatures] = await Promise.all([
+    readTemplates(),
+    readPublicAssets(),
+    COMPILED ? readCompiledBrowserCode() : bundleBrowserCode(),
+    options.cache ? readSignatures(options.cache) : new Map<string, Uint32Array>(),
+  ]);
   const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
   const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
   // Every page shows the origin (canonical link) and the title: both are part of the render key.
@@ -362,6 +374,10 @@ async function runStages(
   options.onProgress?.('assemble', 0, 1);
   const issues = assembleIssues(parsedPages, papers);
   const site: Site = { ...buildSiteModel(issues, base, GENERATOR), ...(origin ? { origin } : {}), ...(options.title ? { title: options.title } : {}) };
+  // Reprints link articles across issues: found over the whole archive, from cached signatures.
+  stage.name = 'finding reprints';
+  const reprints = findReprints(reprintTexts(site), previousSignatures);
+  linkReprints(site, reprints.reprints);
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);
@@ -409,6 +425,9 @@ async function runStages(
     cacheEntries,
     cacheFresh,
     searchState: searchIndex.state,
+    signatures: reprints.signatures,
+    signaturesComputed: reprints.computed,
+    previousSignatures: previousSignatures.size,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
 }

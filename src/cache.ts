@@ -12,6 +12,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState } from './search/index-state.js';
 import type { Paper, ParsedPage } from './types.js';
+import { decodeSignatures, encodeSignatures, HASHES, type Signatures } from './reprints/index.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
@@ -109,4 +110,20 @@ export async function writeSearchState(dir: string, state: SearchIndexState): Pr
   const temporary = path.join(dir, `${SEARCH_STATE}.${process.pid}.tmp`);
   await writeFile(temporary, encodeSearchIndexState(state));
   await rename(temporary, path.join(dir, SEARCH_STATE));
+}
+
+const SIGNATURES = 'reprint-signatures.bin';
+
+/** Reads the MinHash signatures of the last build's articles (src/reprints/), or none. */
+export async function readSignatures(dir: string): Promise<Signatures> {
+  const bytes = await readFile(path.join(dir, SIGNATURES)).catch(() => null);
+  return bytes ? decodeSignatures(bytes, HASHES) : new Map();
+}
+
+/** Saves the signatures for the next build (written whole, then renamed into place). */
+export async function writeSignatures(dir: string, signatures: Signatures): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temporary = path.join(dir, `${SIGNATURES}.${process.pid}.tmp`);
+  await writeFile(temporary, encodeSignatures(signatures));
+  await rename(temporary, path.join(dir, SIGNATURES));
 }
