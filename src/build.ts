@@ -17,6 +17,7 @@ import { renderApi } from './api.js';
 import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
+import { renderExports } from './export.js';
 import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, readSignatures, withoutTrace, writeCache, writeSearchState, writeSignatures } from './cache.js';
 import { findReprints, linkReprints, reprintTexts, type Signatures } from './reprints/index.js';
@@ -31,6 +32,7 @@ import { streamWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
+import { measureStreamed, streamed } from './streamed.js';
 import { LockBusyError, lockOutput, type LockHolder } from './lock.js';
 import { openStaging, openUpdate, recoverOutput } from './write.js';
 
@@ -225,12 +227,15 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
   const written = { files: 0, bytes: 0, unchanged: 0 };
   const listed: OutputFile[] = [];
   const write = async (batch: OutputFile[]): Promise<void> => {
-    const marked = options.cache ? markUnchanged(batch, previous) : { files: batch, digests: {} };
+    // A streamed file (the exports) is made once to digest it, and again only if it changed.
+    const streamed = new Map<string, { digest: string; size: number }>();
+    if (options.cache) for (const f of batch) if (f.stream) streamed.set(f.path, await measureStreamed(f.stream));
+    const marked = options.cache ? markUnchanged(batch, previous, new Map([...streamed].map(([p, m]) => [p, m.digest]))) : { files: batch, digests: {} };
     Object.assign(digests, marked.digests);
-    const changed = marked.files.filter((f) => !f.unchanged);
+    const changed = marked.files.filter((f) => !f.unchanged).map((f) => (f.stream && !streamed.has(f.path) ? counted(f, (n) => (written.bytes += n)) : f));
     written.unchanged += marked.files.length - changed.length;
     written.files += changed.length;
-    for (const f of changed) written.bytes += typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
+    for (const f of changed) written.bytes += f.stream ? (streamed.get(f.path)?.size ?? 0) : typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
     await during(writing, () => target.write(changed));
     for (const f of marked.files) listed.push({ path: f.path, contents: '', ...(f.unchanged ? { unchanged: true } : {}) });
   };
@@ -260,6 +265,20 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
     });
   }
   return result;
+}
+
+/** A streamed file whose bytes are counted as they are written. */
+function counted(file: OutputFile, add: (bytes: number) => void): OutputFile {
+  const source = file.stream!;
+  return {
+    ...file,
+    stream: streamed(async function* () {
+      for await (const chunk of source) {
+        add(chunk.byteLength);
+        yield chunk;
+      }
+    }),
+  };
 }
 
 /** The output folder being written: updated in place, or replaced by a staging folder. */
@@ -409,7 +428,7 @@ async function runStages(
   await rendered;
   stage.name = 'rendering';
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
-  const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {

@@ -94,16 +94,22 @@ export async function readReusable(cacheDir: string, out: string): Promise<Reuse
 
 /**
  * Marks the files whose contents equal last build's file at the same path as `unchanged`, so
- * the in-place update skips them; returns every file's digest for the next manifest.
+ * the in-place update skips them; returns every file's digest for the next manifest. Streamed
+ * files are digested by the caller (`streamed`, by path), since making them takes a pass.
  */
-export function markUnchanged(files: OutputFile[], previous: ReuseManifest | null): { files: OutputFile[]; digests: Record<string, string> } {
+export function markUnchanged(
+  files: OutputFile[],
+  previous: ReuseManifest | null,
+  streamed: ReadonlyMap<string, string> = new Map(),
+): { files: OutputFile[]; digests: Record<string, string> } {
   const digests: Record<string, string> = {};
   const marked = files.map((f) => {
     if (f.unchanged) {
       digests[f.path] = previous?.digests[f.path] ?? '';
       return f;
     }
-    const digest = createHash('sha1').update(f.contents).digest('hex');
+    const digest = f.stream ? streamed.get(f.path) : createHash('sha1').update(f.contents).digest('hex');
+    if (digest === undefined) throw new Error(`baokan: ${f.path} is streamed: digest it before comparing it with the last build`);
     digests[f.path] = digest;
     return previous && previous.digests[f.path] === digest ? { path: f.path, contents: '', unchanged: true } : f;
   });

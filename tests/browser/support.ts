@@ -77,7 +77,7 @@ export async function serveSite(files: OutputFile[], base: string): Promise<Serv
   for (const file of files) {
     const target = path.join(root, ...file.path.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.contents);
+    await writeFile(target, file.stream ?? file.contents);
   }
   const notFound = path.join(root, '404.html');
   const handler = sirv(dir, { dev: false, etag: false, dotfiles: false });
