@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { build, buildSite, type BuildResult } from '../../src/build.js';
 import type { SiteArticle } from '../../src/site.js';
 import { launchChromium, serveSite, type ServedSite } from './support.js';
+import { fingerprint } from '../helpers/cli.js';
 import { JUMP_FIRST, JUMP_REST, LIBRARY, PAGES } from './extras.fixture.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -146,6 +147,35 @@ describe('whole articles, reprints and exports', () => {
       expect(about).toContain('href="/export/articles.csv"');
     } finally {
       await rm(path.dirname(out), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('adds a reprint in an incremental build: only the new signatures are computed, the old copy links to the new, bytes as a clean build', async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'baokan-extras-incr-'));
+    try {
+      const partial = path.join(scratch, 'input');
+      for (const [file, text] of Object.entries(PAGES).filter(([file]) => !file.startsWith('xuhui/'))) {
+        await mkdir(path.dirname(path.join(partial, file)), { recursive: true });
+        await writeFile(path.join(partial, file), text);
+      }
+      const out = path.join(scratch, 'dist');
+      const cache = path.join(scratch, 'cache');
+      const first = await build({ input: partial, out, cache, threads: 1 });
+      expect(first.site.articles.every((a) => a.reprints.length === 0)).toBe(true);
+      await mkdir(path.join(partial, 'xuhui'));
+      await writeFile(path.join(partial, 'xuhui/2021-03-03-01.txt'), PAGES['xuhui/2021-03-03-01.txt']!);
+      const second = await build({ input: partial, out, cache, threads: 1 });
+      // Of the two new articles, the reprint normalises to the text of its original, whose
+      // signature is in the cache: only the other one is computed.
+      expect(second.signaturesComputed).toBe(1);
+      const library = second.site.articles.find((a) => a.article.headline === '区图书馆新馆开馆迎客')!;
+      expect(library.reprints).toHaveLength(1);
+      expect(await readFile(path.join(out, library.url, 'index.html'), 'utf8')).toContain('同文另见');
+      const clean = path.join(scratch, 'clean');
+      await build({ input: partial, out: clean, cache: false, threads: 1 });
+      expect(await fingerprint(out)).toEqual(await fingerprint(clean));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
   }, 120_000);
 });
