@@ -1,0 +1,73 @@
+/**
+ * What reprints and exports cost on a synthetic archive (scripts/gen-archive.ts), each measured
+ * beside a peer in the same run:
+ * - reprints with every signature computed (a cold cache) vs with the cached ones (a rebuild
+ *   after adding one page), and the search index built over the same site as the peer;
+ * - the two exports streamed (made and digested, as an incremental build does) vs the data API
+ *   rendered as strings, with the heap they need;
+ * - the build itself, full and after adding one page of a new issue, with the signatures it computed.
+ *
+ *   npx tsx scripts/bench-extras.ts [--articles 10000]
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { build } from '../src/build.js';
+import { renderApi } from '../src/api.js';
+import { renderExports } from '../src/export.js';
+import { findReprints, reprintTexts } from '../src/reprints/index.js';
+import { buildSearchIndexWithState } from '../src/search/index.js';
+import { measureStreamed } from '../src/streamed.js';
+import { extraPage, iterateArchive } from './gen-archive.js';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' } } });
+const articles = Number(values.articles);
+const scratch = await mkdtemp(path.join(tmpdir(), 'baokan-bench-extras-'));
+const input = path.join(scratch, 'input');
+for (const f of iterateArchive({ articles, seed: 1 })) {
+  await mkdir(path.dirname(path.join(input, f.path)), { recursive: true });
+  await writeFile(path.join(input, f.path), f.contents);
+}
+const out = path.join(scratch, 'dist');
+const cache = path.join(scratch, 'cache');
+const time = async <T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> => {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+};
+
+const full = await time(() => build({ input, out, cache, trace: false }));
+const { site } = full.value;
+const extra = extraPage({ articles, seed: 1 });
+await writeFile(path.join(input, extra.path.replaceAll('/', '_')), extra.contents);
+const incremental = await time(() => build({ input, out, cache, trace: false }));
+
+const texts = reprintTexts(site);
+const cold = await time(() => findReprints(texts));
+const warm = await time(() => findReprints(texts, cold.value.signatures));
+const search = await time(() => buildSearchIndexWithState(site, { previous: null, threads: 1 }));
+
+global.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+let heapPeak = heapBefore;
+const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+const exported = await time(async () => {
+  let bytes = 0;
+  for (const f of renderExports(site)) bytes += (await measureStreamed(f.stream!)).size;
+  return bytes;
+});
+clearInterval(sampler);
+const api = await time(() => renderApi(site).reduce((n, f) => n + Buffer.byteLength(f.contents), 0));
+
+const linked = site.articles.filter((a) => a.reprints.length > 0).length;
+const s = (ms: number): string => (ms / 1000).toFixed(2);
+console.log(`| ${site.articles.length} articles | time | peer in the same run |
+|---|---|---|
+| full build (s) | ${s(full.ms)} (${full.value.signaturesComputed} signatures computed) | |
+| incremental build after one added page (s) | ${s(incremental.ms)} (${incremental.value.signaturesComputed} signatures computed, ${incremental.value.reusedIssues} issues reused) | ${((100 * incremental.ms) / full.ms).toFixed(0)}% of the full build |
+| reprints, cold: every signature computed (s) | ${s(cold.ms)} (${cold.value.candidates} candidate pairs; ${linked} articles linked) | ${(cold.ms / search.ms).toFixed(2)} × the search index (${s(search.ms)} s) |
+| reprints, signatures from the cache (s) | ${s(warm.ms)} | ${((100 * warm.ms) / cold.ms).toFixed(0)}% of cold |
+| exports made and digested (s) | ${s(exported.ms)} (${(exported.value / 2 ** 20).toFixed(1)} MiB; heap peak +${((heapPeak - heapBefore) / 2 ** 20).toFixed(1)} MiB) | ${(exported.ms / api.ms).toFixed(2)} × the data API as strings (${s(api.ms)} s, ${(api.value / 2 ** 20).toFixed(1)} MiB) |`);
+await rm(scratch, { recursive: true, force: true });
