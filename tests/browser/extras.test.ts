@@ -14,6 +14,7 @@ import { build, buildSite, type BuildResult } from '../../src/build.js';
 import type { SiteArticle } from '../../src/site.js';
 import { launchChromium, serveSite, type ServedSite } from './support.js';
 import { fingerprint } from '../helpers/cli.js';
+import { htmlValidate } from '../render/html-validate.js';
 import { JUMP_FIRST, JUMP_REST, LIBRARY, PAGES } from './extras.fixture.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -78,6 +79,17 @@ describe('whole articles, reprints and exports', () => {
     expect(text.indexOf('接第2版')).toBeGreaterThan(first);
     const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  it('renders valid HTML on every page, the reading view included', async () => {
+    const html = result.files.filter((f) => f.path.endsWith('.html'));
+    expect(html.some((f) => f.path.endsWith('/whole/index.html'))).toBe(true);
+    const problems: string[] = [];
+    for (const file of html) {
+      const report = await htmlValidate.validateString(String(file.contents), file.path);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${file.path}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('shows a jump to a 版 the archive does not have as such, and reports it', async () => {
