@@ -50,9 +50,10 @@ export async function buildTestSite(source: SiteSource, base = '/'): Promise<Bui
 export function producedElsewhere(source: SiteSource, base: string, pathname: string): boolean {
   if (source !== 'fixture') return false;
   const rest = pathname.slice(base.length);
-  // Data API, search index files and the search/highlight code and styles.
+  // Data API, exports, search index files and the search/highlight code and styles.
   return (
     rest.startsWith('api/') ||
+    rest.startsWith('export/') ||
     rest.endsWith('/feed.xml') ||
     (rest.startsWith('search/') && rest !== 'search/') ||
     ['assets/search.js', 'assets/highlight.js', 'assets/search.css'].includes(rest)
