@@ -19,8 +19,8 @@ import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
 import { renderExports } from './export.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, readSignatures, withoutTrace, writeCache, writeSearchState, writeSignatures } from './cache.js';
-import { findReprints, linkReprints, reprintTexts, type Signatures } from './reprints/index.js';
+import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearchState, withoutTrace, writeCache, writeReprintMemo, writeSearchState } from './cache.js';
+import { emptyMemo, findReprints, linkReprints, reprintTexts, type ReprintMemo } from './reprints/index.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
@@ -119,11 +119,13 @@ export interface BuildResult {
   cacheFresh: Set<string>;
   /** Postings of the search index, for the next build to append to. */
   searchState: SearchIndexState;
-  /** MinHash signatures of the articles (src/reprints/), and how many were computed rather than taken from the cache. */
-  signatures: Signatures;
+  /** What the reprint search leaves for the next build (src/reprints/). */
+  reprintMemo: ReprintMemo;
+  /** Signatures and pair checks this build computed rather than took from the last build's memo. */
   signaturesComputed: number;
-  /** How many signatures the cache held before this build. */
-  previousSignatures: number;
+  pairsCompared: number;
+  /** The memo differs from the one the build started with (it is saved only then). */
+  reprintMemoChanged: boolean;
   /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
   written?: { files: number; bytes: number; unchanged: number };
   /** True when `keepSiteWhenRejected` left the previous site in place of this one. */
@@ -261,7 +263,7 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
       await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
       // The same meta (it digests every index file) means the same index: nothing to save.
       if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
-      if (result.signaturesComputed > 0 || result.signatures.size !== result.previousSignatures) await writeSignatures(cache, result.signatures);
+      if (result.reprintMemoChanged) await writeReprintMemo(cache, result.reprintMemo);
     });
   }
   return result;
@@ -356,11 +358,11 @@ async function runStages(
       return { ...read, key };
     }),
   );
-  const [templates, publicAssets, browserCode, previousSignatures] = await Promise.all([
+  const [templates, publicAssets, browserCode, reprintMemo] = await Promise.all([
     readTemplates(),
     readPublicAssets(),
     COMPILED ? readCompiledBrowserCode() : bundleBrowserCode(),
-    options.cache ? readSignatures(options.cache) : new Map<string, Uint32Array>(),
+    options.cache ? readReprintMemo(options.cache) : emptyMemo(),
   ]);
   const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
   const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
@@ -395,7 +397,7 @@ async function runStages(
   const site: Site = { ...buildSiteModel(issues, base, GENERATOR), ...(origin ? { origin } : {}), ...(options.title ? { title: options.title } : {}) };
   // Reprints link articles across issues: found over the whole archive, from cached signatures.
   stage.name = 'finding reprints';
-  const reprints = findReprints(reprintTexts(site), previousSignatures);
+  const reprints = findReprints(reprintTexts(site), reprintMemo);
   linkReprints(site, reprints.reprints);
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
@@ -444,9 +446,11 @@ async function runStages(
     cacheEntries,
     cacheFresh,
     searchState: searchIndex.state,
-    signatures: reprints.signatures,
+    reprintMemo: reprints.memo,
     signaturesComputed: reprints.computed,
-    previousSignatures: previousSignatures.size,
+    pairsCompared: reprints.compared,
+    reprintMemoChanged:
+      reprints.computed > 0 || reprints.compared > 0 || reprints.memo.signatures.size !== reprintMemo.signatures.size || reprints.memo.checked.size !== reprintMemo.checked.size,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
 }

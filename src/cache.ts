@@ -12,7 +12,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState } from './search/index-state.js';
 import type { Paper, ParsedPage } from './types.js';
-import { decodeSignatures, encodeSignatures, HASHES, type Signatures } from './reprints/index.js';
+import { decodeMemo, emptyMemo, encodeMemo, HASHES, type ReprintMemo } from './reprints/index.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
@@ -112,18 +112,18 @@ export async function writeSearchState(dir: string, state: SearchIndexState): Pr
   await rename(temporary, path.join(dir, SEARCH_STATE));
 }
 
-const SIGNATURES = 'reprint-signatures.bin';
+const REPRINTS = 'reprints.bin';
 
-/** Reads the MinHash signatures of the last build's articles (src/reprints/), or none. */
-export async function readSignatures(dir: string): Promise<Signatures> {
-  const bytes = await readFile(path.join(dir, SIGNATURES)).catch(() => null);
-  return bytes ? decodeSignatures(bytes, HASHES) : new Map();
+/** Reads what the last build's reprint search left (signatures and checked pairs, src/reprints/), or an empty memo. */
+export async function readReprintMemo(dir: string): Promise<ReprintMemo> {
+  const bytes = await readFile(path.join(dir, REPRINTS)).catch(() => null);
+  return bytes ? decodeMemo(bytes, HASHES) : emptyMemo();
 }
 
-/** Saves the signatures for the next build (written whole, then renamed into place). */
-export async function writeSignatures(dir: string, signatures: Signatures): Promise<void> {
+/** Saves the reprint memo for the next build (written whole, then renamed into place). */
+export async function writeReprintMemo(dir: string, memo: ReprintMemo): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const temporary = path.join(dir, `${SIGNATURES}.${process.pid}.tmp`);
-  await writeFile(temporary, encodeSignatures(signatures));
-  await rename(temporary, path.join(dir, SIGNATURES));
+  const temporary = path.join(dir, `${REPRINTS}.${process.pid}.tmp`);
+  await writeFile(temporary, encodeMemo(memo));
+  await rename(temporary, path.join(dir, REPRINTS));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { containment, normalise, shingles, SHINGLE } from '../../src/reprints/shingles.js';
 import { BANDS, candidatePairs, HASHES, signature } from '../../src/reprints/minhash.js';
-import { decodeSignatures, encodeSignatures, findReprints, MIN_SHINGLES } from '../../src/reprints/find.js';
+import { decodeMemo, encodeMemo, findReprints, MIN_SHINGLES } from '../../src/reprints/find.js';
 import { measureReprints } from './measure.js';
 
 const story = '区政府召开常务会议，研究部署今年城市更新和旧区改造工作。会议指出，要坚持以人民为中心，加快推进成片旧改，让更多居民早日圆安居梦。会议要求各街道压实责任，倒排时间节点，确保年底前完成征收签约。会议还审议了老旧小区综合治理三年行动方案，明确加装电梯、雨污分流和停车改造等重点任务。';
@@ -87,17 +87,24 @@ describe('findReprints', () => {
     expect(reprints.size).toBe(0);
   });
 
-  it('takes signatures from the previous build by text digest, computing only new ones', () => {
+  it('takes signatures and checked pairs from the previous build by text digest, computing only what is new', () => {
     const first = findReprints(texts);
     expect(first.computed).toBe(3); // a and c differ in punctuation only: one signature; b, d
-    const again = findReprints([...texts, { id: 'f', text: story }], first.signatures);
+    expect(first.compared).toBeGreaterThan(0);
+    const again = findReprints([...texts, { id: 'f', text: story }], first.memo);
     expect(again.computed).toBe(0);
+    expect(again.compared).toBe(0); // f has a's text: every pair it is in was checked before
     expect(again.reprints.get('f')).toEqual(['a', 'c', 'd']);
-    const decoded = decodeSignatures(encodeSignatures(first.signatures), HASHES);
-    expect([...decoded.keys()].sort()).toEqual([...first.signatures.keys()].sort());
-    for (const [k, v] of first.signatures) expect([...decoded.get(k)!]).toEqual([...v]);
-    expect(decodeSignatures(Buffer.from('garbage'), HASHES).size).toBe(0);
-    expect(decodeSignatures(encodeSignatures(first.signatures), HASHES / 2).size).toBe(0);
+    const added = findReprints([...texts, { id: 'g', text: `${third}${third}` }], first.memo);
+    expect(added.computed).toBe(1);
+    // The same links as without a memo.
+    expect(findReprints(texts, first.memo).reprints).toEqual(first.reprints);
+    const decoded = decodeMemo(encodeMemo(first.memo), HASHES);
+    expect([...decoded.signatures.keys()]).toEqual([...first.memo.signatures.keys()]);
+    for (const [k, v] of first.memo.signatures) expect([...decoded.signatures.get(k)!]).toEqual([...v]);
+    expect(decoded.checked).toEqual(first.memo.checked);
+    expect(decodeMemo(Buffer.from('garbage'), HASHES).signatures.size).toBe(0);
+    expect(decodeMemo(encodeMemo(first.memo), HASHES / 2).signatures.size).toBe(0);
   });
 });
 
