@@ -40,14 +40,16 @@ export function readWholeLink(ctx: RenderContext, item: SiteArticle): Element | 
   ]);
 }
 
+/** Copies listed on a page: a text printed in every district paper has 15 others; more is a formula, listed in the data API only. */
+const MAX_REPRINTS_SHOWN = 20;
+
 /** 同文另见: the other printings of the same text, each with its paper, date and 版; or null. */
 export function reprintsSection(ctx: RenderContext, item: SiteArticle): Element | null {
   if (item.reprints.length === 0) return null;
   return h('section', { className: ['reprints'], ariaLabelledBy: 'reprints-title' }, [
     h('h2', { id: 'reprints-title' }, '同文另见'),
-    h(
-      'ul',
-      item.reprints.map((id) => {
+    h('ul', [
+      ...item.reprints.slice(0, MAX_REPRINTS_SHOWN).map((id) => {
         const other = lookup(ctx.articleById, id, 'article');
         const paper = lookup(ctx.paperOfIssue, other.issueId, 'issue');
         const issue = lookup(ctx.issueById, other.issueId, 'issue');
@@ -57,6 +59,7 @@ export function reprintsSection(ctx: RenderContext, item: SiteArticle): Element 
           h('span', { className: ['reprint-source'] }, ` ${paper.paper.name} ${issueLabel(issue)} ${pageLabel(page)}`),
         ]);
       }),
-    ),
+      item.reprints.length > MAX_REPRINTS_SHOWN ? h('li', { className: ['reprint-more'] }, `另有 ${item.reprints.length - MAX_REPRINTS_SHOWN} 篇（全部见数据接口的 reprints）`) : null,
+    ]),
   ]);
 }
