@@ -1,92 +1,86 @@
 /**
- * What reprints and exports cost on a synthetic archive (scripts/gen-archive.ts), each measured
- * beside a peer in the same run:
- * - reprints with every signature computed (a cold cache) vs with the cached ones (a rebuild
- *   after adding one page), and the search index built over the same site as the peer;
- * - the two exports streamed (made and digested, as an incremental build does) vs the data API
- *   rendered as strings, with the heap they need;
- * - the build itself, full and after adding one page of a new issue, with the signatures it computed.
+ * What citations and 历史上的今天 cost at 10k articles, measured against their peers in the
+ * same process (machines here are shared and noisy: read the ratios):
  *
- *   npx tsx scripts/bench-extras.ts [--articles 10000]
+ *   npx tsx scripts/bench-extras.ts [--articles 10000] [--rounds 3]
+ *
+ * - citation files (cite.bib, cite.ris, cite.json for every article) against rendering the
+ *   article HTML they sit beside: time, files and bytes;
+ * - writing the citation files against writing the article pages, to a temporary folder
+ *   (small files cost their count more than their bytes);
+ * - the 366 on-this-day files against the data API's issue files: time and bytes.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
-import { build } from '../src/build.js';
+import { buildSite } from '../src/build.js';
 import { renderApi } from '../src/api.js';
-import { renderExports } from '../src/export.js';
-import { findReprints, reprintTexts } from '../src/reprints/index.js';
-import { buildSearchIndexWithState } from '../src/search/index.js';
-import { extraPage, iterateArchive } from './gen-archive.js';
-import { generateReprintArchive } from './gen-reprints.js';
+import { citationFiles } from '../src/cite/index.js';
+import { renderOnThisDay } from '../src/on-this-day.js';
+import { renderSiteBatches } from '../src/render/index.js';
+import { readTemplates } from '../src/read.js';
+import type { OutputFile } from '../src/types.js';
+import { generateArchive } from './gen-archive.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '3' } } });
 const articles = Number(values.articles);
-const scratch = await mkdtemp(path.join(tmpdir(), 'baokan-bench-extras-'));
-const input = path.join(scratch, 'input');
-for (const f of iterateArchive({ articles, seed: 1 })) {
-  await mkdir(path.dirname(path.join(input, f.path)), { recursive: true });
-  await writeFile(path.join(input, f.path), f.contents);
+const rounds = Number(values.rounds);
+
+const input = await mkdtemp(path.join(tmpdir(), 'baokan-bench-extras-'));
+for (const f of generateArchive({ articles }).files) {
+  const target = path.join(input, f.path);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, f.contents);
 }
-const out = path.join(scratch, 'dist');
-const cache = path.join(scratch, 'cache');
-const time = async <T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> => {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
-};
+const { site } = await buildSite({ input, trace: false });
+const templates = await readTemplates();
+const issues = site.papers.flatMap((p) => p.issues);
 
-const full = await time(() => build({ input, out, cache, trace: false }));
-const { site } = full.value;
-const extra = extraPage({ articles, seed: 1 });
-await writeFile(path.join(input, extra.path.replaceAll('/', '_')), extra.contents);
-const incremental = await time(() => build({ input, out, cache, trace: false }));
-
-const texts = reprintTexts(site);
-const cold = await time(() => findReprints(texts));
-const warm = await time(() => findReprints(texts, cold.value.memo));
-const search = await time(() => buildSearchIndexWithState(site, { previous: null, threads: 1 }));
-
-global.gc?.();
-const heapBefore = process.memoryUsage().heapUsed;
-let heapPeak = heapBefore;
-const exported = await time(async () => {
-  let bytes = 0;
-  // The heap is sampled at every chunk (the stream never yields to timers).
-  for (const f of renderExports(site)) {
-    for await (const chunk of f.stream!) {
-      bytes += chunk.byteLength;
-      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-    }
+const bytes = (files: OutputFile[]) => files.reduce((n, f) => n + (typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength), 0);
+/** Median time of `fn` over the rounds, and its last result. */
+function time<T>(fn: () => T): { ms: number; result: T } {
+  const times: number[] = [];
+  let result!: T;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    result = fn();
+    times.push(performance.now() - start);
   }
-  return bytes;
-});
-const api = await time(() => renderApi(site).reduce((n, f) => n + Buffer.byteLength(f.contents), 0));
+  return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!, result };
+}
 
-// The same stage on text that is not recombined from five seed pages: the planted-reprint
-// archive's stories (src/reprints/ over the page files' blocks, without parsing).
-const planted = generateReprintArchive({ stories: Math.round(articles / 1.5), seed: 1 });
-const plantedTexts = planted.files.flatMap((f) =>
-  f.contents
-    .split(/\n\n(?=[^\n]{4,30}\n\n本报讯)/)
-    .slice(1)
-    .map((block, i) => ({ id: `${f.path}#${i}`, text: block })),
-);
-const newest = plantedTexts.pop()!;
-const plantedCold = await time(() => findReprints(plantedTexts));
-const plantedWarm = await time(() => findReprints([...plantedTexts, newest], plantedCold.value.memo));
+const cite = time(() => issues.flatMap((issue) => citationFiles(site, issue)));
+const pages = time(() => [...renderSiteBatches(site, templates)].flat());
+const html = pages.result.filter((f) => f.path.endsWith('.html'));
+const articleHtml = html.filter((f) => /\/[px]\d+\/\d+\/index\.html$/.test(f.path));
+const onThisDay = time(() => renderOnThisDay(site));
+const api = time(() => renderApi(site));
+const issueJson = api.result.filter((f) => f.path.startsWith('api/issues/'));
+const largest = Math.max(...onThisDay.result.map((f) => bytes([f])));
 
-const linked = site.articles.filter((a) => a.reprints.length > 0).length;
-const s = (ms: number): string => (ms / 1000).toFixed(2);
-console.log(`| ${site.articles.length} articles | time | peer in the same run |
-|---|---|---|
-| full build (s) | ${s(full.ms)} (${full.value.signaturesComputed} signatures computed, ${full.value.pairsCompared} pairs compared) | |
-| incremental build after one added page (s) | ${s(incremental.ms)} (${incremental.value.signaturesComputed} signatures computed, ${incremental.value.pairsCompared} pairs compared, ${incremental.value.reusedIssues} issues reused) | ${((100 * incremental.ms) / full.ms).toFixed(0)}% of the full build |
-| reprints, cold: every signature computed (s) | ${s(cold.ms)} (${cold.value.candidates} candidate pairs; ${linked} articles linked) | ${(cold.ms / search.ms).toFixed(2)} × the search index (${s(search.ms)} s) |
-| reprints, signatures and checks from the memo (s) | ${s(warm.ms)} (${warm.value.compared} pairs compared) | ${((100 * warm.ms) / cold.ms).toFixed(0)}% of cold |
-| reprints on ${plantedTexts.length} planted-archive stories, cold (s) | ${s(plantedCold.ms)} (${plantedCold.value.candidates} candidate pairs; ${plantedCold.value.reprints.size} articles linked) | ${(plantedCold.ms / cold.ms).toFixed(2)} × the synthetic archive's cold run |
-| the same after adding one story, memo from the cold run (s) | ${s(plantedWarm.ms)} (${plantedWarm.value.computed} signature, ${plantedWarm.value.compared} pairs compared) | ${((100 * plantedWarm.ms) / plantedCold.ms).toFixed(0)}% of cold |
-| exports made (s) | ${s(exported.ms)} (${(exported.value / 2 ** 20).toFixed(1)} MiB; heap peak +${((heapPeak - heapBefore) / 2 ** 20).toFixed(1)} MiB) | ${(exported.ms / api.ms).toFixed(2)} × the data API as strings (${s(api.ms)} s, ${(api.value / 2 ** 20).toFixed(1)} MiB) |`);
-await rm(scratch, { recursive: true, force: true });
+/** Seconds to write `files` below a fresh folder, 64 at a time, folders made first. */
+async function writeTime(files: OutputFile[]): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'baokan-bench-write-'));
+  await Promise.all([...new Set(files.map((f) => path.dirname(path.join(dir, f.path))))].map((d) => mkdir(d, { recursive: true })));
+  const start = performance.now();
+  for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map((f) => writeFile(path.join(dir, f.path), f.contents)));
+  const ms = performance.now() - start;
+  await rm(dir, { recursive: true, force: true });
+  return ms;
+}
+const writeCite = await writeTime(cite.result);
+const writeArticles = await writeTime(articleHtml);
+
+const row = (name: string, ms: number, files: OutputFile[]) => `| ${name} | ${ms.toFixed(0)} ms | ${files.length.toLocaleString('en')} | ${(bytes(files) / 2 ** 20).toFixed(1)} MiB |`;
+console.log(`${site.articles.length.toLocaleString('en')} articles, ${issues.length} issues; median of ${rounds} rounds, one process`);
+console.log('| output | time | files | bytes |');
+console.log('|---|---|---|---|');
+console.log(row('every page (HTML)', pages.ms, pages.result));
+console.log(row('  of which article pages', NaN, articleHtml).replace('NaN ms', '—'));
+console.log(row('citation files alone', cite.ms, cite.result));
+console.log(row('data API (catalog and issue files)', api.ms, api.result));
+console.log(row('on-this-day files', onThisDay.ms, onThisDay.result));
+console.log(`citation files: ${(cite.ms / pages.ms).toFixed(3)} × the page render's time, ${(bytes(cite.result) / bytes(articleHtml)).toFixed(3)} × the article pages' bytes, ${(bytes(cite.result) / cite.result.length).toFixed(0)} B per file`);
+console.log(`writing: citation files ${writeCite.toFixed(0)} ms, article pages ${writeArticles.toFixed(0)} ms (${(writeCite / writeArticles).toFixed(2)} ×)`);
+console.log(`on-this-day: ${(onThisDay.ms / api.ms).toFixed(3)} × the data API's time, ${(bytes(onThisDay.result) / bytes(issueJson)).toFixed(4)} × its issue files' bytes; largest day file ${(largest / 1024).toFixed(1)} KiB`);

@@ -18,6 +18,7 @@ import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
 import { renderExports } from './export.js';
+import { renderOnThisDay } from './on-this-day.js';
 import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearchState, withoutTrace, writeCache, writeReprintMemo, writeSearchState } from './cache.js';
 import { emptyMemo, findReprints, linkReprints, reprintTexts, type ReprintMemo } from './reprints/index.js';
@@ -418,7 +419,7 @@ async function runStages(
   const html = parallel
     ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, collect)
     : (async () => {
-        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await collect(batch);
+        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, citations: true })) await collect(batch);
       })();
   // Whatever happens below, the HTML stream must have settled before an error propagates.
   const rendered = html.catch((error: unknown) => {
@@ -430,7 +431,7 @@ async function runStages(
   await rendered;
   stage.name = 'rendering';
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
-  const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderApi(site, skip), ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {

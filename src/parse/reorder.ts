@@ -467,7 +467,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if ((!adjacent || (pastTitle && !orphan(b))) && score + 1 < JOIN_THRESHOLD) continue;
       if (!adjacent || pastTitle) {
         // A far block, or one under another title, moves into the dangling article: is it about that?
-        const moved = [b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join('');
+        const moved = [b, ...keepTitleText(units, b, runAfter(units, b))].map((k) => units[k]?.content ?? '').join('');
         const mine = topic(moved, contextBefore(units, a));
         const own = topic(moved, contextBefore(units, b - 1));
         // More shared rare words with the dangling article than with where it stands: +1, up to +2.
@@ -545,6 +545,8 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
     if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
     const before = units[i - 1];
     const after = units[i + 1];
+    // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with.
+    if (after?.kind === 'byline' || (after?.kind === 'body' && (after.lead || isLead(after.content)))) return;
     let why: string | null = null;
     if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, i - 1)) why = across(before.content, u.content);
     // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an

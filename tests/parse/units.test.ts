@@ -509,4 +509,25 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(run[0]?.intertitles ?? []).toEqual([]);
     expect(run[0]?.paragraphs.at(-1)).toBe('协商会上，8位委员作了发言，提出意见建议20余条。');
   });
+
+  it('weighs the topic of a stray column under a title without the title\'s own text that stays behind', () => {
+    const got = read([
+      '依法治区工作会议召开', '本报讯 8月22日晚，区里召开全面依法治区工作会议，',
+      '义诊活动进社区', '（上接第1版）医务人员现场教授心肺复苏急救法，不少居民排队参与体验。', '活动由区卫健委主办。',
+      '守护一河碧水 共享生态之美', '区级总河长开展巡河调研', '■记者 夏丽钧',
+      '总结法治建设工作成效，部署下阶段法治重点任务。', '会议审议通过了区2025年法治政府建设工作要点。',
+      '区级总河长8月25日晚带队开展巡河调研，察看河道水质。', '区里建立了三级河长体系，共设立各级河长226名，河道水质稳定达标。',
+    ]);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 8月22日晚，区里召开全面依法治区工作会议，总结法治建设工作成效，部署下阶段法治重点任务。', '会议审议通过了区2025年法治政府建设工作要点。']);
+    expect(got[2]?.paragraphs[0]).toMatch(/^区级总河长8月25日晚/);
+  });
+
+  it('keeps a title with its byline under it a title, even when its last word could run on into a stray block elsewhere', () => {
+    const got = read([
+      '式，向居民普及分类知识，推动分类习惯长效养成。',
+      '区第5届读书节开幕', '记者 江明', '本报讯 4月23日，区第5届读书节在区图书馆开幕，30余场活动将陆续举行。',
+    ]);
+    expect(got.map((a) => a.headline)).toContain('区第5届读书节开幕');
+    expect(got.find((a) => a.headline === '区第5届读书节开幕')?.bylines).toEqual(['江明']);
+  });
 });

@@ -10,6 +10,8 @@ import { jsonLdScript } from '../json-ld.js';
 import type { PageSpec } from '../layout.js';
 import { banCrumbs } from './ban.js';
 import { jumpLine, readWholeLink, reprintsSection } from '../article-links.js';
+import { renderCitation } from '../article-cite.js';
+import { referenceOf } from '../../cite/index.js';
 
 /** 上一篇 / 下一篇 with the neighbour's title, or null at the issue's ends. */
 function neighbourLink(ctx: RenderContext, url: string | null, rel: 'prev' | 'next'): Element | null {
@@ -98,7 +100,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
   // The article and its pager are the reading column; the side column follows them, or on wide
   // screens stands beside them (site.css).
   const main: ElementContent[] = [
-    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, pager]), renderArticleSide(paper, issue, page, item)]),
+    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, renderCitation(referenceOf(site, issue, page, item)), pager]), renderArticleSide(paper, issue, page, item)]),
   ];
 
   const jsonLd: Record<string, unknown> = {
@@ -135,6 +137,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
       ...(article.section ? [h('meta', { property: 'article:section', content: article.section })] : []),
       jsonLdScript(jsonLd),
       h('script', { type: 'module', src: `${site.base}assets/highlight.js` }),
+      h('script', { type: 'module', src: `${site.base}assets/cite.js` }),
     ],
   };
 }
