@@ -543,12 +543,17 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
   const touched = new Set<number>();
   units.forEach((u, i) => {
     if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
-    const before = units[i - 1];
-    const after = units[i + 1];
+    // A picture (caption, credit) may stand inside the broken sentence: look past it.
+    let p = i - 1;
+    while (p >= 0 && TRANSPARENT.has(units[p]?.kind ?? '')) p--;
+    let n = i + 1;
+    while (n < units.length && TRANSPARENT.has(units[n]?.kind ?? '')) n++;
+    const before = units[p];
+    const after = units[n];
     // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with.
     if (after?.kind === 'byline' || (after?.kind === 'body' && (after.lead || isLead(after.content)))) return;
     let why: string | null = null;
-    if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, i - 1)) why = across(before.content, u.content);
+    if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, p)) why = across(before.content, u.content);
     // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an
     // intertitle: only the page's own words can say the line runs on into it (协商|会上 → 协商会).
     if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content, opensSentence(after.content));

@@ -102,6 +102,11 @@ describe('titles', () => {
     expect(mergedTitleSplit('强化创新策源功能 彰显人民城市宜居魅力 营造风清气正氛围')).toBeNull();
     expect(mergedTitleSplit('共谋发展向前看 区区合作再出发')).toBeNull();
     expect(mergedTitleSplit('增进友谊 共赢发展')).toBeNull();
+    // Reports of what opened, went online or was built jointly are factual too.
+    const opened = '滨江绿道贯通段正式开放 漫步江岸 乐享生活';
+    const at = mergedTitleSplit(opened)?.at;
+    expect(at === undefined ? null : opened.slice(at)).toBe('漫步江岸 乐享生活');
+    expect(mergedTitleSplit('区医院与高校共建临床研究中心 医教协同 守护健康')?.upper).toBe('kicker');
   });
   it('splits a headline from its ——subheadline set after a space on the same line', () => {
     const t = '书香满城 阅读点亮生活 ——本区举办第十届读书节';
@@ -529,5 +534,29 @@ describe('page-level reading order (stray text under a title)', () => {
     ]);
     expect(got.map((a) => a.headline)).toContain('区第5届读书节开幕');
     expect(got.find((a) => a.headline === '区第5届读书节开幕')?.bylines).toEqual(['江明']);
+  });
+
+  it('reads a clause opening with 截至… as running text, not as a title with commas', () => {
+    const got = read([
+      '志愿服务表彰大会举行', '本报讯 3月15日，区里举行志愿服务表彰大会，100名优秀志愿者受到表彰。',
+      '截至目前，全区实名注册志愿者已超过20万人，占常住人口', '志愿者代表上台领奖 ■记者 王明 摄', '的29%。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['志愿服务表彰大会举行']);
+    expect(got[0]?.paragraphs.at(-1)).toBe('截至目前，全区实名注册志愿者已超过20万人，占常住人口的29%。');
+  });
+
+  it('reads two or three bare names on one line as a byline, but not a pair of two-character words', () => {
+    const got = read(['春花烂漫迎客来', '沈晓丽 孟菲', '本报讯 3月20日，区里举办赏花季活动，20个公园参加。']);
+    expect(got[0]?.headline).toBe('春花烂漫迎客来');
+    expect(got[0]?.bylines).toEqual(['沈晓丽', '孟菲']);
+    const slogan = read(['金山 银山', '本报讯 3月20日，区里召开生态环境保护大会，部署全年工作。']);
+    expect(slogan[0]?.headline).toBe('金山 银山');
+  });
+
+  it('reads a title-like piece of a sentence as running text across a picture printed inside the sentence', () => {
+    const got = read(['河道整治工程完工', '本报讯 近日，河道综合整治工程全面完工，新建护岸2.6公里。区相关部门负责人参加验收。', '区水务局负责', '整治后的河道水清岸绿', '张明 摄', '人表示，要统筹水安全、水环境、水生态。']);
+    expect(got.map((a) => a.headline)).toEqual(['河道整治工程完工']);
+    expect(got[0]?.paragraphs.at(-1)).toBe('区水务局负责人表示，要统筹水安全、水环境、水生态。');
+    expect(got[0]?.captions).toEqual(['整治后的河道水清岸绿']);
   });
 });
