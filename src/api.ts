@@ -42,7 +42,7 @@ export function renderApi(site: Site, skipIssues: ReadonlySet<string> = new Set(
   return files;
 }
 
-function paperJson(paper: Paper): { id: string; name: string; district: string | null } {
+export function paperJson(paper: Paper): { id: string; name: string; district: string | null } {
   return { id: paper.id, name: paper.name, district: paper.district };
 }
 
@@ -71,7 +71,8 @@ function pageJson(site: Site, issue: SiteIssue, page: SitePage): object {
   };
 }
 
-function articleJson(a: SiteArticle): object {
+/** One article as the data API gives it (also each line of the JSON Lines export, src/export.ts). */
+export function articleJson(a: SiteArticle): Record<string, unknown> {
   const { article } = a;
   return {
     id: a.id,
@@ -93,6 +94,8 @@ function articleJson(a: SiteArticle): object {
     continuedFromUrl: a.continuedFromUrl,
     incomplete: article.incomplete,
     sourceLines: { start: article.position.start.line, end: article.position.end.line },
+    ...(a.parts.length > 0 ? { parts: a.parts } : {}),
+    reprints: a.reprints,
   };
 }
 

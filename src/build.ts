@@ -17,9 +17,11 @@ import { renderApi } from './api.js';
 import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
+import { renderExports } from './export.js';
 import { renderOnThisDay } from './on-this-day.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
+import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearchState, withoutTrace, writeCache, writeReprintMemo, writeSearchState } from './cache.js';
+import { emptyMemo, findReprints, linkReprints, reprintTexts, type ReprintMemo } from './reprints/index.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
@@ -31,6 +33,7 @@ import { streamWorker } from './workers.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
+import { measureStreamed, streamed } from './streamed.js';
 import { LockBusyError, lockOutput, type LockHolder } from './lock.js';
 import { openStaging, openUpdate, recoverOutput } from './write.js';
 
@@ -117,6 +120,13 @@ export interface BuildResult {
   cacheFresh: Set<string>;
   /** Postings of the search index, for the next build to append to. */
   searchState: SearchIndexState;
+  /** What the reprint search leaves for the next build (src/reprints/). */
+  reprintMemo: ReprintMemo;
+  /** Signatures and pair checks this build computed rather than took from the last build's memo. */
+  signaturesComputed: number;
+  pairsCompared: number;
+  /** The memo differs from the one the build started with (it is saved only then). */
+  reprintMemoChanged: boolean;
   /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
   written?: { files: number; bytes: number; unchanged: number };
   /** True when `keepSiteWhenRejected` left the previous site in place of this one. */
@@ -220,12 +230,15 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
   const written = { files: 0, bytes: 0, unchanged: 0 };
   const listed: OutputFile[] = [];
   const write = async (batch: OutputFile[]): Promise<void> => {
-    const marked = options.cache ? markUnchanged(batch, previous) : { files: batch, digests: {} };
+    // A streamed file (the exports) is made once to digest it, and again only if it changed.
+    const streamed = new Map<string, { digest: string; size: number }>();
+    if (options.cache) for (const f of batch) if (f.stream) streamed.set(f.path, await measureStreamed(f.stream));
+    const marked = options.cache ? markUnchanged(batch, previous, new Map([...streamed].map(([p, m]) => [p, m.digest]))) : { files: batch, digests: {} };
     Object.assign(digests, marked.digests);
-    const changed = marked.files.filter((f) => !f.unchanged);
+    const changed = marked.files.filter((f) => !f.unchanged).map((f) => (f.stream && !streamed.has(f.path) ? counted(f, (n) => (written.bytes += n)) : f));
     written.unchanged += marked.files.length - changed.length;
     written.files += changed.length;
-    for (const f of changed) written.bytes += typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
+    for (const f of changed) written.bytes += f.stream ? (streamed.get(f.path)?.size ?? 0) : typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength;
     await during(writing, () => target.write(changed));
     for (const f of marked.files) listed.push({ path: f.path, contents: '', ...(f.unchanged ? { unchanged: true } : {}) });
   };
@@ -251,9 +264,24 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
       await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
       // The same meta (it digests every index file) means the same index: nothing to save.
       if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
+      if (result.reprintMemoChanged) await writeReprintMemo(cache, result.reprintMemo);
     });
   }
   return result;
+}
+
+/** A streamed file whose bytes are counted as they are written. */
+function counted(file: OutputFile, add: (bytes: number) => void): OutputFile {
+  const source = file.stream!;
+  return {
+    ...file,
+    stream: streamed(async function* () {
+      for await (const chunk of source) {
+        add(chunk.byteLength);
+        yield chunk;
+      }
+    }),
+  };
 }
 
 /** The output folder being written: updated in place, or replaced by a staging folder. */
@@ -331,7 +359,12 @@ async function runStages(
       return { ...read, key };
     }),
   );
-  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), COMPILED ? readCompiledBrowserCode() : bundleBrowserCode()]);
+  const [templates, publicAssets, browserCode, reprintMemo] = await Promise.all([
+    readTemplates(),
+    readPublicAssets(),
+    COMPILED ? readCompiledBrowserCode() : bundleBrowserCode(),
+    options.cache ? readReprintMemo(options.cache) : emptyMemo(),
+  ]);
   const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
   const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
   // Every page shows the origin (canonical link) and the title: both are part of the render key.
@@ -363,6 +396,10 @@ async function runStages(
   options.onProgress?.('assemble', 0, 1);
   const issues = assembleIssues(parsedPages, papers);
   const site: Site = { ...buildSiteModel(issues, base, GENERATOR), ...(origin ? { origin } : {}), ...(options.title ? { title: options.title } : {}) };
+  // Reprints link articles across issues: found over the whole archive, from cached signatures.
+  stage.name = 'finding reprints';
+  const reprints = findReprints(reprintTexts(site), reprintMemo);
+  linkReprints(site, reprints.reprints);
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);
@@ -394,7 +431,7 @@ async function runStages(
   await rendered;
   stage.name = 'rendering';
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
-  const files = [...reused, ...renderApi(site, skip), ...renderOnThisDay(site), ...renderFeeds(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderApi(site, skip), ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {
@@ -410,6 +447,11 @@ async function runStages(
     cacheEntries,
     cacheFresh,
     searchState: searchIndex.state,
+    reprintMemo: reprints.memo,
+    signaturesComputed: reprints.computed,
+    pairsCompared: reprints.compared,
+    reprintMemoChanged:
+      reprints.computed > 0 || reprints.compared > 0 || reprints.memo.signatures.size !== reprintMemo.signatures.size || reprints.memo.checked.size !== reprintMemo.checked.size,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
 }

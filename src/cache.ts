@@ -12,6 +12,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState } from './search/index-state.js';
 import type { Paper, ParsedPage } from './types.js';
+import { decodeMemo, emptyMemo, encodeMemo, HASHES, type ReprintMemo } from './reprints/index.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
@@ -109,4 +110,20 @@ export async function writeSearchState(dir: string, state: SearchIndexState): Pr
   const temporary = path.join(dir, `${SEARCH_STATE}.${process.pid}.tmp`);
   await writeFile(temporary, encodeSearchIndexState(state));
   await rename(temporary, path.join(dir, SEARCH_STATE));
+}
+
+const REPRINTS = 'reprints.bin';
+
+/** Reads what the last build's reprint search left (signatures and checked pairs, src/reprints/), or an empty memo. */
+export async function readReprintMemo(dir: string): Promise<ReprintMemo> {
+  const bytes = await readFile(path.join(dir, REPRINTS)).catch(() => null);
+  return bytes ? decodeMemo(bytes, HASHES) : emptyMemo();
+}
+
+/** Saves the reprint memo for the next build (written whole, then renamed into place). */
+export async function writeReprintMemo(dir: string, memo: ReprintMemo): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temporary = path.join(dir, `${REPRINTS}.${process.pid}.tmp`);
+  await writeFile(temporary, encodeMemo(memo));
+  await rename(temporary, path.join(dir, REPRINTS));
 }

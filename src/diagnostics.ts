@@ -36,6 +36,7 @@ export const rules = {
   'page-conflict': { severity: 'error', title: 'Two files claim the same paper, date and 版', hint: 'Fix the page number (front matter `page:`) or remove the duplicate.' },
   'page-duplicate': { severity: 'error', title: 'Two files of one issue have the same page text', hint: 'Remove the copy; the first file in path order is published.' },
   'page-duplicate-issue': { severity: 'warning', title: 'Two issues have a page with the same text', hint: 'Check the paper and date of both files (front matter `paper:`, `date:`); remove the misfiled one.' },
+  'jump-unresolved': { severity: 'warning', title: 'A 下转 / 上接 jump leads to no article in this archive', hint: 'Add the missing 版 to the input, or check its page number and the marker (下转第N版 / 上接第N版).' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

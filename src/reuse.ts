@@ -11,6 +11,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { Site } from './site.js';
+import { reprintKeys } from './reprints/index.js';
 import type { OutputFile } from './types.js';
 
 export interface ReuseManifest {
@@ -44,7 +45,7 @@ export async function renderFingerprint(
   root: string,
   templates: Record<string, string>,
   generator: string,
-  code = ['src/render/**/*.ts', 'src/site.ts', 'src/api.ts', 'src/cite/**/*.ts', 'src/parse/byline.ts'],
+  code = ['src/render/**/*.ts', 'src/site.ts', 'src/api.ts', 'src/cite/**/*.ts', 'src/parse/byline.ts', 'src/parts.ts', 'src/reprints/**/*.ts'],
 ): Promise<string> {
   const hash = createHash('sha256').update(generator);
   for (const name of (await fg(code, { cwd: root })).sort()) {
@@ -57,6 +58,7 @@ export async function renderFingerprint(
 /** The key of each issue's pages: the issue, its neighbours, the base and the fingerprint. */
 export function issueKeys(site: Site, fingerprint: string): Map<string, string> {
   const keys = new Map<string, string>();
+  const reprinted = reprintKeys(site);
   for (const paper of site.papers) {
     paper.issues.forEach((issue, i) => {
       const neighbour = (j: number) => {
@@ -66,6 +68,8 @@ export function issueKeys(site: Site, fingerprint: string): Map<string, string> 
       const hash = createHash('sha256').update(fingerprint).update(site.base);
       // With --explain the articles carry their blocks, which changes the key: only a re-render.
       hash.update(JSON.stringify({ issue, previous: neighbour(i - 1), next: neighbour(i + 1) }));
+      // Pages link to copies in other issues (同文另见): what they show of them.
+      hash.update(reprinted.get(issue.id) ?? '');
       keys.set(issue.id, hash.digest('hex'));
     });
   }
@@ -90,16 +94,22 @@ export async function readReusable(cacheDir: string, out: string): Promise<Reuse
 
 /**
  * Marks the files whose contents equal last build's file at the same path as `unchanged`, so
- * the in-place update skips them; returns every file's digest for the next manifest.
+ * the in-place update skips them; returns every file's digest for the next manifest. Streamed
+ * files are digested by the caller (`streamed`, by path), since making them takes a pass.
  */
-export function markUnchanged(files: OutputFile[], previous: ReuseManifest | null): { files: OutputFile[]; digests: Record<string, string> } {
+export function markUnchanged(
+  files: OutputFile[],
+  previous: ReuseManifest | null,
+  streamed: ReadonlyMap<string, string> = new Map(),
+): { files: OutputFile[]; digests: Record<string, string> } {
   const digests: Record<string, string> = {};
   const marked = files.map((f) => {
     if (f.unchanged) {
       digests[f.path] = previous?.digests[f.path] ?? '';
       return f;
     }
-    const digest = createHash('sha1').update(f.contents).digest('hex');
+    const digest = f.stream ? streamed.get(f.path) : createHash('sha1').update(f.contents).digest('hex');
+    if (digest === undefined) throw new Error(`baokan: ${f.path} is streamed: digest it before comparing it with the last build`);
     digests[f.path] = digest;
     return previous && previous.digests[f.path] === digest ? { path: f.path, contents: '', unchanged: true } : f;
   });

@@ -4,6 +4,7 @@
  */
 import type { Issue } from './assemble.js';
 import { toDiagnostics } from './diagnostics.js';
+import { linkParts, reportUnresolvedJumps } from './parts.js';
 import type { Article, Diagnostic, Paper } from './types.js';
 
 export interface Site {
@@ -72,6 +73,10 @@ export interface SiteArticle {
   /** The continuing / continued article in this archive, when it can be found. */
   continuedToUrl: string | null;
   continuedFromUrl: string | null;
+  /** For a story printed in parts across 版: the ids of all its parts in reading order, itself included (src/parts.ts); else empty. */
+  parts: string[];
+  /** Ids of the other copies of the same text in the archive, in archive order (src/reprints/). */
+  reprints: string[];
 }
 
 /** Builds the site model from assembled issues; `base` must start and end with '/'. */
@@ -115,6 +120,8 @@ function toSiteIssue(issue: Issue, base: string): SiteIssue {
         nextUrl: null,
         continuedToUrl: null,
         continuedFromUrl: null,
+        parts: [],
+        reprints: [],
       };
     });
     return {
@@ -131,6 +138,9 @@ function toSiteIssue(issue: Issue, base: string): SiteIssue {
   });
   linkReadingOrder(pages.flatMap((p) => p.articles));
   linkContinuations(pages);
+  linkParts(pages);
+  reportUnresolvedJumps(pages, issue.pages.map((p) => p.page.file));
+  pages.forEach((page, i) => (page.diagnostics = toDiagnostics(issue.pages[i]!.page.file)));
   return {
     id,
     paper: issue.paper,

@@ -156,8 +156,21 @@ export interface OutputFile {
   path: string;
   contents: string | Uint8Array;
   /**
+   * Contents made chunk by chunk while the file is written (src/streamed.ts), for files too
+   * large to hold in memory (the exports); `contents` is then empty.
+   */
+  stream?: StreamedContents;
+  /**
    * The file is byte-identical to the one at this path in the previous build's output, which
    * is updated in place: nothing is written and `contents` is empty (see src/reuse.ts).
    */
   unchanged?: boolean;
+}
+
+/**
+ * File contents made chunk by chunk while they are written (src/streamed.ts), for files too
+ * large to hold in memory; iterating again makes the same bytes again.
+ */
+export interface StreamedContents extends AsyncIterable<Uint8Array> {
+  readonly streamed: true;
 }

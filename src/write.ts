@@ -140,7 +140,7 @@ export async function openStaging(out: string): Promise<Staging> {
       }
       await inParallel(files, async (f) => {
         if (f.unchanged) throw new Error(`baokan: ${f.path}: a fresh site has no unchanged files to keep`);
-        await writeFile(path.join(staging, f.path), f.contents);
+        await writeFile(path.join(staging, f.path), f.stream ?? f.contents);
       });
     },
     async commit() {
@@ -248,31 +248,48 @@ export async function openUpdate(out: string): Promise<Update> {
       }
       paths.add(f.path);
     }
-    const buffers = batch.map((f) => (typeof f.contents === 'string' ? Buffer.from(f.contents, 'utf8') : f.contents));
+    const whole = batch.filter((f) => !f.stream);
+    const buffers = whole.map((f) => (typeof f.contents === 'string' ? Buffer.from(f.contents, 'utf8') : f.contents));
     // Offsets are handed out now, so batches written at the same time land in separate ranges.
     const start = size;
-    batch.forEach((f, i) => {
+    whole.forEach((f, i) => {
       const length = (buffers[i] as Uint8Array).byteLength;
       files.push([f.path, size, length]);
       size += length;
       written.add(f.path);
     });
+    for (const f of batch) written.add(f.path);
     for (const p of parents) folders.add(p);
     try {
       const { bytesWritten } = await pack.writev(buffers, start);
       if (bytesWritten !== size - start) throw new Error(`baokan: short write to ${path.join(folder, PACK)}`);
+      // A streamed file's length is known only at its end: it is appended alone, chunk by
+      // chunk, while no other batch appends (see `write`).
+      for (const f of batch) {
+        if (!f.stream) continue;
+        const from = size;
+        for await (const chunk of f.stream) {
+          const { bytesWritten: n } = await pack.write(chunk, 0, chunk.byteLength, size);
+          if (n !== chunk.byteLength) throw new Error(`baokan: short write to ${path.join(folder, PACK)}`);
+          size += n;
+        }
+        files.push([f.path, from, size - from]);
+      }
     } catch (error) {
       failed = true;
       throw error;
     }
   };
+  // Batches are appended one after the other, so a streamed file's chunks are contiguous.
+  let queue: Promise<void> = Promise.resolve();
 
   // Waits for every write still running (so the pack can be closed), without its errors.
   const settle = () => Promise.allSettled([...pending]);
 
   return {
     write(batch) {
-      const run = append(batch);
+      const run = queue.then(() => append(batch));
+      queue = run.catch(() => undefined);
       pending.add(run);
       void run.catch(() => undefined).finally(() => pending.delete(run));
       return run;

@@ -12,6 +12,8 @@ export interface RenderContext {
   pageById: ReadonlyMap<string, SitePage>;
   /** Articles by URL: an article's neighbours (prevUrl, nextUrl) are given by URL. */
   articleByUrl: ReadonlyMap<string, SiteArticle>;
+  /** Articles by id: parts and reprints are given by id. */
+  articleById: ReadonlyMap<string, SiteArticle>;
 }
 
 /** Builds the id indexes; ids are unique in a valid Site, duplicates are a model bug. */
@@ -20,6 +22,7 @@ export function createContext(site: Site, layout: Layout): RenderContext {
   const issueById = new Map<string, SiteIssue>();
   const pageById = new Map<string, SitePage>();
   const articleByUrl = new Map<string, SiteArticle>();
+  const articleById = new Map<string, SiteArticle>();
   for (const paper of site.papers) {
     for (const issue of paper.issues) {
       if (issueById.has(issue.id)) throw new Error(`baokan render: two issues share the id \`${issue.id}\``);
@@ -27,11 +30,14 @@ export function createContext(site: Site, layout: Layout): RenderContext {
       issueById.set(issue.id, issue);
       for (const page of issue.pages) {
         pageById.set(page.id, page);
-        for (const article of page.articles) articleByUrl.set(article.url, article);
+        for (const article of page.articles) {
+          articleByUrl.set(article.url, article);
+          articleById.set(article.id, article);
+        }
       }
     }
   }
-  return { site, layout, paperOfIssue, issueById, pageById, articleByUrl };
+  return { site, layout, paperOfIssue, issueById, pageById, articleByUrl, articleById };
 }
 
 /** Looks up a map entry that the Site model guarantees, naming the id when it is absent. */

@@ -10,6 +10,7 @@ import { yearPage } from './pages/year.js';
 import { issuePage } from './pages/issue.js';
 import { banPage } from './pages/ban.js';
 import { articlePage } from './pages/article.js';
+import { wholePage } from './pages/whole.js';
 import { searchPage } from './pages/search.js';
 import { aboutPage } from './pages/about.js';
 import { notFoundPage } from './pages/not-found.js';
@@ -68,7 +69,10 @@ export function* renderSiteBatches(site: Site, templates: Templates, options: Re
       const specs = [issuePage(ctx, paper, issue)];
       for (const page of issue.pages) {
         specs.push(banPage(ctx, paper, issue, page));
-        for (const article of page.articles) specs.push(articlePage(ctx, article));
+        for (const article of page.articles) {
+          specs.push(articlePage(ctx, article));
+          if (article.parts[0] === article.id) specs.push(wholePage(ctx, article));
+        }
       }
       yield options.citations ? [...render(specs), ...citationFiles(site, issue)] : render(specs);
     }

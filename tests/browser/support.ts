@@ -50,9 +50,10 @@ export async function buildTestSite(source: SiteSource, base = '/'): Promise<Bui
 export function producedElsewhere(source: SiteSource, base: string, pathname: string): boolean {
   if (source !== 'fixture') return false;
   const rest = pathname.slice(base.length);
-  // Data API, search index files and the search/highlight code and styles.
+  // Data API, exports, search index files and the search/highlight code and styles.
   return (
     rest.startsWith('api/') ||
+    rest.startsWith('export/') ||
     rest.endsWith('/feed.xml') ||
     (rest.startsWith('search/') && rest !== 'search/') ||
     ['assets/search.js', 'assets/highlight.js', 'assets/search.css', 'assets/cite.js', 'assets/on-this-day.js'].includes(rest)
@@ -77,7 +78,7 @@ export async function serveSite(files: OutputFile[], base: string): Promise<Serv
   for (const file of files) {
     const target = path.join(root, ...file.path.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.contents);
+    await writeFile(target, file.stream ?? file.contents);
   }
   const notFound = path.join(root, '404.html');
   const handler = sirv(dir, { dev: false, etag: false, dotfiles: false });

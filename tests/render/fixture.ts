@@ -193,6 +193,8 @@ export function fixtureSite(base = '/'): Site {
           nextUrl: null,
           continuedToUrl: null,
           continuedFromUrl: null,
+          parts: [],
+          reprints: [],
         };
         issueArticles.push(item);
         return item;

@@ -173,7 +173,7 @@ describe('article page', () => {
     expect(select('.jump-from a', back)?.properties.href).toBe('/yangpu-times/2020-07-27/1/1/');
     expect(text(select('.jump-from', back))).toBe('（上接第1版）');
     const unresolved = parsePage(files, hostileArticle);
-    expect(text(select('.jump-to', unresolved))).toBe('（下转第4版）');
+    expect(text(select('.jump-to', unresolved))).toBe('（下转第4版，本站未收）');
     expect(select('.jump-to a', unresolved)).toBeUndefined();
   });
 

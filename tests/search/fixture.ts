@@ -92,6 +92,8 @@ export function makeSite(pages: FixturePage[], base = '/'): Site {
         nextUrl: null,
         continuedToUrl: null,
         continuedFromUrl: null,
+        parts: [],
+        reprints: [],
       };
       page.articles.push(sa);
     });

@@ -9,15 +9,9 @@ import { listTitle, renderArticleSide } from '../article-side.js';
 import { jsonLdScript } from '../json-ld.js';
 import type { PageSpec } from '../layout.js';
 import { banCrumbs } from './ban.js';
+import { jumpLine, readWholeLink, reprintsSection } from '../article-links.js';
 import { renderCitation } from '../article-cite.js';
 import { referenceOf } from '../../cite/index.js';
-
-/** A continuation line: a link when the other part is in the archive, plain text otherwise. */
-function continuation(className: string, verb: '上接' | '下转', where: string | null, url: string | null): Element | null {
-  if (!where && !url) return null;
-  const label = `${verb}${where ?? (verb === '上接' ? '前文' : '后文')}`;
-  return h('p', { className: ['jump', className] }, ['（', url ? h('a', { href: url }, label) : label, '）']);
-}
 
 /** 上一篇 / 下一篇 with the neighbour's title, or null at the issue's ends. */
 function neighbourLink(ctx: RenderContext, url: string | null, rel: 'prev' | 'next'): Element | null {
@@ -57,12 +51,14 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
       ` · ${pageLabel(page)}`,
     ]),
   );
+  const whole = readWholeLink(ctx, item);
+  if (whole) header.push(whole);
 
   const body: ElementContent[] = [];
-  const from = continuation('jump-from', '上接', article.continuedFrom, item.continuedFromUrl);
+  const from = jumpLine(ctx, item, '上接');
   if (from) body.push(from);
   body.push(...articleBodyHast(article));
-  const to = continuation('jump-to', '下转', article.continuedTo, item.continuedToUrl);
+  const to = jumpLine(ctx, item, '下转');
   if (to) body.push(to);
 
   const figures: ElementContent[] = article.captions.map((caption) =>
@@ -93,6 +89,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
     h('div', { className: ['article-body'] }, body),
     ...figures,
     ...notes,
+    reprintsSection(ctx, item),
     h('footer', { className: ['article-footer'] }, [h('dl', { className: ['facts'] }, facts)]),
   ]);
   const pager = h('nav', { className: ['pager', 'article-pager'], ariaLabel: '上一篇与下一篇' }, [

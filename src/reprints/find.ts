@@ -1,0 +1,209 @@
+/**
+ * Reprints: the same copy printed in several papers or issues (district papers often run the
+ * same 区府 or 市里 text). Each article's text is shingled and MinHashed, LSH banding proposes
+ * the pairs that may share much of their text, and each proposed pair is checked exactly: a
+ * reprint is a pair where at least THRESHOLD of the shorter copy's shingles are in the longer
+ * one (containment, so a copy that prints only part of the text still counts). The work is
+ * linear in the archive's size: no pair is compared unless the banding proposes it.
+ *
+ * Signatures (HASHES hashes per shingle) and the exact checks are the costly parts; both are
+ * kept by the digest of the normalised text (`ReprintMemo`), so a build after adding a page
+ * computes the new articles' signatures and checks only pairs with a new text. The banding
+ * itself is redone over the whole archive (cheap), so the result is the clean build's.
+ */
+import { createHash } from 'node:crypto';
+import { candidatePairs, signature } from './minhash.js';
+import { containment, normalise, shingles } from './shingles.js';
+
+/** Fewer shingles than this (about 45 characters) is a formula or a one-line brief, not a text worth linking. */
+export const MIN_SHINGLES = 40;
+/**
+ * Share of the shorter copy's shingles the longer one must contain. Reprints measure 0.85–1
+ * (a re-broken or re-punctuated copy loses only the shingles across its edits); articles that
+ * merely share an opening formula or a quoted paragraph stay below 0.4 (tests/reprints).
+ */
+export const THRESHOLD = 0.6;
+/** Two excerpts of one longer copy are copies of each other when they share this much of the shorter one. */
+export const EXCERPT_OVERLAP = 0.2;
+
+/** An article's text to compare: its paragraphs, without headline and bylines (which reprints change). */
+export interface ReprintText {
+  id: string;
+  text: string;
+}
+
+/**
+ * What one build leaves for the next: each text's MinHash signature, and the containment of
+ * every pair it checked, both by the digest of the normalised text. Containment is a function
+ * of the two texts alone, so a pair of texts both seen before is never checked again.
+ */
+export interface ReprintMemo {
+  /** Signatures by digest; the digests in this order number the texts of `checked`. */
+  signatures: Map<string, Uint32Array>;
+  /** Containment (0–1) of each checked pair, by `pairKey` of the two texts' numbers. */
+  checked: Map<number, number>;
+}
+
+export interface ReprintResult {
+  /** For each input article with reprints, the ids of the other copies in input order. */
+  reprints: Map<string, string[]>;
+  /** What the next build can reuse. */
+  memo: ReprintMemo;
+  /** Signatures computed in this run (the others came from the previous memo). */
+  computed: number;
+  /** Candidate pairs proposed by LSH, and containments computed (the others came from the memo). */
+  candidates: number;
+  compared: number;
+}
+
+/** An empty memo: every signature and containment is computed. */
+export function emptyMemo(): ReprintMemo {
+  return { signatures: new Map(), checked: new Map() };
+}
+
+/** The key of the pair of texts numbered `a` and `b` (in either order) among `count`. */
+function pairKey(a: number, b: number, count: number): number {
+  return a < b ? a * count + b : b * count + a;
+}
+
+/** Copies contained in more longer copies than this are a formula, not excerpts of one text. */
+const MAX_EXCERPTS = 64;
+
+/** Finds every pair of reprints among `texts`, reusing what `previous` (an earlier build's memo) computed. */
+export function findReprints(texts: readonly ReprintText[], previous: ReprintMemo = emptyMemo()): ReprintResult {
+  const signatures = new Map<string, Uint32Array>();
+  const sets: Array<Uint32Array | null> = [];
+  const sigs: Array<Uint32Array | null> = [];
+  const digests: Array<string | null> = [];
+  let computed = 0;
+  for (const { text } of texts) {
+    const normalised = normalise(text);
+    const set = shingles(normalised);
+    if (set.length < MIN_SHINGLES) {
+      sets.push(null);
+      sigs.push(null);
+      digests.push(null);
+      continue;
+    }
+    const digest = createHash('sha1').update(normalised).digest('hex');
+    let sig = signatures.get(digest) ?? previous.signatures.get(digest);
+    if (!sig) {
+      sig = signature(set);
+      computed++;
+    }
+    signatures.set(digest, sig);
+    sets.push(set);
+    sigs.push(sig);
+    digests.push(digest);
+  }
+  // Texts are numbered by their digests in sorted order, the order the memo is saved in.
+  const order = [...signatures.keys()].sort();
+  const numberOf = new Map(order.map((d, k) => [d, k]));
+  const previousOrder = [...previous.signatures.keys()];
+  const previousIndex = new Map(previousOrder.map((d, k) => [d, k]));
+  const number = digests.map((d) => (d === null ? -1 : numberOf.get(d)!));
+  const previousNumber = digests.map((d) => (d === null ? undefined : previousIndex.get(d)));
+  const checked = new Map<number, number>();
+  let compared = 0;
+  const contain = (i: number, j: number): number => {
+    const key = pairKey(number[i]!, number[j]!, order.length);
+    let value = checked.get(key);
+    if (value !== undefined) return value;
+    const pa = previousNumber[i];
+    const pb = previousNumber[j];
+    value = pa !== undefined && pb !== undefined ? previous.checked.get(pairKey(pa, pb, previousOrder.length)) : undefined;
+    if (value === undefined) {
+      value = number[i] === number[j] ? 1 : containment(sets[i]!, sets[j]!);
+      compared++;
+    }
+    checked.set(key, value);
+    return value;
+  };
+
+  const linked = texts.map(() => new Set<number>());
+  // Copies contained in each longer copy: two excerpts of one text are copies of each other too.
+  const contained = texts.map(() => [] as number[]);
+  const pairs = candidatePairs(sigs);
+  for (const [i, j] of pairs) {
+    if (contain(i, j) < THRESHOLD) continue;
+    linked[i]!.add(j);
+    linked[j]!.add(i);
+    const [small, large] = sets[i]!.length <= sets[j]!.length ? [i, j] : [j, i];
+    contained[large]!.push(small);
+  }
+  for (const excerpts of contained) {
+    if (excerpts.length > MAX_EXCERPTS) continue;
+    for (let a = 0; a < excerpts.length; a++) {
+      for (let b = a + 1; b < excerpts.length; b++) {
+        const i = excerpts[a]!;
+        const j = excerpts[b]!;
+        // Two excerpts that overlap, not two stories that a longer text (or a misjoined page) both holds.
+        if (!linked[i]!.has(j) && contain(i, j) >= EXCERPT_OVERLAP) {
+          linked[i]!.add(j);
+          linked[j]!.add(i);
+        }
+      }
+    }
+  }
+  const reprints = new Map<string, string[]>();
+  linked.forEach((others, i) => {
+    if (others.size > 0) reprints.set(texts[i]!.id, [...others].sort((a, b) => a - b).map((k) => texts[k]!.id));
+  });
+  const sortedSignatures = new Map(order.map((d) => [d, signatures.get(d)!]));
+  return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length, compared };
+}
+
+const MAGIC = 'baokan-reprints-2';
+
+/**
+ * The memo as bytes for the cache: a header naming the format and sizes; then each digest with
+ * its signature, in order; then each checked pair as two text numbers and its containment as a
+ * double (exactly as computed, so a reused pair is decided as a clean build decides it).
+ */
+export function encodeMemo(memo: ReprintMemo): Buffer {
+  const entries = [...memo.signatures];
+  const width = entries[0]?.[1].length ?? 0;
+  const count = entries.length;
+  const pairs = [...memo.checked].sort(([a], [b]) => a - b);
+  const header = Buffer.from(`${MAGIC} ${width} ${count} ${pairs.length}\n`);
+  const entry = 20 + width * 4;
+  const body = Buffer.alloc(count * entry + pairs.length * 16);
+  entries.forEach(([digest, sig], k) => {
+    body.write(digest, k * entry, 20, 'hex');
+    Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).copy(body, k * entry + 20);
+  });
+  let at = count * entry;
+  for (const [key, value] of pairs) {
+    body.writeUInt32LE(Math.floor(key / count), at);
+    body.writeUInt32LE(key % count, at + 4);
+    body.writeDoubleLE(value, at + 8);
+    at += 16;
+  }
+  return Buffer.concat([header, body]);
+}
+
+/** Reads what `encodeMemo` wrote; anything else (another format, a torn file) gives an empty memo. */
+export function decodeMemo(bytes: Uint8Array, width: number): ReprintMemo {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const newline = buffer.indexOf(10);
+  const [magic, w, n, p] = buffer.subarray(0, Math.max(newline, 0)).toString('latin1').split(' ');
+  const count = Number(n);
+  const pairs = Number(p);
+  const entry = 20 + width * 4;
+  if (magic !== MAGIC || Number(w) !== width || !Number.isSafeInteger(count) || !Number.isSafeInteger(pairs)) return emptyMemo();
+  if (buffer.length !== newline + 1 + count * entry + pairs * 16) return emptyMemo();
+  const memo = emptyMemo();
+  for (let k = 0; k < count; k++) {
+    const at = newline + 1 + k * entry;
+    const sig = new Uint32Array(width);
+    Buffer.from(sig.buffer).set(buffer.subarray(at + 20, at + entry));
+    memo.signatures.set(buffer.toString('hex', at, at + 20), sig);
+  }
+  for (let k = 0, at = newline + 1 + count * entry; k < pairs; k++, at += 16) {
+    const a = buffer.readUInt32LE(at);
+    const b = buffer.readUInt32LE(at + 4);
+    if (a >= count || b >= count) return emptyMemo();
+    memo.checked.set(pairKey(a, b, count), buffer.readDoubleLE(at + 8));
+  }
+  return memo;
+}
