@@ -102,11 +102,15 @@ describe('titles', () => {
     expect(mergedTitleSplit('强化创新策源功能 彰显人民城市宜居魅力 营造风清气正氛围')).toBeNull();
     expect(mergedTitleSplit('共谋发展向前看 区区合作再出发')).toBeNull();
     expect(mergedTitleSplit('增进友谊 共赢发展')).toBeNull();
-    // Reports of what opened, went online or was built jointly are factual too.
+    // Reports of what opened or went online are factual too.
     const opened = '滨江绿道贯通段正式开放 漫步江岸 乐享生活';
     const at = mergedTitleSplit(opened)?.at;
     expect(at === undefined ? null : opened.slice(at)).toBe('漫步江岸 乐享生活');
-    expect(mergedTitleSplit('区医院与高校共建临床研究中心 医教协同 守护健康')?.upper).toBe('kicker');
+    expect(mergedTitleSplit('区医院临床研究中心正式上线 医教协同 守护健康')?.upper).toBe('kicker');
+    // 共建共治共享 is a slogan, not a report: the tail stays thematic.
+    const slogan = '张堰镇召开社区治理工作交流会 党建引领聚合力 共建共治共享';
+    const cut = mergedTitleSplit(slogan)?.at;
+    expect(cut === undefined ? null : slogan.slice(cut)).toBe('党建引领聚合力 共建共治共享');
   });
   it('splits a headline from its ——subheadline set after a space on the same line', () => {
     const t = '书香满城 阅读点亮生活 ——本区举办第十届读书节';
