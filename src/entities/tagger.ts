@@ -15,7 +15,7 @@ export interface Token {
 }
 
 let jieba: Jieba | null = null;
-let frequencies: Map<string, number> | null = null;
+let entries: Map<string, { freq: number; tag: string }> | null = null;
 
 function load(): Jieba {
   if (jieba) return jieba;
@@ -40,16 +40,25 @@ export function tagText(text: string): Token[] {
   return tokens;
 }
 
-/** How often the dictionary has seen a word (0 when it does not list it). */
-export function dictionaryFrequency(word: string): number {
-  if (!frequencies) {
+function dictionary(): Map<string, { freq: number; tag: string }> {
+  if (!entries) {
     const require = createRequire(import.meta.url);
     const { dict } = require('@node-rs/jieba/dict.js') as { dict: Buffer };
-    frequencies = new Map();
+    entries = new Map();
     for (const line of dict.toString('utf8').split('\n')) {
-      const [w, n] = line.split(' ');
-      if (w && n) frequencies.set(w, Number(n));
+      const [w, n, tag] = line.split(' ');
+      if (w && n) entries.set(w, { freq: Number(n), tag: tag ?? '' });
     }
   }
-  return frequencies.get(word) ?? 0;
+  return entries;
+}
+
+/** How often the dictionary has seen a word (0 when it does not list it). */
+export function dictionaryFrequency(word: string): number {
+  return dictionary().get(word)?.freq ?? 0;
+}
+
+/** The dictionary's tag for a word ('' when it does not list it). */
+export function dictionaryTag(word: string): string {
+  return dictionary().get(word)?.tag ?? '';
 }
