@@ -59,8 +59,8 @@ const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'
 // Roads, lanes and towns name what is built or organised after them (欧阳路|街道, 秦皇岛路|码头, 江湾镇|街道);
 // areas such as 街道, 社区, 小区 do not (殷行街道|老旧小区 names nothing).
 const NAMES_NEXT = /[路街弄镇]$/u;
-// Roads are named by any word (大学|路, 国和|路): before 路 or 街 the name may be a common word.
-const ROAD = /^[路街]$/u;
+// Roads and built places are named by any word (大学|路, 长风|公园): before these the name may be a common word.
+const ROAD = /^(路|街|弄|港|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
 const BARE_ORG = new Set(ORG_SUFFIXES.filter((s) => s.length >= 2 || '局委办部厅'.includes(s)));
 const SUFFIXES: Array<{ suffix: string; kind: 'place' | 'org' }> = [
   ...PLACE_SUFFIXES.map((suffix) => ({ suffix, kind: 'place' as const })),
@@ -278,7 +278,7 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
     return { start: t.start, end: t.end, last: i };
   }
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
-  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && closing(next) === null && (nameLike(next) || surnameLength === 2 || titled) && !CLOSED_TAGS.has(next.tag)) {
+  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !CLOSED_TAGS.has(next.tag)) {
     return { start: t.start, end: next.end, last: i + 1 };
   }
   return null;
@@ -296,7 +296,8 @@ function titledPeople(text: string, tokens: Token[]): Candidate[] {
   tokens.forEach((token, i) => {
     if (TITLES.some((title) => token.word.endsWith(title))) {
       const name = nameAt(tokens, nextWord(tokens, i + 1), true);
-      if (name) out.push(candidate(text, name.start, name.end, 'person', 1));
+      // A name right after a title wins over a place read into it (副区长|阮|青山).
+      if (name) out.push(candidate(text, name.start, name.end, 'person', 0));
     }
     const name = nameAt(tokens, i);
     if (name) {
@@ -314,7 +315,8 @@ function listedPeople(text: string, tokens: Token[], chosen: Candidate[]): Candi
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!personEnds.has(t.start) || (t.word !== '、' && t.word !== '，' && t.word !== ',')) continue;
-    const name = nameAt(tokens, i + 1);
+    // Right after a listed person, a name may look like a common word, as after a title.
+    const name = nameAt(tokens, i + 1, true);
     if (!name) continue;
     out.push(candidate(text, name.start, name.end, 'person', 2));
     personEnds.add(name.end);
