@@ -182,9 +182,28 @@ function postAt(text: string, at: number): boolean {
 }
 
 /** The suffix ending `token`, and whether the token names something by itself (控江路) or needs a name before it (街道). */
-function closing(token: Token): { kind: 'place' | 'org'; alone: boolean } | null {
+function closing(token: Token): Closing | null {
+  // Asked of the same words again and again: kept per word and tag (the vocabulary is bounded).
+  const key = `${token.tag}\0${token.word}`;
+  let found = closings.get(key);
+  if (found === undefined) closings.set(key, (found = closingOf(token)));
+  return found;
+}
+
+type Closing = { kind: 'place' | 'org'; alone: boolean };
+const closings = new Map<string, Closing | null>();
+const titles = new Map<string, boolean>();
+
+/** Does `word` end with a title (区委副书记 → 书记)? */
+function isTitle(word: string): boolean {
+  let found = titles.get(word);
+  if (found === undefined) titles.set(word, (found = TITLES.some((t) => word.endsWith(t))));
+  return found;
+}
+
+function closingOf(token: Token): Closing | null {
   // 区委常委, 党工委书记: a title, not an organisation.
-  if (!HAN_ONLY.test(token.word) || TITLES.some((t) => token.word.endsWith(t))) return null;
+  if (!HAN_ONLY.test(token.word) || isTitle(token.word)) return null;
   for (const { suffix, kind } of SUFFIXES) {
     if (!token.word.endsWith(suffix)) continue;
     if (token.word === suffix) return (kind === 'place' ? BARE_PLACE : BARE_ORG).has(suffix) ? { kind, alone: false } : null;
@@ -202,7 +221,7 @@ function closing(token: Token): { kind: 'place' | 'org'; alone: boolean } | null
 
 /** Can `token` be part of a `kind` name that some later token closes? */
 function canExtend(token: Token, kind: 'place' | 'org', closer: string): boolean {
-  if (!HAN_ONLY.test(token.word) || TITLES.some((t) => token.word.endsWith(t)) || MEMBERS.includes(token.word)) return false;
+  if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
   if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word))) && !ADMIN_END.test(token.word);
   return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (token.tag === 'v' && COMPANY.test(closer));
@@ -294,7 +313,7 @@ function nextWord(tokens: Token[], i: number): number {
 function titledPeople(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   tokens.forEach((token, i) => {
-    if (TITLES.some((title) => token.word.endsWith(title))) {
+    if (isTitle(token.word)) {
       const name = nameAt(tokens, nextWord(tokens, i + 1), true);
       // A name right after a title wins over a place read into it (副区长|阮|青山).
       if (name) out.push(candidate(text, name.start, name.end, 'person', 0));

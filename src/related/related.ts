@@ -4,6 +4,9 @@
  *
  *   1. document frequency of every term over the archive (one pass);
  *   2. each article keeps its FEATURES best-weighted terms and entities (tf × idf);
+ *      idf is log2(N / df) with N and df rounded down to powers of two, so that adding a page
+ *      changes an article's weights only when a term's frequency (or the archive) doubles, and
+ *      incremental builds re-render only the articles the new page is really related to;
  *   3. an inverted index from feature to the articles that kept it, each posting list capped
  *      at POSTINGS entries (the heaviest); a term in more articles than that says little anyway;
  *   4. each article scores only the articles on its features' posting lists (≤ FEATURES ×
@@ -42,9 +45,11 @@ export function relatedArticles(docs: readonly RelatedInput[]): number[][] {
     ...d.entities.map((e): [string, number] => [`e:${e}`, ENTITY_TF]),
   ];
   for (const d of docs) for (const [f] of featuresOf(d)) df.set(f, (df.get(f) ?? 0) + 1);
+  const log2n = Math.floor(Math.log2(Math.max(1, n)));
+  const idf = (f: string): number => log2n - Math.floor(Math.log2(df.get(f)!));
   const vectors: Vector[] = docs.map((d) => {
     const weighted = featuresOf(d)
-      .map(([f, tf]): [string, number] => [f, (1 + Math.log(tf)) * Math.log(n / df.get(f)!)])
+      .map(([f, tf]): [string, number] => [f, (1 + Math.log(tf)) * idf(f)])
       .filter(([, w]) => w > 0)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, FEATURES);
