@@ -55,10 +55,12 @@ const SPACE = /^\s+$/u;
 // Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
 const ADMIN_END = /[省市县区]$/u;
 // Suffixes that may stand as a word of their own after a name (控江路|街道); shorter ones only end a word (浦东新区).
-const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港']);
+const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城']);
 // Roads, lanes and towns name what is built or organised after them (欧阳路|街道, 秦皇岛路|码头, 江湾镇|街道);
 // areas such as 街道, 社区, 小区 do not (殷行街道|老旧小区 names nothing).
 const NAMES_NEXT = /[路街弄镇]$/u;
+// Area words after a common word name nothing (居民小区, 周边社区).
+const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发区', '街道']);
 // Roads and built places are named by any word (大学|路, 长风|公园): before these the name may be a common word.
 const ROAD = /^(路|街|弄|港|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
 const BARE_ORG = new Set(ORG_SUFFIXES.filter((s) => s.length >= 2 || '局委办部厅'.includes(s)));
@@ -94,10 +96,11 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
  */
 function splitFunctionChars(tokens: Token[]): Token[] {
   return tokens.flatMap((t): Token[] => {
-    if (t.tag !== 'x' || t.word.length < 3) return [t];
+    if (t.tag !== 'x' || t.word.length < 2) return [t];
     const out: Token[] = [];
     let { start, end } = t;
     if (FUNCTION_CHARS.has(t.word[0]!)) out.push({ word: t.word[0]!, tag: 'p', start, end: ++start });
+    if (end - start < 1) return out;
     const tail = FUNCTION_CHARS.has(t.word[t.word.length - 1]!) && end - start >= 3 ? { word: t.word[t.word.length - 1]!, tag: 'p', start: end - 1, end } : null;
     if (tail) end--;
     out.push({ word: t.word.slice(start - t.start, end - t.start), tag: 'x', start, end });
@@ -204,13 +207,19 @@ function isTitle(word: string): boolean {
 function closingOf(token: Token): Closing | null {
   // 区委常委, 党工委书记: a title, not an organisation.
   if (!HAN_ONLY.test(token.word) || isTitle(token.word)) return null;
+  // A word of three or more characters ending in 路 is a road whatever jieba tags it (斜土路, 国和路),
+  // unless it is a kind of road (高速公路, 快速路).
+  if (token.word.length >= 3 && token.word.endsWith('路') && !/(公路|道路|线路|铁路|马路|快速路|高架路)$/u.test(token.word)) return { kind: 'place', alone: true };
   for (const { suffix, kind } of SUFFIXES) {
     if (!token.word.endsWith(suffix)) continue;
     if (token.word === suffix) return (kind === 'place' ? BARE_PLACE : BARE_ORG).has(suffix) ? { kind, alone: false } : null;
     const head = token.word.slice(0, -suffix.length);
     if (COMMON_NS.has(token.word)) return null;
-    // The HMM's unknown words ending in one character (开新局) are as often phrases as names.
-    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && (token.tag !== 'x' || suffix.length >= 2) };
+    // The HMM's unknown words ending in one character (开新局) are as often phrases as names, but
+    // not when they end as a town, village or harbour does (华泾镇).
+    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && '镇村港'.includes(suffix))) };
+    // A common word ending in a long place word after a name of its own: 虹口足球场, 人民广场.
+    if (kind === 'place' && suffix.length >= 2 && head.length >= 2 && token.tag === 'n' && !GENERIC_PREFIXES.has(head) && !AREAS.has(suffix)) return { kind, alone: true };
     // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
     // 大局) still closes a name built before it.
     const bureau = suffix.length === 1 && '局委办厅署'.includes(suffix) && token.word.length >= 3;
@@ -223,7 +232,7 @@ function closingOf(token: Token): Closing | null {
 function canExtend(token: Token, kind: 'place' | 'org', closer: string): boolean {
   if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
-  if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word))) && !ADMIN_END.test(token.word);
+  if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word);
   return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (token.tag === 'v' && COMPANY.test(closer));
 }
 
@@ -260,7 +269,13 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
         j -= 2;
         continue;
       }
-      const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t) === null;
+      // 人力资源|和|社会保障局, 规划|和|自然资源局: bureau names join two fields with 和.
+      if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '')) {
+        length += 1;
+        first = j;
+        continue;
+      }
+      const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
       if ((!road && !canExtend(t, close.kind, token.word)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
       length += t.word.length;
       first = j;

@@ -47,6 +47,10 @@ describe('places', () => {
     expect(found('新馆位于漕溪北路398号。')).toContain('漕溪北路398号/place');
   });
 
+  it('takes a road by its ending whatever jieba tags it, and a town the HMM found', () => {
+    expect(found('队伍沿漕宝路一路向西。')).toContain('漕宝路/place');
+  });
+
   it('takes the names the paper registry knows', () => {
     expect(found('小店开在金桥的老街上。', ['金桥'])).toContain('金桥/place');
   });
@@ -69,6 +73,13 @@ describe('organisations', () => {
 
   it('keeps the level word of an abbreviated bureau: 区|教育局', () => {
     expect(found('区教育局发布通知。')).toContain('区教育局/org');
+  });
+
+  it('joins the two fields of a bureau name: X和Y局', () => {
+    expect(found('昨天，闵行区文化和旅游局发布通知。')).toContain('闵行区文化和旅游局/org');
+    expect(found('奉贤区农业和农村委员会召开会议。')).toContain('奉贤区农业和农村委员会/org');
+    // Known limit: a field jieba reads as a verb phrase (城乡建设) stops the name.
+    expect(found('闵行区住房和城乡建设管理委员会发布通知。')).not.toContain('闵行区住房和城乡建设管理委员会/org');
   });
 
   it('starts a company name at its place, not at the word before it', () => {
