@@ -374,7 +374,7 @@ async function runStages(
   const analysisCache = options.cache
     ? { fingerprint: await analysisFingerprint(path.join(PROJECT_ROOT, COMPILED ? 'lib' : 'src/entities')), previous: await readAnalyses(path.join(options.cache, 'entities')) }
     : null;
-  const analyses = annotateSite(site, analysisCache);
+  const analyses = await annotateSite(site, analysisCache, options.threads);
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);

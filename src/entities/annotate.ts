@@ -6,7 +6,8 @@
 import type { Site, SiteArticle } from '../site.js';
 import type { Paper } from '../types.js';
 import { relatedArticles } from '../related/related.js';
-import { analyse, analysisInput, type ArticleAnalysis } from './analyse.js';
+import { analysisInput, type ArticleAnalysis } from './analyse.js';
+import { analyseInParallel } from './parallel.js';
 import { analysisKey } from './cache.js';
 import { collectEntities } from './archive.js';
 
@@ -29,24 +30,26 @@ export function knownPlaces(paper: Paper): string[] {
 }
 
 /**
- * Analyses every article of `site` and annotates the model in place: `site.entities`, each
- * article's `entities` and `related`. Returns the analyses by cache key (the entries to keep)
- * and how many were made afresh.
+ * Analyses every article of `site` (in worker threads when many are not cached) and annotates
+ * the model in place: `site.entities`, each article's `entities` and `related`. Returns the
+ * analyses by cache key (the entries to keep) and how many were made afresh.
  */
-export function annotateSite(site: Site, cache: AnalysisCache | null): { entries: Map<string, ArticleAnalysis>; analysed: number } {
+export async function annotateSite(site: Site, cache: AnalysisCache | null, threads?: number): Promise<{ entries: Map<string, ArticleAnalysis>; analysed: number }> {
   const entries = new Map<string, ArticleAnalysis>();
-  let analysed = 0;
   const known = new Map(site.papers.map((p) => [p.paper.id, { places: knownPlaces(p.paper) }]));
   const dates = new Map<string, string | null>();
   for (const paper of site.papers) for (const issue of paper.issues) dates.set(issue.id, issue.date);
-  const analyses = site.articles.map((item) => {
-    const input = analysisInput(item.article, known.get(item.paperId) ?? { places: [] });
-    const key = cache ? analysisKey(cache.fingerprint, input) : '';
-    let analysis = entries.get(key) ?? cache?.previous.get(key);
-    if (!analysis) {
-      analysis = analyse(input);
-      analysed++;
-    }
+  const inputs = site.articles.map((item) => analysisInput(item.article, known.get(item.paperId) ?? { places: [] }));
+  const keys = inputs.map((input) => (cache ? analysisKey(cache.fingerprint, input) : ''));
+  // Each distinct text once: what the cache lacks is analysed, in parallel when there is much.
+  const missing = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (!cache?.previous.has(key) && !missing.has(key || String(i))) missing.set(key || String(i), i);
+  });
+  const fresh = await analyseInParallel([...missing.values()].map((i) => inputs[i]!), threads);
+  const made = new Map([...missing.keys()].map((key, k) => [key, fresh[k]!]));
+  const analyses = keys.map((key, i) => {
+    const analysis = cache?.previous.get(key) ?? made.get(key || String(i))!;
     if (cache) entries.set(key, analysis);
     return analysis;
   });
@@ -61,7 +64,7 @@ export function annotateSite(site: Site, cache: AnalysisCache | null): { entries
     item.related = related[i]!.map((j) => link(site.articles[j]!));
   });
   site.entities = entities;
-  return { entries, analysed };
+  return { entries, analysed: missing.size };
 }
 
 function link(a: SiteArticle): { id: string; url: string; title: string } {
