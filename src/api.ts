@@ -5,6 +5,7 @@
 import type { Site, SiteArticle, SiteIssue, SitePage } from './site.js';
 import type { OutputFile, Paper } from './types.js';
 import type { SiteEntity } from './entities/archive.js';
+import { gbt7714, referenceOf, type Reference } from './cite/index.js';
 
 /** Version of the data API's shape, bumped when a field's meaning changes. */
 export const API_VERSION = 1;
@@ -37,7 +38,7 @@ export function renderApi(site: Site, skipIssues: ReadonlySet<string> = new Set(
   if (site.entities) files.push({ path: 'api/entities.json', contents: json(entitiesJson(site.entities)) });
   for (const { issues } of site.papers) {
     for (const issue of issues) {
-      if (!skipIssues.has(issue.id)) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(issue)) });
+      if (!skipIssues.has(issue.id)) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(site, issue)) });
     }
   }
   return files;
@@ -47,7 +48,7 @@ function paperJson(paper: Paper): { id: string; name: string; district: string |
   return { id: paper.id, name: paper.name, district: paper.district };
 }
 
-function issueJson(issue: SiteIssue): object {
+function issueJson(site: Site, issue: SiteIssue): object {
   return {
     id: issue.id,
     paper: paperJson(issue.paper),
@@ -56,18 +57,18 @@ function issueJson(issue: SiteIssue): object {
     issueNumber: issue.issueNumber,
     totalNumber: issue.totalNumber,
     url: issue.url,
-    pages: issue.pages.map(pageJson),
+    pages: issue.pages.map((page) => pageJson(site, issue, page)),
   };
 }
 
-function pageJson(page: SitePage): object {
+function pageJson(site: Site, issue: SiteIssue, page: SitePage): object {
   return {
     number: page.number,
     name: page.name,
     label: page.label,
     source: page.source,
     url: page.url,
-    articles: page.articles.map(articleJson),
+    articles: page.articles.map((a) => ({ ...articleJson(a), cite: citeJson(referenceOf(site, issue, page, a)) })),
     diagnostics: page.diagnostics,
   };
 }
@@ -102,6 +103,11 @@ function articleJson(a: SiteArticle): object {
 /** `api/entities.json`: every entity with a page, the articles mentioning it (contract §4). */
 function entitiesJson(entities: SiteEntity[]): object {
   return { entities: entities.map(({ id, name, kind, url, articles }) => ({ id, name, kind, url, count: articles.length, articles })) };
+}
+
+/** Contract §4: the GB/T 7714 reference, and where the download files are. */
+function citeJson(ref: Reference): object {
+  return { gbt7714: gbt7714(ref), files: ref.files };
 }
 
 /** Stable, readable JSON; JSON escapes all input text by construction. */

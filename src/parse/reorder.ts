@@ -377,6 +377,9 @@ function keepTitleText(units: Unit[], b: number, run: number[]): number[] {
   return best < 0 ? run : seq.slice(1, best);
 }
 
+// A caption's one sentence: a subject, 在 a place, an action; no clause break, no number.
+const SCENE = /^[^，,。；：:、0-9０-９“”]{1,10}在[^，,。；：:0-9０-９]{2,24}。$/;
+
 // A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
 const BARE_LEAD = /^(?:本报讯|本报消息|讯)(?:[（(][^（()）]{0,30}[）)])?(?:[0-9０-９]{1,2}月?)?$/;
 
@@ -427,8 +430,9 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       const overCaption = inline?.b === b ? inline.x : undefined;
       const adjacent = next?.index === b || overCaption !== undefined;
       if (overCaption !== undefined) {
-        score += 2;
-        reasons.push('next body block but one, past a short finished sentence that reads as a caption (+2)');
+        const scene = SCENE.test(squeeze(units[overCaption]?.content ?? ''));
+        score += scene ? 4 : 2;
+        reasons.push(scene ? 'next body block but one, past a caption of who is where doing what (+4)' : 'next body block but one, past a short finished sentence that reads as a caption (+2)');
       } else if (adjacent && next) {
         if (next.crossesByline) { score -= 2; reasons.push('a byline lies between (-2)'); }
         else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
@@ -463,7 +467,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if ((!adjacent || (pastTitle && !orphan(b))) && score + 1 < JOIN_THRESHOLD) continue;
       if (!adjacent || pastTitle) {
         // A far block, or one under another title, moves into the dangling article: is it about that?
-        const moved = [b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join('');
+        const moved = [b, ...keepTitleText(units, b, runAfter(units, b))].map((k) => units[k]?.content ?? '').join('');
         const mine = topic(moved, contextBefore(units, a));
         const own = topic(moved, contextBefore(units, b - 1));
         // More shared rare words with the dangling article than with where it stands: +1, up to +2.
@@ -526,9 +530,10 @@ const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项�
  * left of its title stack takes its roles again.
  */
 function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: Lexicon | null): void {
-  const across = (left: string, right: string): string | null => {
+  // `pageOnly`: only what the page itself prints counts (a lexicon word alone does not).
+  const across = (left: string, right: string, pageOnly = false): string | null => {
     if (NUMBER_END.test(squeeze(left)) && NUMBER_START.test(squeeze(right))) return 'a number runs on';
-    const word = lexicon?.(left, right) ?? null;
+    const word = pageOnly ? null : lexicon?.(left, right) ?? null;
     if (word && word.gain >= STRONG_GAIN) return `the lexicon reads "${word.word}" across it`;
     const gram = ngramEvidence(left, right, grams, 3);
     return gram.score >= 3 ? `"${gram.gram}" occurs elsewhere on the page` : null;
@@ -538,11 +543,20 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
   const touched = new Set<number>();
   units.forEach((u, i) => {
     if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
-    const before = units[i - 1];
-    const after = units[i + 1];
+    // A picture (caption, credit) may stand inside the broken sentence: look past it.
+    let p = i - 1;
+    while (p >= 0 && TRANSPARENT.has(units[p]?.kind ?? '')) p--;
+    let n = i + 1;
+    while (n < units.length && TRANSPARENT.has(units[n]?.kind ?? '')) n++;
+    const before = units[p];
+    const after = units[n];
+    // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with.
+    if (after?.kind === 'byline' || (after?.kind === 'body' && (after.lead || isLead(after.content)))) return;
     let why: string | null = null;
-    if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, i - 1)) why = across(before.content, u.content);
-    if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content);
+    if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, p)) why = across(before.content, u.content);
+    // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an
+    // intertitle: only the page's own words can say the line runs on into it (协商|会上 → 协商会).
+    if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content, opensSentence(after.content));
     for (const k of mustContinue) {
       if (why) break;
       const far = units[k];
@@ -584,6 +598,16 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     if (!x || c.overCaption === undefined || prev.has(c.overCaption) || next.has(c.overCaption)) continue;
     units[c.overCaption] = { ...x, kind: 'caption', reason: `short finished sentence inside a broken sentence (line ${units[c.a]?.span.line} continues on line ${units[c.b]?.span.line}): photo caption` };
   }
+  // A picture's caption between two paragraphs, printed without a credit: one short sentence that
+  // shows who is where doing what (志愿者在小区垃圾箱房指导居民分类投放。), between running text.
+  units.forEach((x, i) => {
+    if (x.kind !== 'body' || x.lead || prev.has(i) || next.has(i) || !SCENE.test(squeeze(x.content))) return;
+    const before = neighbourBody(units, i, -1);
+    const after = neighbourBody(units, i, 1);
+    if (!before || !after || before.crossesTitle || before.crossesByline || after.crossesTitle || after.crossesByline) return;
+    if (!endsSentence(units[before.index]?.content ?? '') || units[after.index]?.lead) return;
+    units[i] = { ...x, kind: 'caption', reason: 'one short sentence of who is where doing what, between paragraphs: photo caption' };
+  });
   // Blocks that travel with a far continuation (the rest of its column).
   const runs = new Map<number, number[]>();
   const reserved = new Set<number>();

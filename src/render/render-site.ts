@@ -14,6 +14,7 @@ import { searchPage } from './pages/search.js';
 import { aboutPage } from './pages/about.js';
 import { notFoundPage } from './pages/not-found.js';
 import { entitiesIndexPage, entityPage } from './pages/entity.js';
+import { citationFiles } from '../cite/index.js';
 
 /** Entity pages rendered per batch (bounds what is held before it is written). */
 const ENTITY_BATCH = 500;
@@ -24,6 +25,11 @@ export interface RenderOptions {
    * the previous build (see src/reuse.ts); every other page is rendered as usual.
    */
   skipIssues?: ReadonlySet<string>;
+  /**
+   * Also the citation files of each issue's articles (src/cite/), in the issue's batch: they sit
+   * beside the article pages and are written and reused with them. The build wants them.
+   */
+  citations?: boolean;
 }
 
 /** Renders all pages; pure and deterministic (same Site and templates → identical files, same order). */
@@ -71,7 +77,7 @@ export function* renderSiteBatches(site: Site, templates: Templates, options: Re
         specs.push(banPage(ctx, paper, issue, page));
         for (const article of page.articles) specs.push(articlePage(ctx, article));
       }
-      yield render(specs);
+      yield options.citations ? [...render(specs), ...citationFiles(site, issue)] : render(specs);
     }
   }
 }

@@ -10,6 +10,8 @@ import { jsonLdScript } from '../json-ld.js';
 import type { PageSpec } from '../layout.js';
 import { banCrumbs } from './ban.js';
 import { renderArticleExtras } from '../article-extras.js';
+import { renderCitation } from '../article-cite.js';
+import { referenceOf } from '../../cite/index.js';
 
 /** A continuation line: a link when the other part is in the archive, plain text otherwise. */
 function continuation(className: string, verb: '上接' | '下转', where: string | null, url: string | null): Element | null {
@@ -102,7 +104,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
   // The article and its pager are the reading column; the side column follows them, or on wide
   // screens stands beside them (site.css).
   const main: ElementContent[] = [
-    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, ...renderArticleExtras(item), pager]), renderArticleSide(paper, issue, page, item)]),
+    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, ...renderArticleExtras(item), renderCitation(referenceOf(site, issue, page, item)), pager]), renderArticleSide(paper, issue, page, item)]),
   ];
 
   const jsonLd: Record<string, unknown> = {
@@ -139,6 +141,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
       ...(article.section ? [h('meta', { property: 'article:section', content: article.section })] : []),
       jsonLdScript(jsonLd),
       h('script', { type: 'module', src: `${site.base}assets/highlight.js` }),
+      h('script', { type: 'module', src: `${site.base}assets/cite.js` }),
     ],
   };
 }
