@@ -7,7 +7,8 @@
  *   lib/bin.js            the `baokan` command (package.json "bin")
  *   lib/parse-worker.js   worker threads, found beside the code that starts them (src/workers.ts)
  *   lib/render-worker.js
- *   lib/chunk-*.js        code shared by the three
+ *   lib/analyse-worker.js
+ *   lib/chunk-*.js        code shared by the four
  *   lib/assets/           the browser code (search page, highlighting), bundled once here
  *
  * The node code is bundled with the libraries it uses by esbuild: loading a few files instead of
@@ -48,7 +49,7 @@ const noEsbuild: Plugin = {
 async function compile(dir: string): Promise<void> {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { bin: 'src/bin.ts', 'parse-worker': 'src/parse-worker.ts', 'render-worker': 'src/render-worker.ts' },
+    entryPoints: { bin: 'src/bin.ts', 'parse-worker': 'src/parse-worker.ts', 'render-worker': 'src/render-worker.ts', 'analyse-worker': 'src/analyse-worker.ts' },
     outdir: dir,
     bundle: true,
     splitting: true,

@@ -4,6 +4,7 @@
  */
 import type { Site, SiteArticle, SiteIssue, SitePage } from './site.js';
 import type { OutputFile, Paper } from './types.js';
+import type { SiteEntity } from './entities/archive.js';
 import { gbt7714, referenceOf, type Reference } from './cite/index.js';
 
 /** Version of the data API's shape, bumped when a field's meaning changes. */
@@ -34,6 +35,7 @@ export function renderApi(site: Site, skipIssues: ReadonlySet<string> = new Set(
     })),
   };
   const files: OutputFile[] = [{ path: 'api/catalog.json', contents: json(catalog) }];
+  if (site.entities) files.push({ path: 'api/entities.json', contents: json(entitiesJson(site.entities)) });
   for (const { issues } of site.papers) {
     for (const issue of issues) {
       if (!skipIssues.has(issue.id)) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(site, issue)) });
@@ -96,7 +98,14 @@ export function articleJson(a: SiteArticle): Record<string, unknown> {
     sourceLines: { start: article.position.start.line, end: article.position.end.line },
     ...(a.parts.length > 0 ? { parts: a.parts } : {}),
     reprints: a.reprints,
+    ...(a.entities ? { entities: a.entities.map(({ id, name, kind }) => ({ id, name, kind })) } : {}),
+    ...(a.related ? { related: a.related.map((r) => r.id) } : {}),
   };
+}
+
+/** `api/entities.json`: every entity with a page, the articles mentioning it (contract §4). */
+function entitiesJson(entities: SiteEntity[]): object {
+  return { entities: entities.map(({ id, name, kind, url, articles }) => ({ id, name, kind, url, count: articles.length, articles })) };
 }
 
 /** Contract §4: the GB/T 7714 reference, and where the download files are. */

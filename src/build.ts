@@ -36,6 +36,9 @@ import { GENERATOR } from './version.js';
 import { measureStreamed, streamed } from './streamed.js';
 import { LockBusyError, lockOutput, type LockHolder } from './lock.js';
 import { openStaging, openUpdate, recoverOutput } from './write.js';
+import { annotateSite } from './entities/annotate.js';
+import { analysisFingerprint, readAnalyses, writeAnalyses } from './entities/cache.js';
+import type { ArticleAnalysis } from './entities/analyse.js';
 
 /** Path of the search meta file, whose digest ties the saved search state to the output. */
 const SEARCH_META = 'search/meta.json.gz';
@@ -127,6 +130,8 @@ export interface BuildResult {
   pairsCompared: number;
   /** The memo differs from the one the build started with (it is saved only then). */
   reprintMemoChanged: boolean;
+  /** Article analyses (entities, terms) by cache key; how many were made afresh and read from the cache (src/entities/). */
+  analyses: { entries: Map<string, ArticleAnalysis>; analysed: number; read: number };
   /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
   written?: { files: number; bytes: number; unchanged: number };
   /** True when `keepSiteWhenRejected` left the previous site in place of this one. */
@@ -261,6 +266,7 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
     const cache = options.cache;
     await during('saving the cache', async () => {
       await writeCache(path.join(cache, 'parse'), result.cacheEntries, result.cacheFresh);
+      if (result.analyses.analysed > 0 || result.analyses.entries.size !== result.analyses.read) await writeAnalyses(path.join(cache, 'entities'), result.analyses.entries);
       await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
       // The same meta (it digests every index file) means the same index: nothing to save.
       if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
@@ -400,6 +406,13 @@ async function runStages(
   stage.name = 'finding reprints';
   const reprints = findReprints(reprintTexts(site), reprintMemo);
   linkReprints(site, reprints.reprints);
+  // Stage 4b: people, places, organisations and related articles (analyses cached per article).
+  stage.name = 'finding entities';
+  options.onProgress?.('entities', 0, 1);
+  const analysisCache = options.cache
+    ? { fingerprint: await analysisFingerprint(path.join(PROJECT_ROOT, COMPILED ? 'lib' : 'src/entities')), previous: await readAnalyses(path.join(options.cache, 'entities')) }
+    : null;
+  const analyses = await annotateSite(site, analysisCache, options.threads);
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);
@@ -452,6 +465,7 @@ async function runStages(
     pairsCompared: reprints.compared,
     reprintMemoChanged:
       reprints.computed > 0 || reprints.compared > 0 || reprints.memo.signatures.size !== reprintMemo.signatures.size || reprints.memo.checked.size !== reprintMemo.checked.size,
+    analyses: { ...analyses, read: analysisCache?.previous.size ?? 0 },
     exitCode: rejected.length > 0 ? 1 : 0,
   };
 }

@@ -6,6 +6,7 @@ import type { Issue } from './assemble.js';
 import { toDiagnostics } from './diagnostics.js';
 import { linkParts, reportUnresolvedJumps } from './parts.js';
 import type { Article, Diagnostic, Paper } from './types.js';
+import type { ArticleEntity, SiteEntity } from './entities/archive.js';
 
 export interface Site {
   /** URL prefix the site is served under, always starting and ending with '/'. */
@@ -20,6 +21,8 @@ export interface Site {
   papers: SitePaper[];
   /** Every article in archive order (paper, issue date, 版, reading order). */
   articles: SiteArticle[];
+  /** Entities with a page (src/entities/), once the entities stage has run. */
+  entities?: SiteEntity[];
 }
 
 export interface SitePaper {
@@ -77,6 +80,10 @@ export interface SiteArticle {
   parts: string[];
   /** Ids of the other copies of the same text in the archive, in archive order (src/reprints/). */
   reprints: string[];
+  /** People, places and organisations it mentions (src/entities/), once that stage has run. */
+  entities?: ArticleEntity[];
+  /** Related articles, best first (src/related/), with what their links show. */
+  related?: Array<{ id: string; url: string; title: string }>;
 }
 
 /** Builds the site model from assembled issues; `base` must start and end with '/'. */

@@ -32,7 +32,8 @@ export function htmlPageUrls(paths: Iterable<string>, base: string): string[] {
  */
 export function renderSitemap(urls: string[], options: { base: string; origin: string | null; limit?: number }): OutputFile[] {
   const limit = options.limit ?? SITEMAP_LIMIT;
-  const at = (url: string): string => (options.origin ?? '') + url;
+  // Sitemaps take URLs escaped as in RFC 3986: entity pages have names in their paths.
+  const at = (url: string): string => (options.origin ?? '') + encodeURI(url);
   if (urls.length <= limit) return [{ path: 'sitemap.xml', contents: xml(urlset(urls.map(at))) }];
   const parts: OutputFile[] = [];
   for (let i = 0; i < urls.length; i += limit) {

@@ -14,7 +14,11 @@ import { wholePage } from './pages/whole.js';
 import { searchPage } from './pages/search.js';
 import { aboutPage } from './pages/about.js';
 import { notFoundPage } from './pages/not-found.js';
+import { entitiesIndexPage, entityPage } from './pages/entity.js';
 import { citationFiles } from '../cite/index.js';
+
+/** Entity pages rendered per batch (bounds what is held before it is written). */
+const ENTITY_BATCH = 500;
 
 export interface RenderOptions {
   /**
@@ -59,7 +63,10 @@ export function* renderSiteBatches(site: Site, templates: Templates, options: Re
       return file;
     });
 
-  yield render([homePage(ctx), searchPage(ctx), aboutPage(ctx, templateText(templates, 'about.md')), notFoundPage(ctx)]);
+  yield render([homePage(ctx), searchPage(ctx), aboutPage(ctx, templateText(templates, 'about.md')), notFoundPage(ctx), entitiesIndexPage(ctx)]);
+  const articleById = new Map(site.articles.map((a) => [a.id, a]));
+  const entities = site.entities ?? [];
+  for (let i = 0; i < entities.length; i += ENTITY_BATCH) yield render(entities.slice(i, i + ENTITY_BATCH).map((e) => entityPage(ctx, e, articleById)));
   for (const paper of site.papers) {
     const { years } = issuesByYear(paper);
     const yearList = [...years.keys()];

@@ -142,6 +142,9 @@ export function pageTypeUrls(built: BuiltSite): Record<string, string> {
       ? { searchResults: `${site.base}search/?q=${encodeURIComponent(article.title.slice(0, 2))}`, searchEmpty: `${site.base}search/?q=${encodeURIComponent('无此词语qqq')}` }
       : {}),
     about: `${site.base}about/`,
+    entities: `${site.base}entities/`,
+    // The entity with the most years, so its chart has bars (only the pipeline finds entities).
+    ...(site.entities?.length ? { entity: [...site.entities].sort((a, b) => b.years.length - a.years.length)[0]!.url } : {}),
     notFound: `${site.base}no-such-page/`,
   };
 }

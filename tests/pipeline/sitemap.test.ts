@@ -23,6 +23,9 @@ describe('sitemap.xml and robots.txt', () => {
     expect(String(plain!.contents)).toContain('<loc>/archive/a&#x26;b/</loc>');
     const [absolute] = renderSitemap(urls, { base: '/archive/', origin: 'https://example.org' });
     expect(locs(absolute!.contents)[0]).toBe('https://example.org/archive/');
+    // Entity pages carry names in their paths: percent-encoded as UTF-8.
+    const [named] = renderSitemap(['/archive/entities/place-杨浦区/'], { base: '/archive/', origin: null });
+    expect(String(named!.contents)).toContain('<loc>/archive/entities/place-%E6%9D%A8%E6%B5%A6%E5%8C%BA/</loc>');
   });
 
   it(`splits more than ${SITEMAP_LIMIT.toLocaleString('en')} URLs into parts listed by a sitemap index`, () => {

@@ -10,6 +10,7 @@ import { jsonLdScript } from '../json-ld.js';
 import type { PageSpec } from '../layout.js';
 import { banCrumbs } from './ban.js';
 import { jumpLine, readWholeLink, reprintsSection } from '../article-links.js';
+import { renderArticleExtras } from '../article-extras.js';
 import { renderCitation } from '../article-cite.js';
 import { referenceOf } from '../../cite/index.js';
 
@@ -100,7 +101,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
   // The article and its pager are the reading column; the side column follows them, or on wide
   // screens stands beside them (site.css).
   const main: ElementContent[] = [
-    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, renderCitation(referenceOf(site, issue, page, item)), pager]), renderArticleSide(paper, issue, page, item)]),
+    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, ...renderArticleExtras(item), renderCitation(referenceOf(site, issue, page, item)), pager]), renderArticleSide(paper, issue, page, item)]),
   ];
 
   const jsonLd: Record<string, unknown> = {

@@ -1,0 +1,373 @@
+/**
+ * Finds the people, places and organisations named in a text, with rules over jieba's tagged
+ * segmentation (src/entities/tagger.ts) and a small lexicon (the paper registry's district and
+ * places, the article's bylines):
+ *
+ *   person  a title, then a name          区委书记|谢某某   副区长 王某   记者 张某
+ *           a name, then a speech verb    王某某|表示        李某|说
+ *           a name listed after a person  谢某某、|薛某
+ *   place   a name ending in a place word 控江路|街道   长阳创谷|园区   杨浦区
+ *   org     a name ending in an org word  杨浦区|中心医院  区委|宣传部  复旦大学
+ *
+ * Names recognised once are found again wherever the text repeats them. Overlapping candidates
+ * are resolved longest first, so 控江路街道 is one place, 杨浦区教育局 one organisation.
+ */
+import { dictionaryFrequency, dictionaryTag, tagText, type Token } from './tagger.js';
+import { ADDRESS_WORDS, COMMON_NS, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
+
+export type EntityKind = 'person' | 'place' | 'org';
+
+/** One name in the text: [start, end) in UTF-16 code units. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  kind: EntityKind;
+}
+
+/** Names known before reading the text: the paper's district and places, the article's bylines. */
+export interface Known {
+  places?: readonly string[];
+  people?: readonly string[];
+}
+
+interface Candidate extends Mention {
+  /** Lexicon and rule candidates win over the dictionary's bare tags when they are equally long. */
+  rank: number;
+}
+
+// Tags of words that can be (part of) a proper name: place, person, organisation, other proper
+// noun, abbreviation, and `x`, which the HMM gives names the dictionary lacks.
+const PROPER = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'nz', 'j', 'x']);
+const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
+// Tags of common words that are also given names (方舟, 高峰, 文静), trusted right after a title.
+const NAME_WORD_TAGS = new Set(['n', 'a', 'an', 'nz', 'ns', 'j', 'i', 'l', 'ng', 'ag', 't', 'nt', 'vn']);
+// Tags of a single character the HMM leaves after a two-character name.
+const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg']);
+// Words of these tags never end a name: verbs, prepositions, conjunctions, particles, numbers…
+const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'f', 'q', 'y', 'zg', 'e', 'o']);
+// What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心.
+const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng']);
+// Company names also take verbal nouns: 城市|建设|投资|（集团）有限公司; elsewhere they are the sentence's verbs (调研, 建设).
+const COMPANY = /(公司|集团)$/u;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const SPACE = /^\s+$/u;
+// Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
+const ADMIN_END = /[省市县区]$/u;
+// Suffixes that may stand as a word of their own after a name (控江路|街道); shorter ones only end a word (浦东新区).
+const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城']);
+// Roads, lanes and towns name what is built or organised after them (欧阳路|街道, 秦皇岛路|码头, 江湾镇|街道);
+// areas such as 街道, 社区, 小区 do not (殷行街道|老旧小区 names nothing).
+const NAMES_NEXT = /[路街弄镇]$/u;
+// Area words after a common word name nothing (居民小区, 周边社区).
+const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发区', '街道']);
+// Roads and built places are named by any word (大学|路, 长风|公园): before these the name may be a common word.
+const ROAD = /^(路|街|弄|港|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
+const BARE_ORG = new Set(ORG_SUFFIXES.filter((s) => s.length >= 2 || '局委办部厅'.includes(s)));
+const SUFFIXES: Array<{ suffix: string; kind: 'place' | 'org' }> = [
+  ...PLACE_SUFFIXES.map((suffix) => ({ suffix, kind: 'place' as const })),
+  ...ORG_SUFFIXES.map((suffix) => ({ suffix, kind: 'org' as const })),
+].sort((a, b) => b.suffix.length - a.suffix.length);
+const MAX_LENGTH = { place: 10, org: 20 } as const;
+// Dictionary words tagged as places or organisations are trusted alone only when this common.
+// (Many rarer place-tagged words are common nouns or verbs in news prose: 上门, 新建.)
+const TRUSTED_FREQUENCY = { place: 2000, org: 20 } as const;
+
+/** The people, places and organisations `text` names, in text order, never overlapping. */
+export function recognise(text: string, known: Known = {}, tagged: Token[] = tagText(text)): Mention[] {
+  const tokens = splitFunctionChars(tagged);
+  const candidates: Candidate[] = [
+    ...levelBodies(text, tokens),
+    ...addressedPeople(text, tokens),
+    ...lexiconMentions(text, known),
+    ...suffixedNames(tokens, new Set(known.places ?? [])),
+    ...titledPeople(text, tokens),
+    ...dictionaryNames(tokens),
+  ];
+  const chosen = resolve(candidates);
+  // People listed after a person (谢某某、薛某) and every repetition of a recognised name.
+  const people = listedPeople(text, tokens, chosen);
+  return resolve([...chosen, ...people, ...repeats(text, [...chosen, ...people])]).map(({ start, end, text: t, kind }) => ({ start, end, text: t, kind }));
+}
+
+/**
+ * The HMM glues prepositions and particles to the unknown words next to them (在田林, 由华泾镇,
+ * 王浩到): such a character is cut off as a word of its own.
+ */
+function splitFunctionChars(tokens: Token[]): Token[] {
+  return tokens.flatMap((t): Token[] => {
+    if (t.tag !== 'x' || t.word.length < 2) return [t];
+    const out: Token[] = [];
+    let { start, end } = t;
+    if (FUNCTION_CHARS.has(t.word[0]!)) out.push({ word: t.word[0]!, tag: 'p', start, end: ++start });
+    if (end - start < 1) return out;
+    const tail = FUNCTION_CHARS.has(t.word[t.word.length - 1]!) && end - start >= 3 ? { word: t.word[t.word.length - 1]!, tag: 'p', start: end - 1, end } : null;
+    if (tail) end--;
+    out.push({ word: t.word.slice(start - t.start, end - t.start), tag: 'x', start, end });
+    if (tail) out.push(tail);
+    return out;
+  });
+}
+
+/** 区委, 区政府, 团区委 standing alone; not when a post or membership follows (区委书记, 区政协委员). */
+function levelBodies(text: string, tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    // 区 | 政协 is cut apart as often as not.
+    const two = LEVELS.has(t.word) && tokens[i + 1] ? { word: t.word + tokens[i + 1]!.word, last: i + 1 } : null;
+    const body = LEVEL_BODIES.test(t.word) && t.word.length >= 2 ? { word: t.word, last: i } : two && LEVEL_BODIES.test(two.word) ? two : null;
+    if (!body) return;
+    if (postFollows(tokens, body.last)) return;
+    out.push(candidate(text, t.start, tokens[body.last]!.end, 'org', 1));
+  });
+  return out;
+}
+
+/** Does a post or membership follow token `last` (区政协|副|主席, 区委|书记)? The post may be cut in two. */
+function postFollows(tokens: Token[], last: number): boolean {
+  return postAt((tokens[last + 1]?.word ?? '') + (tokens[last + 2]?.word ?? ''), 0);
+}
+
+/** A surname and how one addresses its bearer (张|老伯, 邹|女士), and 老王, 小李: the whole is the name. */
+function addressedPeople(text: string, tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.word.length === 1 && SURNAMES.has(t.word) && next && ADDRESS_WORDS.includes(next.word)) out.push(candidate(text, t.start, next.end, 'person', 1));
+    // 老王 or 老|王, 小李: only with a surname the dictionary does not know as another word (老师, 小时).
+    const familiar = /^[老小]$/u.test(t.word) && next?.word.length === 1 ? { word: t.word + next.word, end: next.end } : /^[老小].$/u.test(t.word) ? { word: t.word, end: t.end } : null;
+    if (familiar && SURNAMES.has(familiar.word[1]!) && ['nr', 'x', 't'].includes(t.word.length === 2 ? t.tag : 'x') && !['n', 'v', 'a', 'd', 'm'].includes(dictionaryTag(familiar.word))) {
+      out.push(candidate(text, t.start, familiar.end, 'person', 1));
+    }
+  });
+  return out;
+}
+
+/** Longest candidates first, then the better-ranked, then the earlier; overlaps are dropped. */
+function resolve(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  const taken: Candidate[] = [];
+  for (const c of sorted) if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+function candidate(text: string, start: number, end: number, kind: EntityKind, rank: number): Candidate {
+  return { start, end, text: text.slice(start, end), kind, rank };
+}
+
+function occurrences(text: string, name: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(name); i >= 0 && name.length > 0; i = text.indexOf(name, i + name.length)) at.push(i);
+  return at;
+}
+
+function lexiconMentions(text: string, known: Known): Candidate[] {
+  const out: Candidate[] = [];
+  for (const name of known.places ?? []) for (const i of occurrences(text, name)) out.push(candidate(text, i, i + name.length, 'place', 0));
+  for (const name of known.people ?? []) for (const i of occurrences(text, name)) out.push(candidate(text, i, i + name.length, 'person', 0));
+  return out;
+}
+
+function repeats(text: string, found: Candidate[]): Candidate[] {
+  const names = new Map(found.map((c) => [c.text, c.kind]));
+  return [...names].flatMap(([name, kind]) =>
+    occurrences(text, name)
+      // 区政协 named once, and 区政协主席 later: still a title.
+      .filter((i) => !(LEVEL_BODIES.test(name) && postAt(text, i + name.length)))
+      .map((i) => candidate(text, i, i + name.length, kind, 3)),
+  );
+}
+
+/** Does a post or membership start at `at` in the text? */
+function postAt(text: string, at: number): boolean {
+  const after = text.slice(at, at + 6);
+  return MEMBERS.some((m) => after.startsWith(m) || after.startsWith(`副${m}`)) || TITLES.some((m) => after.startsWith(m));
+}
+
+/** The suffix ending `token`, and whether the token names something by itself (控江路) or needs a name before it (街道). */
+function closing(token: Token): Closing | null {
+  // Asked of the same words again and again: kept per word and tag (the vocabulary is bounded).
+  const key = `${token.tag}\0${token.word}`;
+  let found = closings.get(key);
+  if (found === undefined) closings.set(key, (found = closingOf(token)));
+  return found;
+}
+
+type Closing = { kind: 'place' | 'org'; alone: boolean };
+const closings = new Map<string, Closing | null>();
+const titles = new Map<string, boolean>();
+
+/** Does `word` end with a title (区委副书记 → 书记)? */
+function isTitle(word: string): boolean {
+  let found = titles.get(word);
+  if (found === undefined) titles.set(word, (found = TITLES.some((t) => word.endsWith(t))));
+  return found;
+}
+
+function closingOf(token: Token): Closing | null {
+  // 区委常委, 党工委书记: a title, not an organisation.
+  if (!HAN_ONLY.test(token.word) || isTitle(token.word)) return null;
+  // A word of three or more characters ending in 路 is a road whatever jieba tags it (斜土路, 国和路),
+  // unless it is a kind of road (高速公路, 快速路).
+  if (token.word.length >= 3 && token.word.endsWith('路') && !/(公路|道路|线路|铁路|马路|快速路|高架路)$/u.test(token.word)) return { kind: 'place', alone: true };
+  for (const { suffix, kind } of SUFFIXES) {
+    if (!token.word.endsWith(suffix)) continue;
+    if (token.word === suffix) return (kind === 'place' ? BARE_PLACE : BARE_ORG).has(suffix) ? { kind, alone: false } : null;
+    const head = token.word.slice(0, -suffix.length);
+    if (COMMON_NS.has(token.word)) return null;
+    // The HMM's unknown words ending in one character (开新局) are as often phrases as names, but
+    // not when they end as a town, village or harbour does (华泾镇).
+    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && '镇村港'.includes(suffix))) };
+    // A common word ending in a long place word after a name of its own: 虹口足球场, 人民广场.
+    if (kind === 'place' && suffix.length >= 2 && head.length >= 2 && token.tag === 'n' && !GENERIC_PREFIXES.has(head) && !AREAS.has(suffix)) return { kind, alone: true };
+    // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
+    // 大局) still closes a name built before it.
+    const bureau = suffix.length === 1 && '局委办厅署'.includes(suffix) && token.word.length >= 3;
+    return kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz'].includes(token.tag) ? { kind, alone: false } : null;
+  }
+  return null;
+}
+
+/** Can `token` be part of a `kind` name that some later token closes? */
+function canExtend(token: Token, kind: 'place' | 'org', closer: string): boolean {
+  if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
+  // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
+  if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word);
+  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (token.tag === 'v' && COMPANY.test(closer));
+}
+
+/**
+ * Where an organisation's name starts: at its place or level word (施工单位|上海城建…, 调研|区教育局)
+ * when only common words come before it; a proper name before it stays (复旦大学附属|中山医院).
+ */
+function anchor(tokens: Token[], first: number, last: number, places: ReadonlySet<string>): number {
+  for (let j = first; j < last; j++) {
+    const t = tokens[j]!;
+    if (['ns', 'nt', 'nr', 'nz'].includes(t.tag) && !(t.tag === 'ns' || places.has(t.word))) return first;
+    if (t.tag === 'ns' || places.has(t.word) || LEVELS.has(t.word) || closing(t)?.alone) return j;
+  }
+  return first;
+}
+
+/** Names ending in a place or organisation word: 控江路街道, 杨浦区中心医院, 区委宣传部. */
+function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const text = (from: number, to: number): string => tokens.slice(from, to + 1).map((t) => t.word).join('');
+  tokens.forEach((token, i) => {
+    const close = closing(token);
+    if (!close) return;
+    let first = i;
+    let length = token.word.length;
+    for (let j = i - 1; j >= 0; j--) {
+      const t = tokens[j]!;
+      // （集团） and the like inside a company name.
+      if (close.kind === 'org' && /^[）)]$/u.test(t.word) && /^[（(]$/u.test(tokens[j - 2]?.word ?? '') && HAN_ONLY.test(tokens[j - 1]?.word ?? '')) {
+        const inner = tokens[j - 1]!.word.length + 2;
+        if (length + inner > MAX_LENGTH.org) break;
+        length += inner;
+        first = j - 2;
+        j -= 2;
+        continue;
+      }
+      // 人力资源|和|社会保障局, 规划|和|自然资源局: bureau names join two fields with 和.
+      if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '')) {
+        length += 1;
+        first = j;
+        continue;
+      }
+      const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
+      if ((!road && !canExtend(t, close.kind, token.word)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
+      length += t.word.length;
+      first = j;
+    }
+    // Generic words do not start a name: 全区|各街道, 该校.
+    while (first < i && (GENERIC_PREFIXES.has(tokens[first]!.word) || !HAN_ONLY.test(tokens[first]!.word))) first++;
+    if (close.kind === 'org') first = anchor(tokens, first, i, places);
+    if (first === i && !close.alone) return;
+    const start = tokens[first]!.start;
+    let last = i;
+    // A road and its number: 宜山路|900|号, 阜新路|175|弄.
+    if (close.kind === 'place' && /[路街弄]$/u.test(token.word) && /^\d+$/u.test(tokens[i + 1]?.word ?? '') && /^[号弄]$/u.test(tokens[i + 2]?.word ?? '')) last = i + 2;
+    const name = text(first, last);
+    // 区委书记, 区政协主席: a level body before a post is part of a title, not an organisation named.
+    if (LEVEL_BODIES.test(name) && postFollows(tokens, last)) return;
+    if (GENERIC_PREFIXES.has(name.slice(0, 1)) && first === i && name.length <= 2) return;
+    out.push({ start, end: tokens[last]!.end, text: name, kind: close.kind, rank: 1 });
+  });
+  return out;
+}
+
+/** A personal name starting at token `i` (one word, or a surname and a given name cut apart), or null. */
+function nameAt(tokens: Token[], i: number, titled = false): { start: number; end: number; last: number } | null {
+  const t = tokens[i];
+  if (!t || !HAN_ONLY.test(t.word)) return null;
+  const surnameLength = SURNAMES.has(t.word.slice(0, 2)) && t.word.length >= 2 ? 2 : SURNAMES.has(t.word.slice(0, 1)) ? 1 : 0;
+  if (surnameLength === 0) return null;
+  const next = tokens[i + 1];
+  // After a title, a common word in the name's place is a name (记者 方舟); elsewhere it must look like one.
+  const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag));
+  if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && closing(t) === null) {
+    // 朱勤 | 皓: the HMM cut a three-character name after two.
+    if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && SPLIT_NAME_TAGS.has(next.tag)) return { start: t.start, end: next.end, last: i + 1 };
+    return { start: t.start, end: t.end, last: i };
+  }
+  // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
+  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !CLOSED_TAGS.has(next.tag)) {
+    return { start: t.start, end: next.end, last: i + 1 };
+  }
+  return null;
+}
+
+function nextWord(tokens: Token[], i: number): number {
+  let j = i;
+  while (tokens[j] && SPACE.test(tokens[j]!.word)) j++;
+  return j;
+}
+
+/** A title then a name (区委书记谢某某, 记者 张某), and a name then a speech verb (王某表示). */
+function titledPeople(text: string, tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((token, i) => {
+    if (isTitle(token.word)) {
+      const name = nameAt(tokens, nextWord(tokens, i + 1), true);
+      // A name right after a title wins over a place read into it (副区长|阮|青山).
+      if (name) out.push(candidate(text, name.start, name.end, 'person', 0));
+    }
+    const name = nameAt(tokens, i);
+    if (name) {
+      const after = tokens[nextWord(tokens, name.last + 1)];
+      if (after && PERSON_CUES.some((cue) => after.word.startsWith(cue))) out.push(candidate(text, name.start, name.end, 'person', 1));
+    }
+  });
+  return out;
+}
+
+/** People listed after a recognised person: 谢某某、薛某、邵某. */
+function listedPeople(text: string, tokens: Token[], chosen: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const personEnds = new Set(chosen.filter((c) => c.kind === 'person').map((c) => c.end));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!personEnds.has(t.start) || (t.word !== '、' && t.word !== '，' && t.word !== ',')) continue;
+    // Right after a listed person, a name may look like a common word, as after a title.
+    const name = nameAt(tokens, i + 1, true);
+    if (!name) continue;
+    out.push(candidate(text, name.start, name.end, 'person', 2));
+    personEnds.add(name.end);
+  }
+  return out;
+}
+
+/** Dictionary words tagged as places or organisations, when common enough to trust: 上海, 复旦大学, 新华社. */
+function dictionaryNames(tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of tokens) {
+    if (!HAN_ONLY.test(t.word) || t.word.length < 2) continue;
+    const kind = t.tag === 'ns' ? 'place' : t.tag === 'nt' && t.word.length >= 3 ? 'org' : null;
+    if (!kind || COMMON_NS.has(t.word) || dictionaryFrequency(t.word) < TRUSTED_FREQUENCY[kind]) continue;
+    // 党代会, 音乐会: meetings, unless the word ends as an organisation does (委员会, 协会).
+    if (kind === 'org' && t.word.endsWith('会') && !ORG_SUFFIXES.some((s) => s.endsWith('会') && t.word.endsWith(s))) continue;
+    out.push({ start: t.start, end: t.end, text: t.word, kind, rank: 2 });
+  }
+  return out;
+}
