@@ -405,8 +405,6 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
   // Computed once per block: they walk over the page, and every dangling block asks them.
   const headless = perBlock((b) => headlessStart(units, b));
   const orphan = perBlock((b) => orphanUnderTitle(units, b));
-  // The page's last text may go on on another page, marker or not: it need not continue here.
-  const atPageEnd = (a: number): boolean => units.slice(a + 1).every((u) => TRANSPARENT.has(u.kind) || u.kind === 'byline');
   // A block right after a brief cut mid-sentence is that brief's rest (briefs join on their own).
   const continuesBrief = perBlock((b) => {
     let k = b - 1;
@@ -451,7 +449,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
           reasons.push(afterDangling ? 'follows a dangling block (-2)' : 'follows a finished paragraph (-1)');
         }
       }
-      if (!next && !inline && !atPageEnd(a)) { score += UNFOLLOWED_WEIGHT; reasons.push(`continues an end that nothing follows in its column (+${UNFOLLOWED_WEIGHT})`); }
+      if (!next && !inline) { score += UNFOLLOWED_WEIGHT; reasons.push(`continues an end that nothing follows in its column (+${UNFOLLOWED_WEIGHT})`); }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
       else if (headless(b)) { score += HEADLESS_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${HEADLESS_WEIGHT})`); }
@@ -471,7 +469,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
         const mine = topic(moved, contextBefore(units, a));
         const own = topic(moved, contextBefore(units, b - 1));
         // More shared rare words with the dangling article than with where it stands: +1, up to +2.
-        const points = mine > own ? 1 + Math.min(1, (mine - own) / TOPIC_SCALE) : -1;
+        const points = mine > 1.5 * own + 1 ? 1 + Math.min(1, (mine - own) / TOPIC_SCALE) : mine > own ? 0 : -1;
         score += points;
         reasons.push(`topic: shares ${mine.toFixed(1)} with the dangling article vs ${own.toFixed(1)} with its neighbours (${points > 0 ? '+' : ''}${points.toFixed(2)})`);
       }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import type { Site } from '../../src/site.js';
 import { fingerprint, killCliAfter, ROOT, runCli } from '../helpers/cli.js';
+import { untouchedIssues } from '../helpers/untouched.js';
 
 const scratch = () => mkdtemp(path.join(tmpdir(), 'baokan-incr-'));
 
@@ -21,25 +21,6 @@ async function addNewestPage(input: string): Promise<void> {
   await writeFile(path.join(input, 'newest.txt'), `---\ndate: 2031-03-02\npage: 1\n---\n${seed.replace(/准印证号.*\n/, '')}`);
 }
 
-/**
- * Issues of `after` whose pages need no new render: not in `edited`, present before with the
- * same neighbours, and with the same entities and related articles in every article. Related
- * articles and entities are computed over the whole archive (src/entities/), so a new page
- * renders again the issues whose related articles it changes.
- */
-function untouchedIssues(before: Site, after: Site, edited: ReadonlySet<string>): string[] {
-  const shape = (site: Site) =>
-    new Map(
-      site.papers.flatMap((p) =>
-        p.issues.map((issue, i) => [
-          issue.id,
-          JSON.stringify([p.issues[i - 1]?.id, p.issues[i + 1]?.id, issue.pages.map((pg) => pg.articles.map((a) => [a.entities, a.related]))]),
-        ]),
-      ),
-    );
-  const was = shape(before);
-  return [...shape(after)].filter(([id, now]) => !edited.has(id) && was.get(id) === now).map(([id]) => id);
-}
 
 describe('incremental builds', () => {
   it('parses only the added or changed page and gives the same bytes as a clean build', async () => {

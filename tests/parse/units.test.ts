@@ -484,14 +484,15 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[3]?.paragraphs.at(-1)).toMatch(/^七宝镇相关负责人介绍/);
   });
 
-  it('leaves the page\'s last text dangling: it may go on on another page without a marker', () => {
+  it('leaves the page\'s last text dangling unless another block is clearly about its article', () => {
     const got = read([
-      '垃圾分类回头看', '本报讯 6月6日，街道对38个小区开展垃圾分类专项检查，个别小区存在混投问题。',
-      '街道相关负责人表示，下一步将把检查结果纳入考核。', '独居老人装上安全眼', '本报讯 日前，街道为230户独居老人安装烟感报警器。',
-      '街道负责人表示，将把检查结果纳入年度考核，推动',
+      '独居老人装上安全眼', '本报讯 日前，街道为230户独居老人免费安装烟感报警器和燃气泄漏报警器，信息推送至居委会。',
+      '街道相关负责人表示，将为独居老人提供上门巡访，把高龄纯老家庭也纳入服务对象。',
+      '垃圾分类回头看', '本报讯 6月6日，街道对38个小区开展垃圾分类专项检查，个别小区存在混投问题，街道已督促物业整改。',
+      '街道将把检查结果与物业考核挂钩，推动',
     ]);
     expect(got[0]?.paragraphs).toHaveLength(2);
-    expect(got[1]?.paragraphs.at(-1)).toBe('街道负责人表示，将把检查结果纳入年度考核，推动');
+    expect(got[1]?.paragraphs.at(-1)).toBe('街道将把检查结果与物业考核挂钩，推动');
   });
 
   it('reads one short sentence of who is where doing what as a caption without credit, between paragraphs or inside a broken one', () => {
