@@ -85,10 +85,10 @@ interface Doc {
 /** The articles as the search index sees them (docs/<i>.json.gz), in index order. */
 async function readDocs(out: string): Promise<Doc[]> {
   const dir = path.join(out, 'search/docs');
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.json.gz'));
+  const names = (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.json.gz'));
   const docs: Doc[] = [];
   for (const n of names) {
-    const i = Number(n.split('.')[0]);
+    const i = Number(path.basename(n).split('.')[0]);
     const doc = JSON.parse(gunzipSync(await readFile(path.join(dir, n))).toString('utf8')) as { url: string; text: string };
     docs[i] = { url: doc.url, text: normalize(doc.text) };
   }

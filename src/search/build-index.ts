@@ -13,15 +13,19 @@ import type { OutputFile } from '../types.js';
 import { articleSearchText, headlineText } from './doc-text.js';
 import {
   ByteWriter,
+  DATES_PATH,
   FORMAT_NAME,
   FORMAT_VERSION,
   META_PATH,
   SHARD_MAGIC,
+  dayOf,
   docPath,
   ShardKind,
   ownFilePath,
-  quantizeLength,
+  paperPath,
   shardPath,
+  type DateRuns,
+  type PaperRanges,
   type SearchDoc,
   type SearchMeta,
 } from './format.js';
@@ -87,8 +91,13 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
 
   const order = searchOrder(site);
   const texts = order.map((a) => articleSearchText(a.article));
+  const facts = articleFacts(site, order);
+  const record = (i: number): SearchDoc => {
+    const a = order[i]!;
+    return { id: a.id, url: a.url, title: a.title, text: texts[i]!, ...facts.shown[i]! };
+  };
   // What an article's display file holds, as a digest: equal digests, equal files and postings.
-  const docDigests = order.map((a, i) => createHash('sha1').update(`${a.id}\0${a.url}\0${a.title}\0${texts[i]!}`).digest('base64'));
+  const docDigests = order.map((_, i) => createHash('sha1').update(JSON.stringify(record(i))).digest('base64'));
 
   // Append to the previous postings when this build's articles begin with exactly its articles.
   const previous = options.previous && options.previous.settings === settings && extendsArticles(options.previous.articles, docDigests) ? options.previous : null;
@@ -101,6 +110,7 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
     occ.biSecond,
     groupByGram(occ.uniOcc, occ.uniEnd, occ.uniCp.length),
     groupByGram(occ.biOcc, occ.biEnd, occ.biFirst.length, occ.biPos),
+    Uint32Array.from(order.slice(from), (a) => normalizedLength(headlineText(a.article))),
     from,
   );
 
@@ -143,30 +153,32 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
     }
   }
   const encoder = new TextEncoder();
-  for (let i = from; i < order.length; i++) {
-    const a = order[i]!;
-    add(docPath(i), encoder.encode(JSON.stringify({ id: a.id, url: a.url, title: a.title, text: texts[i]! } satisfies SearchDoc)));
-  }
+  for (let i = from; i < order.length; i++) add(docPath(i), encoder.encode(JSON.stringify(record(i))));
+  // Small and rewritten every build (an appended issue extends the last run or range).
+  add(DATES_PATH, encoder.encode(JSON.stringify(facts.dates)));
+  facts.papers.forEach((r, p) => add(paperPath(p), encoder.encode(JSON.stringify(r))));
 
   const gz = gzipAll(raws, options.threads);
   // Digests of every file: kept from the previous build where the file was not rewritten.
   const fileDigests = new Map<string, string>();
   if (sameLayout) for (const [p, d] of previous.files) fileDigests.set(p, d);
-  paths.forEach((p, i) => fileDigests.set(p, sha1(gz[i]!)));
+  const written = new Map<string, Uint8Array>();
+  paths.forEach((p, i) => {
+    const digest = sha1(gz[i]!);
+    // A file re-encoded to the same bytes (the dates and papers files, usually) is left alone.
+    if (fileDigests.get(p) !== digest) written.set(p, gz[i]!);
+    fileDigests.set(p, digest);
+  });
   const sortedPaths = [...fileDigests.keys()].sort();
-  const written = new Map(paths.map((p, i) => [p, gz[i]!]));
 
-  const sizes = previous ? [...previous.sizes, ...Array.from(occ.lengths, quantizeLength)] : Array.from(occ.lengths, quantizeLength);
-  const heads = [...(previous?.heads ?? []), ...order.slice(from).map((a) => normalizedLength(headlineText(a.article)))];
-  const { docPages, ...tables } = articleTable(site, order);
   const meta: SearchMeta = {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     digest: digestOf(sortedPaths, fileDigests),
     shardCount: layout.shardCount,
     ownFile: layout.own.map((g) => table.text(g)),
-    ...tables,
-    docs: { page: docPages, size: sizes, head: heads },
+    papers: site.papers.map((sp) => ({ id: sp.paper.id, name: sp.paper.name })),
+    count: order.length,
   };
   const metaBytes = gzip(encoder.encode(JSON.stringify(meta)));
 
@@ -179,8 +191,6 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
   const state: SearchIndexState = {
     settings,
     articles: docDigests,
-    sizes,
-    heads,
     shardCount: layout.shardCount,
     files: fileDigests,
     meta: sha1(metaBytes),
@@ -237,32 +247,46 @@ function planLayout(table: GramTable, shardBytes: number, ownFileBytes: number):
   };
 }
 
-/** Papers, issues and pages as small tables, and each article's page number in them. */
-function articleTable(site: Site, order: SiteArticle[]): Pick<SearchMeta, 'papers' | 'issues' | 'pages'> & { docPages: number[] } {
-  const papers: SearchMeta['papers'] = [];
-  const issues: SearchMeta['issues'] = [];
-  const pages: SearchMeta['pages'] = [];
-  const pageIndex = new Map<string, number>();
-  for (const sp of site.papers) {
-    const paper = papers.push({ id: sp.paper.id, name: sp.paper.name }) - 1;
-    for (const issue of sp.issues) {
-      const issueNo = issues.push({ paper, date: issue.date }) - 1;
-      for (const page of issue.pages) pageIndex.set(page.id, pages.push({ issue: issueNo, label: page.label }) - 1);
+/** What filters need of the articles (dates, papers' ranges) and what a result shows of its issue. */
+function articleFacts(site: Site, order: SiteArticle[]): { shown: Array<Pick<SearchDoc, 'paper' | 'date' | 'page'>>; dates: DateRuns; papers: PaperRanges[] } {
+  const paperNo = new Map(site.papers.map((sp, p) => [sp.paper.id, p]));
+  const pages = new Map<string, { date: string | null; label: string }>();
+  for (const sp of site.papers) for (const issue of sp.issues) for (const page of issue.pages) pages.set(page.id, { date: issue.date, label: page.label });
+  const shown = order.map((a) => {
+    const page = pages.get(a.pageId);
+    if (!page) throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
+    return { paper: a.paperId, date: page.date, page: page.label };
+  });
+  // Index order puts undated articles first and keeps each date's articles together.
+  const dates: DateRuns = { undated: 0, runs: [], days: [] };
+  let lastDay = 0;
+  let lastDate: string | null = null;
+  for (const { date } of shown) {
+    if (date === null) dates.undated++;
+    else if (date === lastDate) dates.runs[dates.runs.length - 1]!++;
+    else {
+      const day = dayOf(date);
+      dates.runs.push(1);
+      dates.days.push(day - lastDay);
+      lastDay = day;
+      lastDate = date;
     }
   }
-  const docPages = order.map((a) => {
-    const p = pageIndex.get(a.pageId);
-    if (p === undefined) {
-      throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
-    }
-    return p;
+  const papers: PaperRanges[] = site.papers.map(() => ({ ranges: [] }));
+  const ends = site.papers.map(() => 0);
+  shown.forEach(({ paper }, i) => {
+    const p = paperNo.get(paper)!;
+    const r = papers[p]!.ranges;
+    if (r.length > 0 && ends[p] === i) r[r.length - 1]!++;
+    else r.push(i - ends[p]!, 1);
+    ends[p] = i + 1;
   });
-  return { papers, issues, pages, docPages };
+  return { shown, dates, papers };
 }
 
 /**
  * Splits a bigram's full block (doc delta, count, position deltas per article) into its doc
- * list (doc delta, count, first offset) and the rest of its offsets, as deltas.
+ * list (doc delta, count [and headline length], first offset) and the rest of its offsets, as deltas.
  */
 function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Array } {
   const list = new ByteWriter(1024);
@@ -280,10 +304,11 @@ function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Arr
   };
   while (at < block.length) {
     list.uint(uint());
-    const count = uint();
-    list.uint(count);
+    const countField = uint();
+    list.uint(countField);
+    if (countField & 1) list.uint(uint()); // the headline's length
     list.uint(uint());
-    for (let k = 1; k < count; k++) rest.uint(uint());
+    for (let k = 1; k < countField >>> 1; k++) rest.uint(uint());
   }
   return { list: list.view(), rest: rest.view() };
 }
