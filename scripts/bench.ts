@@ -53,11 +53,14 @@ interface BuildRun {
   written: number;
   parsed: number;
   rejected: number;
+  /** Peak RSS (MiB) while each stage the build reports ran (the full build only). */
+  stagePeaks?: Record<string, number>;
 }
 
 /** Runs one build in a child process and returns what it printed. */
-function runBuild(input: string, out: string, cache: string): BuildRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-build.ts'), '--input', input, '--out', out, '--cache', cache], {
+function runBuild(input: string, out: string, cache: string, stages = false): BuildRun {
+  const args = ['--import', 'tsx', path.join(ROOT, 'scripts/bench-build.ts'), '--input', input, '--out', out, '--cache', cache, ...(stages ? ['--stages'] : [])];
+  const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -326,7 +329,7 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
     await writeFile(path.join(input, f.path), f.contents);
   }
   process.stderr.write(`bench ${articles}: full build…\n`);
-  const full = runBuild(input, out, cache);
+  const full = runBuild(input, out, cache, true);
   const addPage = async (page: { path: string; contents: string | Uint8Array }): Promise<void> => {
     await mkdir(path.dirname(path.join(input, page.path)), { recursive: true });
     await writeFile(path.join(input, page.path), page.contents);
@@ -390,6 +393,8 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
     `### ${articles.toLocaleString('en')} articles (${full.pages} pages; ${n} articles after parsing)`,
     '',
     `Load average (1, 5, 15 min) before → after this size: ${growth.at(-1)!.load}; largest folder of the output: ${growth.at(-1)!.widest} entries.`,
+    '',
+    `Peak RSS of the full build by stage (MiB): ${Object.entries(full.stagePeaks ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     '',
     '| figure | baokan | Pagefind | baokan / Pagefind |',
     '|---|---|---|---|',

@@ -389,9 +389,11 @@ async function runStages(
   });
   rendered.catch(() => undefined);
   stage.name = 'indexing for search';
+  options.onProgress?.('index', 0, 1);
   const searchIndex = buildSearchIndexWithState(site, { previous: searchState, threads: options.threads });
   await rendered;
   stage.name = 'rendering';
+  options.onProgress?.('api', 0, 1);
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
   const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);

@@ -47,6 +47,8 @@ export interface BuildSearchIndexOptions {
   previous?: SearchIndexState | null;
   /** Threads for compression (default: one per core; at most one helper worker is used). */
   threads?: number;
+  /** Articles scanned at once (default 8,192); the files do not depend on it. */
+  scanBatch?: number;
 }
 
 /** The index files, and the state that lets the next build append to this one. */
@@ -58,6 +60,8 @@ export interface SearchIndexBuild {
 }
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
+/** Articles scanned at once (bounds the scan's memory; appending a batch copies the postings). */
+const SCAN_BATCH = 8192;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
 
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
@@ -102,17 +106,23 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
   // Append to the previous postings when this build's articles begin with exactly its articles.
   const previous = options.previous && options.previous.settings === settings && extendsArticles(options.previous.articles, docDigests) ? options.previous : null;
   const from = previous ? previous.articles.length : 0;
-  const fresh = texts.slice(from);
-  const occ = scanTexts(fresh);
-  const table = (previous?.grams ?? GramTable.empty()).append(
-    occ.uniCp,
-    occ.biFirst,
-    occ.biSecond,
-    groupByGram(occ.uniOcc, occ.uniEnd, occ.uniCp.length),
-    groupByGram(occ.biOcc, occ.biEnd, occ.biFirst.length, occ.biPos),
-    Uint32Array.from(order.slice(from), (a) => normalizedLength(headlineText(a.article))),
-    from,
-  );
+  // Scanned a batch at a time: the occurrence arrays (~36 bytes per character) stay the size
+  // of a batch, only the encoded postings grow with the archive.
+  const batch = options.scanBatch ?? SCAN_BATCH;
+  let table = previous ? previous.grams.untouched() : GramTable.empty();
+  for (let at = from; at < order.length; at += batch) {
+    const end = Math.min(order.length, at + batch);
+    const occ = scanTexts(texts.slice(at, end));
+    table = table.append(
+      occ.uniCp,
+      occ.biFirst,
+      occ.biSecond,
+      groupByGram(occ.uniOcc, occ.uniEnd, occ.uniCp.length),
+      groupByGram(occ.biOcc, occ.biEnd, occ.biFirst.length, occ.biPos),
+      Uint32Array.from(order.slice(at, end), (a) => normalizedLength(headlineText(a.article))),
+      at,
+    );
+  }
 
   // Which grams get their own file, and how many hash shards the rest need.
   const layout = planLayout(table, shardBytes, ownFileBytes);

@@ -26,7 +26,7 @@ export interface SearchIndexState {
  * appends articles with higher numbers only adds bytes at the end of the blocks it touches.
  */
 export class GramTable {
-  /** Grams whose block `append` changed (all of them for a table built from nothing). */
+  /** Grams whose block `append` changed, this table's appends and its parents' (all of them for a table built from nothing). */
   readonly touched: Uint8Array;
   /** FNV-1a of each gram's UTF-16 units (hashGram in format.ts). */
   readonly hash: Uint32Array;
@@ -48,6 +48,11 @@ export class GramTable {
   ) {
     this.touched = touched ?? new Uint8Array(this.count);
     this.hash = hash ?? this.computeHashes();
+  }
+
+  /** The same postings with no gram marked as touched (the start of another build). */
+  untouched(): GramTable {
+    return new GramTable(this.uniCp, this.biFirst, this.biSecond, this.start, this.bytes, this.df, this.last, this.hash);
   }
 
   static empty(): GramTable {
@@ -175,11 +180,13 @@ export class GramTable {
     // The new articles' postings per touched gram, encoded after the gram's last article.
     const df = new Uint32Array(count);
     const last = new Uint32Array(count);
+    const touched = new Uint8Array(count);
     for (let g = 0; g < this.count; g++) {
       df[oldToNew(g)] = this.df[g]!;
       last[oldToNew(g)] = this.last[g]!;
+      // Touched by an earlier append of the same build (batches of one build).
+      touched[oldToNew(g)] = this.touched[g]!;
     }
-    const touched = new Uint8Array(count);
     const tail = new Float64Array(count + 1).fill(-1);
     const tailEnd = new Float64Array(count);
     const w = new ByteWriter(2 * (uni.doc.length + bi.doc.length) + 1024);

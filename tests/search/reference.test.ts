@@ -126,6 +126,12 @@ describe('incremental index builds', () => {
     });
   }
 
+  it('gives the same files whatever the scan batch (articles scanned at once)', () => {
+    for (const scanBatch of [1, 4, 10]) expectSameFiles(buildSearchIndex(appended(), { scanBatch }), buildSearchIndex(appended()));
+    const second = buildSearchIndexWithState(appended(), { previous: saved(before()), scanBatch: 1 });
+    expectSameFiles(onDisk(second.files, buildSearchIndex(before())), buildSearchIndex(appended()));
+  });
+
   it('indexes everything again when a page lands between earlier articles, with the same files', () => {
     const second = buildSearchIndexWithState(inserted(), { previous: saved(before()) });
     expect(second.appendedTo).toBe(0);
