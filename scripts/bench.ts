@@ -252,6 +252,7 @@ async function benchSearch(browser: Browser, origin: string, out: string, docs: 
       baokan.warmBytes.push(warm.bytes);
       baokan.latency.push(warm.ms);
       await context.close();
+      process.stderr.write(`  ${q}: cold ${kb(cold.bytes)} KB in ${cold.roundTrips} round trips; then ${next}: warm ${kb(warm.bytes)} KB, ${warm.ms.toFixed(0)} ms\n`);
     }
     const found = await baokanResults(out, docs, q);
     for (const u of found) if (truth.has(u)) hitB++;
@@ -338,13 +339,14 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
   };
   // The usual growth: a page of a new issue, dated after everything in the archive.
   await addPage(extraPage({ articles, seed: 1 }));
-  process.stderr.write(`bench ${articles}: incremental build (new issue)…\n`);
+  process.stderr.write(`bench ${articles}: full build ${JSON.stringify(full)}\nbench ${articles}: incremental build (new issue)…\n`);
   const incremental = runBuild(input, out, cache);
   // Filling a gap: a page of an old date, so every later article's search number shifts.
   await addPage(extraPage({ articles, seed: 1, backfill: true }));
-  process.stderr.write(`bench ${articles}: incremental build (backfilled page)…\n`);
+  process.stderr.write(`bench ${articles}: incremental ${JSON.stringify(incremental)}\nbench ${articles}: incremental build (backfilled page)…\n`);
   const backfill = runBuild(input, out, cache);
 
+  process.stderr.write(`bench ${articles}: backfill ${JSON.stringify(backfill)}\n`);
   const site = await sizeOf(out);
   const withPagefind = articles <= PAGEFIND_MAX;
   let pfMs = 0;
@@ -354,6 +356,7 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
     const pf = spawnSync(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', out, '--root-selector', 'article', '--glob', '*/*/*/*/index.html', '--output-subdir', 'pagefind', '--quiet'], { encoding: 'utf8' });
     pfMs = performance.now() - pfStarted;
     if (pf.status !== 0) throw new Error(`pagefind failed: ${pf.stderr}`);
+    process.stderr.write(`bench ${articles}: pagefind ${(pfMs / 1000).toFixed(1)} s\n`);
     await writeFile(path.join(out, 'pagefind-bench.html'), PAGEFIND_PAGE);
   }
 
