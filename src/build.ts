@@ -21,7 +21,7 @@ import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
-import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
+import { bundleBrowserCode, searchIndexBatches, type SearchIndexState } from './search/index.js';
 import { dropManifest, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
 import { htmlPageUrls, renderRobots, renderSitemap } from './sitemap.js';
@@ -282,7 +282,8 @@ async function openTarget(out: string, previous: ReuseManifest | null, outCache:
 
 /**
  * Every stage but the write. Rendered HTML goes to `onHtml` batch by batch (site-wide pages,
- * then each paper's and each issue's pages); every other output is returned in `files`.
+ * then each paper's and each issue's pages), and so do the search index's files; every other
+ * output is returned in `files`.
  */
 async function runPipeline(
   options: BuildOptions,
@@ -390,7 +391,11 @@ async function runStages(
   rendered.catch(() => undefined);
   stage.name = 'indexing for search';
   options.onProgress?.('index', 0, 1);
-  const searchIndex = buildSearchIndexWithState(site, { previous: searchState, threads: options.threads });
+  // The index's files go to the writer a batch at a time, like the HTML (never all in memory).
+  const indexing = searchIndexBatches(site, { previous: searchState, threads: options.threads });
+  let step = indexing.next();
+  for (; !step.done; step = indexing.next()) await onHtml(step.value);
+  const searchIndex = step.value;
   await rendered;
   stage.name = 'rendering';
   options.onProgress?.('api', 0, 1);

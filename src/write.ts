@@ -258,9 +258,11 @@ export async function openUpdate(out: string): Promise<Update> {
       written.add(f.path);
     });
     for (const p of parents) folders.add(p);
+    // This batch's end: `size` moves on while the write runs if another batch comes meanwhile.
+    const end = size;
     try {
       const { bytesWritten } = await pack.writev(buffers, start);
-      if (bytesWritten !== size - start) throw new Error(`baokan: short write to ${path.join(folder, PACK)}`);
+      if (bytesWritten !== end - start) throw new Error(`baokan: short write to ${path.join(folder, PACK)}`);
     } catch (error) {
       failed = true;
       throw error;

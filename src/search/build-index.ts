@@ -53,6 +53,7 @@ export interface BuildSearchIndexOptions {
 
 /** The index files, and the state that lets the next build append to this one. */
 export interface SearchIndexBuild {
+  /** Every file (from searchIndexBatches: only meta, the others having come in batches). */
   files: OutputFile[];
   state: SearchIndexState;
   /** Articles whose postings were taken from `previous` rather than scanned. */
@@ -60,6 +61,8 @@ export interface SearchIndexBuild {
 }
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
+/** Raw bytes of index files compressed and handed out at once. */
+const BATCH_BYTES = 16 * 1024 * 1024;
 /** Articles scanned at once (bounds the scan's memory; appending a batch copies the postings). */
 const SCAN_BATCH = 8192;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
@@ -89,6 +92,25 @@ export function searchOrder(site: Site): SiteArticle[] {
 
 /** Builds the index files (see buildSearchIndex) and the state for the next build. */
 export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexOptions = {}): SearchIndexBuild {
+  const files: OutputFile[] = [];
+  const batches = searchIndexBatches(site, options);
+  for (let step = batches.next(); ; step = batches.next()) {
+    if (step.done) {
+      files.push(...step.value.files);
+      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return { ...step.value, files };
+    }
+    files.push(...step.value);
+  }
+}
+
+/**
+ * The index files a batch at a time, compressed (about 16 MB of raw bytes a batch, so the
+ * index's bytes are never all in memory when the caller writes each batch before asking for
+ * the next); then `meta.json.gz` (it digests every other file) and the state, as the result.
+ * Files whose bytes did not change since `previous` come as `unchanged` entries.
+ */
+export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions = {}): Generator<OutputFile[], SearchIndexBuild> {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
   const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}`;
@@ -130,12 +152,35 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
   const dirtyShard = new Uint8Array(layout.shardCount).fill(sameLayout ? 0 : 1);
   if (sameLayout) for (let g = 0; g < table.count; g++) if (table.touched[g]) dirtyShard[table.hash[g]! & (layout.shardCount - 1)] = 1;
 
-  // Uncompressed bytes of every file that may have changed.
-  const paths: string[] = [];
-  const raws: Uint8Array[] = [];
+  // Digests of every file: kept from the previous build where the file was not rewritten.
+  const fileDigests = new Map<string, string>();
+  if (sameLayout) for (const [p, d] of previous.files) fileDigests.set(p, d);
+  // Files re-encoded by this build (only needed to tell which of the previous ones were not).
+  const encoded = sameLayout ? new Set<string>() : null;
+  // Uncompressed bytes of the files of the batch being filled.
+  let paths: string[] = [];
+  let raws: Uint8Array[] = [];
+  let rawBytes = 0;
   const add = (path: string, raw: Uint8Array): void => {
     paths.push(path);
     raws.push(raw);
+    rawBytes += raw.length;
+    encoded?.add(path);
+  };
+  const full = (): boolean => rawBytes >= BATCH_BYTES;
+  const flush = (): OutputFile[] => {
+    const gz = gzipAll(raws, options.threads);
+    const out = paths.map((p, i): OutputFile => {
+      const digest = sha1(gz[i]!);
+      // A file re-encoded to the same bytes (the dates and papers files, usually) is left alone.
+      const same = fileDigests.get(p) === digest;
+      fileDigests.set(p, digest);
+      return same ? { path: `search/${p}`, contents: '', unchanged: true } : { path: `search/${p}`, contents: gz[i]! };
+    });
+    paths = [];
+    raws = [];
+    rawBytes = 0;
+    return out;
   };
   const w = new ByteWriter(1 << 16);
   for (let s = 0; s < layout.shardCount; s++) {
@@ -143,6 +188,7 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
     w.length = 0;
     writeShard(w, table, layout.shardGrams(s), ShardKind.Full);
     add(shardPath(s), w.view().slice());
+    if (full()) yield flush();
   }
   for (const g of layout.own) {
     if (sameLayout && !table.touched[g]) continue;
@@ -161,24 +207,21 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
       writeOwnFile(w, table, g, block, ShardKind.Full);
       add(ownFilePath(name), w.view().slice());
     }
+    if (full()) yield flush();
   }
   const encoder = new TextEncoder();
-  for (let i = from; i < order.length; i++) add(docPath(i), encoder.encode(JSON.stringify(record(i))));
+  for (let i = from; i < order.length; i++) {
+    add(docPath(i), encoder.encode(JSON.stringify(record(i))));
+    if (full()) yield flush();
+  }
   // Small and rewritten every build (an appended issue extends the last run or range).
   add(DATES_PATH, encoder.encode(JSON.stringify(facts.dates)));
   facts.papers.forEach((r, p) => add(paperPath(p), encoder.encode(JSON.stringify(r))));
-
-  const gz = gzipAll(raws, options.threads);
-  // Digests of every file: kept from the previous build where the file was not rewritten.
-  const fileDigests = new Map<string, string>();
-  if (sameLayout) for (const [p, d] of previous.files) fileDigests.set(p, d);
-  const written = new Map<string, Uint8Array>();
-  paths.forEach((p, i) => {
-    const digest = sha1(gz[i]!);
-    // A file re-encoded to the same bytes (the dates and papers files, usually) is left alone.
-    if (fileDigests.get(p) !== digest) written.set(p, gz[i]!);
-    fileDigests.set(p, digest);
-  });
+  yield flush();
+  if (encoded) {
+    const kept = [...fileDigests.keys()].filter((p) => !encoded.has(p));
+    yield kept.map((p) => ({ path: `search/${p}`, contents: '', unchanged: true }));
+  }
   const sortedPaths = [...fileDigests.keys()].sort();
 
   const meta: SearchMeta = {
@@ -192,12 +235,6 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
   };
   const metaBytes = gzip(encoder.encode(JSON.stringify(meta)));
 
-  const files: OutputFile[] = sortedPaths.map((p) => {
-    const contents = written.get(p);
-    return contents ? { path: `search/${p}`, contents } : { path: `search/${p}`, contents: '', unchanged: true };
-  });
-  files.push({ path: `search/${META_PATH}`, contents: metaBytes });
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const state: SearchIndexState = {
     settings,
     articles: docDigests,
@@ -206,7 +243,7 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
     meta: sha1(metaBytes),
     grams: table,
   };
-  return { files, state, appendedTo: from };
+  return { files: [{ path: `search/${META_PATH}`, contents: metaBytes }], state, appendedTo: from };
 }
 
 /** True when `digests` starts with exactly the articles of `previous` (and has at least as many). */
