@@ -6,6 +6,8 @@
  * across the sizes shows how each cost scales.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--queries 20] [--cli-runs 9] [--no-cli] [--write]
+ *   npm run bench -- --search DIR [--queries 20]   (the search of a site already built in DIR,
+ *                                                  beside Pagefind's index when DIR/pagefind has one)
  *
  * --write replaces the results sections of BENCHMARKS.md. Machines are noisy: read the ratios.
  */
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     large: { type: 'boolean', default: false },
     'no-cli': { type: 'boolean', default: false },
+    search: { type: 'string' },
     queries: { type: 'string', default: '20' },
     write: { type: 'boolean', default: false },
     'cli-runs': { type: 'string', default: '9' },
@@ -419,6 +422,36 @@ async function benchSize(browser: Browser, articles: number): Promise<string[]> 
     `Queries (${queries.length}): ${queries.join('、')}`,
     '',
   ];
+}
+
+/** Only the search figures, of a site already built (a long run's output, while or after it runs). */
+async function benchBuiltSearch(out: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const withPagefind = await stat(path.join(out, 'pagefind/pagefind.js')).then(() => true, () => false);
+    if (withPagefind) await writeFile(path.join(out, 'pagefind-bench.html'), PAGEFIND_PAGE);
+    const docs = await readDocs(out);
+    const queries = pickQueries(docs, QUERY_COUNT);
+    const { server, origin } = await serve(out);
+    const { baokan: b } = await benchSearch(browser, origin, out, docs, queries, withPagefind);
+    server.close();
+    console.log(
+      [
+        `${docs.length} articles; queries (${queries.length}): ${queries.join('、')}`,
+        `cold first query, KB gzipped (median / max): ${kb(median(b.coldBytes))} / ${kb(Math.max(...b.coldBytes))}`,
+        `cold first query, requests / round trips (median; max round trips): ${median(b.coldRequests)} / ${median(b.coldRoundTrips)}; ${Math.max(...b.coldRoundTrips)}`,
+        `warm query, KB gzipped (median / p95): ${kb(median(b.warmBytes))} / ${kb(pct(b.warmBytes, 95))}`,
+        `warm query latency, ms (p50 / p95): ${median(b.latency).toFixed(0)} / ${pct(b.latency, 95).toFixed(0)}`,
+        `recall / precision vs exact substring: ${b.recall.toFixed(3)} / ${b.precision.toFixed(3)}`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+  }
+}
+if (values.search) {
+  await benchBuiltSearch(values.search);
+  process.exit(0);
 }
 
 if (!values['no-cli']) {
