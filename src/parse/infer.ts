@@ -95,14 +95,16 @@ const ANNIVERSARY_BASE: Record<string, number> = {
   浦东开发开放: 1990, 浦东开发: 1990, 抗日战争胜利: 1945, 抗战胜利: 1945, 上海解放: 1949, 中国人民解放军建军: 1927, 建军: 1927,
   五四运动: 1919, 红军长征胜利: 1936, 长征胜利: 1936, 香港回归: 1997, 澳门回归: 1999,
 };
-// Matches 第七届中国国际进口博览会 / 第二届进博会 (first held 2018).
-const CIIE = /第([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[届屆](?:中国国际)?进(?:口博览会|博会)/g;
+// Matches 第七届中国国际进口博览会 / 第二届进博会 / 首届进博会 (first held 2018).
+const CIIE = /(?:第([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})|首)[届屆](?:中国国际)?进(?:口博览会|博会)/g;
 // Matches a year range (2024-2026年): its lower bound is the clue.
 const YEAR_RANGE = /((?:19|20)[0-9]{2})\s*[-—–~～至到]\s*(?:19|20)[0-9]{2}\s*年/g;
 // Matches an explicit year 2020年 (not the end of a range already counted; 截至2024年 is "as of").
 const YEAR = /(?<![0-9\-—–~～到])(?<!(?<!截)至)((?:19|20)[0-9]{2})\s*年(?!\s*[-—–~～至到]\s*(?:19|20)[0-9]{2})/g;
 // Matches what may stand before a sentence-opening year: nothing, or the end of a sentence.
 const SENTENCE_BEFORE = /(?:^|[。！？；!?;”"])\s*$/;
+// What names a founding date before a year: 建于 / 始建于 / 成立于 / 创办于 / 诞生于.
+const HISTORY_BEFORE = /(?:建于|始于|成立于|创办于|创建于|诞生于|落成于)\s*$/;
 // Planning words: a year in a sentence with them is usually next year's plan (谋划2020年工作).
 const PLANNING = /将|谋划|计划|规划|明年|展望|力争|部署/;
 
@@ -129,7 +131,7 @@ function yearClues(texts: Located[]): YearClue[] {
       if (base && n > 0) clue(m, base + n, 3, 'anniversary');
     }
     for (const m of text.matchAll(CIIE)) {
-      const n = readNumber(m[1] ?? '');
+      const n = m[1] === undefined ? 1 : readNumber(m[1]);
       if (n > 0) clue(m, 2017 + n, 3, 'numbered import expo');
     }
     for (const m of text.matchAll(YEAR_RANGE)) clue(m, Number(m[1]), 1, 'lower bound of the range');
@@ -140,6 +142,8 @@ function yearClues(texts: Located[]): YearClue[] {
       const before = text.slice(Math.max(0, index - 2), index);
       // "自2021年以来" and "2022年3月" speak of the past: weak or no evidence of the present year.
       if (/^\s*以来/.test(after) || /[自从]$/.test(before)) continue;
+      // "建于1951年", "成立于2005年": a history's date, not the present's.
+      if (HISTORY_BEFORE.test(text.slice(Math.max(0, index - 3), index))) continue;
       const monthNext = /^\s*[0-9]{1,2}\s*月/.test(after);
       const sentenceStart = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('；', index)) + 1;
       const sentenceEndRel = text.slice(index).search(/[。；]/);

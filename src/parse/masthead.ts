@@ -43,6 +43,12 @@ const PROMO = /APP|App|app|客户端|微信|微博|抖音|公众号|视频号|�
 const URL = /https?:\/\/|www\.|\.com|\.cn\b|\.net\b/;
 // Matches the digital-edition line (数字报, 电子报, 电子版).
 const DIGITAL = /数字报|电子报|电子版|数字版/;
+// Matches the page's staff credits: 责任编辑 王佳 版式 陈晨 / 本版编辑：李明 / 校对 张三.
+const STAFF_ROLE = '(?:责任编辑|本版编辑|值班编辑|美术编辑|编辑|美编|校对|版式|组版|排版|照排)';
+const STAFF_NAME = '(?:\\s+|\\s*[:：/]\\s*)[\\u4e00-\\u9fa5]{2,4}';
+const STAFF = new RegExp(`^${STAFF_ROLE}${STAFF_NAME}(?:\\s*${STAFF_ROLE}${STAFF_NAME})*$`);
+// Matches the paper's own notices: subscriptions, advertising and reader hotlines.
+const NOTICE = /欢迎订阅|订阅热线|订阅电话|邮发代号|广告热线|广告电话|发行热线|新闻热线|读者热线/;
 
 /** Names a paper may be printed under, longest first so 青浦时报 wins over 青浦报. */
 function paperNames(papers: Paper[]): Array<{ name: string; paper: Paper }> {
@@ -57,13 +63,15 @@ export function nameplate(text: string, papers: Paper[]): Paper | null {
   return paperNames(papers).find(({ name }) => t === name)?.paper ?? null;
 }
 
-/** Reason why a line is furniture (promo, URL, digital edition), or null when it is not. */
+/** Reason why a line is furniture (promo, URL, digital edition, staff credits, notices), or null when it is not. */
 export function furnitureReason(text: string): string | null {
   const t = text.trim();
   if (RUNNING_TEXT.test(t) && t.length > 30) return null;
   if (URL.test(t) && t.length <= 80) return 'web address line';
   if (DIGITAL.test(t) && t.length <= 40) return 'digital edition line';
   if (PROMO.test(t) && t.length <= 30 && !RUNNING_TEXT.test(t)) return 'app / social media promo line';
+  if (STAFF.test(t)) return 'staff credit line (编辑, 校对, 版式)';
+  if (NOTICE.test(t) && t.length <= 40) return "the paper's own notice (订阅, 热线)";
   return null;
 }
 

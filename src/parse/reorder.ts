@@ -65,6 +65,9 @@ const ORPHAN_WEIGHT = 4;
 // The same for a block that would open an article with neither title nor lead: a little less sure
 // (a page may open with the rest of an article from another page, printed without a marker).
 const HEADLESS_WEIGHT = 3;
+// The same from the other side: a dangling end whose column stops (a briefs box or a 上接 marker
+// comes next, not the page end) and no 下转 marker explains must go on somewhere on the page.
+const UNFOLLOWED_WEIGHT = 3;
 // Lexicon gain that makes a title-like line running text: a common word cut in two.
 const STRONG_GAIN = 4;
 // Longest title-like line that may be a piece of running text.
@@ -169,7 +172,9 @@ function bigrams(text: string): Set<string> {
 /**
  * Topic similarity of two stretches of one page: the shared character bigrams, each weighted by
  * how rare it is on the page (log inverse block frequency), so 首发 in two blocks about a 首发
- * policy counts and 工作 or 发展, printed in every article, hardly does.
+ * policy counts and 工作 or 发展, printed in every article, hardly does. The sum is divided by
+ * the square root of the second stretch's size (scaled to a 64-bigram stretch), so a long article
+ * does not outweigh a short headline by length alone when a moved block is compared with both.
  */
 function topicModel(units: Unit[]): (x: string, y: string) => number {
   const df = new Map<string, number>();
@@ -183,7 +188,7 @@ function topicModel(units: Unit[]): (x: string, y: string) => number {
     const gy = bigrams(y);
     let sum = 0;
     for (const g of bigrams(x)) if (gy.has(g)) sum += Math.log(1 + blocks / (df.get(g) ?? 1));
-    return sum;
+    return sum / Math.sqrt(Math.max(gy.size, 1) / 64);
   };
 }
 
@@ -198,9 +203,16 @@ function contextBefore(units: Unit[], i: number): string {
       for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) parts.push(units[t]?.content ?? '');
       break;
     }
+    // A brief is an article of its own: what follows it continues that brief.
+    if (u.kind === 'brief') { parts.push(u.content); break; }
     if (u.kind === 'body') {
       parts.push(u.content);
-      if (u.lead) break;
+      if (!u.lead) continue;
+      // A lead's article is named by the title stack right above it, if any.
+      let t = k - 1;
+      while (t >= 0 && (TRANSPARENT.has(units[t]?.kind ?? '') || units[t]?.kind === 'byline')) t--;
+      for (; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? '') && units[t]?.kind !== 'intertitle'; t--) parts.push(units[t]?.content ?? '');
+      break;
     }
   }
   return parts.join('');
@@ -318,6 +330,56 @@ function headlessStart(units: Unit[], b: number): boolean {
   return units[j]?.kind === 'body';
 }
 
+// A date or an undated opener within a lead's first clause: news leads say when (…9月12日晚在…开幕).
+const LEAD_DATE = /^[^。；！？!?]{0,40}?(?:[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日|近日|日前|近期|连日来)/;
+
+/** How much a block reads like the lead of the article under `title`: a dated first clause, the title's words. */
+function leadLikeness(text: string, title: string): number {
+  const head = bigrams(squeeze(text).slice(0, 60));
+  const named = [...bigrams(title)];
+  const shared = named.length ? named.filter((g) => head.has(g)).length / named.length : 0;
+  return (LEAD_DATE.test(squeeze(text)) ? 2 : 0) + 3 * shared;
+}
+
+/**
+ * The run that moves with a block taken from under a title, cut so that the title keeps its own
+ * text. A stray column printed under a headline whose lead has no 本报讯 would otherwise carry
+ * the whole article away and leave the headline with nothing:
+ *
+ *     松江区校园读书节开幕          ← title
+ *     衍信息技术有限公司负责人余晖说。 ← b: continues another article
+ *     松江区“校园读书节”9月12日晚… ← the title's own lead: the run stops before it
+ *
+ * The cut falls at the paragraph start that reads most like the title's lead.
+ */
+function keepTitleText(units: Unit[], b: number, run: number[]): number[] {
+  let k = b - 1;
+  while (k >= 0 && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'byline')) k--;
+  if (!TITLE_KINDS.has(units[k]?.kind ?? '') || units[k]?.kind === 'intertitle') return run;
+  // Text of the title's own after the run (past bylines and a 上接 marker): nothing to cut.
+  for (let i = (run[run.length - 1] ?? b) + 1; i < units.length; i++) {
+    const kind = units[i]?.kind ?? '';
+    if (kind === 'body') return run;
+    if (TITLE_KINDS.has(kind) && kind !== 'intertitle') break;
+  }
+  const title: string[] = [];
+  for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) title.push(units[t]?.content ?? '');
+  const seq = [b, ...run];
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 1; i < seq.length; i++) {
+    const before = units[seq[i - 1] as number];
+    const u = units[seq[i] as number];
+    if (!before || !u || u.kind !== 'body' || !endsSentence(before.content)) continue;
+    const score = leadLikeness(u.content, title.join(''));
+    if (score > bestScore) { best = i; bestScore = score; }
+  }
+  return best < 0 ? run : seq.slice(1, best);
+}
+
+// A caption's one sentence: a subject, 在 a place, an action; no clause break, no number.
+const SCENE = /^[^，,。；：:、0-9０-９“”]{1,10}在[^，,。；：:0-9０-９]{2,24}。$/;
+
 // A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
 const BARE_LEAD = /^(?:本报讯|本报消息|讯)(?:[（(][^（()）]{0,30}[）)])?(?:[0-9０-９]{1,2}月?)?$/;
 
@@ -343,6 +405,14 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
   // Computed once per block: they walk over the page, and every dangling block asks them.
   const headless = perBlock((b) => headlessStart(units, b));
   const orphan = perBlock((b) => orphanUnderTitle(units, b));
+  // The page's last text may go on on another page, marker or not: it need not continue here.
+  const atPageEnd = (a: number): boolean => units.slice(a + 1).every((u) => TRANSPARENT.has(u.kind) || u.kind === 'byline');
+  // A block right after a brief cut mid-sentence is that brief's rest (briefs join on their own).
+  const continuesBrief = perBlock((b) => {
+    let k = b - 1;
+    while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+    return units[k]?.kind === 'brief' && !endsSentence(units[k]?.content ?? '');
+  });
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   for (const a of dangling) {
     const A = units[a];
@@ -352,7 +422,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
     const targets = search ? bodies : [next?.index, inline?.b].filter((k): k is number => k !== undefined);
     for (const b of targets) {
       const B = units[b];
-      if (!B || b === a || B.lead || isLead(B.content)) continue;
+      if (!B || b === a || B.lead || isLead(B.content) || continuesBrief(b)) continue;
       // A clause ending in a colon announces a list: a numbered item (（一）…) is a new paragraph.
       if (/[：:]$/.test(squeeze(A.content)) && LIST_ITEM.test(squeeze(B.content))) continue;
       const reasons: string[] = [];
@@ -360,8 +430,9 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       const overCaption = inline?.b === b ? inline.x : undefined;
       const adjacent = next?.index === b || overCaption !== undefined;
       if (overCaption !== undefined) {
-        score += 2;
-        reasons.push('next body block but one, past a short finished sentence that reads as a caption (+2)');
+        const scene = SCENE.test(squeeze(units[overCaption]?.content ?? ''));
+        score += scene ? 4 : 2;
+        reasons.push(scene ? 'next body block but one, past a caption of who is where doing what (+4)' : 'next body block but one, past a short finished sentence that reads as a caption (+2)');
       } else if (adjacent && next) {
         if (next.crossesByline) { score -= 2; reasons.push('a byline lies between (-2)'); }
         else if (next.crossesTitle) { score += 1; reasons.push('next body block, past a title (+1)'); }
@@ -380,6 +451,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
           reasons.push(afterDangling ? 'follows a dangling block (-2)' : 'follows a finished paragraph (-1)');
         }
       }
+      if (!next && !inline && !atPageEnd(a)) { score += UNFOLLOWED_WEIGHT; reasons.push(`continues an end that nothing follows in its column (+${UNFOLLOWED_WEIGHT})`); }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
       else if (headless(b)) { score += HEADLESS_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${HEADLESS_WEIGHT})`); }
@@ -516,6 +588,16 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     if (!x || c.overCaption === undefined || prev.has(c.overCaption) || next.has(c.overCaption)) continue;
     units[c.overCaption] = { ...x, kind: 'caption', reason: `short finished sentence inside a broken sentence (line ${units[c.a]?.span.line} continues on line ${units[c.b]?.span.line}): photo caption` };
   }
+  // A picture's caption between two paragraphs, printed without a credit: one short sentence that
+  // shows who is where doing what (志愿者在小区垃圾箱房指导居民分类投放。), between running text.
+  units.forEach((x, i) => {
+    if (x.kind !== 'body' || x.lead || prev.has(i) || next.has(i) || !SCENE.test(squeeze(x.content))) return;
+    const before = neighbourBody(units, i, -1);
+    const after = neighbourBody(units, i, 1);
+    if (!before || !after || before.crossesTitle || before.crossesByline || after.crossesTitle || after.crossesByline) return;
+    if (!endsSentence(units[before.index]?.content ?? '') || units[after.index]?.lead) return;
+    units[i] = { ...x, kind: 'caption', reason: 'one short sentence of who is where doing what, between paragraphs: photo caption' };
+  });
   // Blocks that travel with a far continuation (the rest of its column).
   const runs = new Map<number, number[]>();
   const reserved = new Set<number>();
@@ -524,7 +606,7 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
   const claimed = new Set<number>();
   for (const c of next.values()) {
     if (c.adjacent && !c.crossesTitle) continue;
-    const stretch = runAfter(units, c.b);
+    const stretch = keepTitleText(units, c.b, runAfter(units, c.b));
     const run = stretch.filter((k) => !prev.has(k) && !reserved.has(k));
     runs.set(c.b, run);
     for (const k of run) reserved.add(k);
@@ -536,10 +618,13 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     let above = c.b - 1;
     while (above >= 0 && TRANSPARENT.has(units[above]?.kind ?? '')) above--;
     const titleWithoutByline = TITLE_KINDS.has(units[above]?.kind ?? '') && units[above]?.kind !== 'intertitle';
-    for (let k = last + 1; units[k]?.kind === 'byline' && !claimed.has(k); k++) {
+    let k = last + 1;
+    for (; units[k]?.kind === 'byline' && !claimed.has(k); k++) {
       if (titleWithoutByline && units[k]?.row !== units[last]?.row) break;
       signoff.push(k);
     }
+    // A 下转 marker printed after the moved text says where that text goes on: it moves too.
+    if (signoff.length === 0 && units[k]?.kind === 'jump-marker' && units[k]?.marker?.direction === 'to' && !claimed.has(k)) signoff.push(k);
     for (const k of signoff) claimed.add(k);
     signoffs.set(c.b, signoff);
   }

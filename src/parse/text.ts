@@ -40,8 +40,9 @@ export function hanCount(text: string): number {
   return n;
 }
 
-// Sentence-final punctuation: a block ending in one of these finishes its sentence.
-const FINAL = new Set(['。', '！', '？', '!', '?', '…', '；', ';']);
+// Sentence-final punctuation: a block ending in one of these finishes its sentence. A semicolon
+// is not one: no printed paragraph ends with ；, so a block ending in it runs on in another block.
+const FINAL = new Set(['。', '！', '？', '!', '?', '…']);
 // Closing quotes/brackets finish a sentence only when they close one that already ended.
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '"']);
 

@@ -83,6 +83,10 @@ describe('masthead', () => {
     for (const t of ['徐汇通 APP', '上海徐汇微信', '上海徐汇发布微博', '上海徐汇抖音', '《徐汇报》数字报 <http://www.xuhuibao.com>']) expect(furnitureReason(t)).not.toBeNull();
     expect(furnitureReason('区委召开会议')).toBeNull();
   });
+  it('recognises staff credits and the paper\'s own notices as furniture, not titles', () => {
+    for (const t of ['责任编辑 李明 美编 赵红', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678']) expect(furnitureReason(t)).not.toBeNull();
+    for (const t of ['编辑部会议', '资深编辑谈写作', '订阅读者明显增加，邮局延长营业时间以方便市民办理各类业务，受到欢迎。']) expect(furnitureReason(t)).toBeNull();
+  });
 });
 
 describe('titles', () => {
@@ -149,6 +153,11 @@ describe('inference', () => {
     expect(inferYear([located('纪念中国人民抗日战争暨世界反法西斯战争胜利80周年。')])?.year).toBe(2025);
     expect(inferYear([located('庆祝上海解放75周年。')])?.year).toBe(2024);
     expect(inferYear([located('区委召开会议。')])).toBeNull();
+    expect(inferYear([located('全力服务保障首届进博会，展示城区良好形象。')])?.year).toBe(2018);
+  });
+  it('does not read a founding date (建于 / 成立于 YYYY年) as the year of the page', () => {
+    expect(inferYear([located('该小区建于1985年，共有住户300余户。')])).toBeNull();
+    expect(inferYear([located('合唱团成立于2009年，现有团员60人，在2023年上海市合唱比赛中获得金奖。')])?.year).toBe(2023);
   });
   it('reads 截至YYYY年 as "as of" and skips narrative past years that open a sentence', () => {
     expect(inferYear([located('2019年11月,总书记考察杨浦滨江。截至2024年3月底,已贯通岸线5.5公里。')])?.year).toBe(2024);
@@ -395,5 +404,91 @@ describe('page-level reading order (上接 articles)', () => {
     expect(got[0]?.paragraphs.at(-1)).toMatch(/据悉，全区今年还将新增老年教育教学点8个/);
     expect(got[1]?.continuedFrom).toBe('第1版');
     expect(got[1]?.paragraphs).toEqual(['区领导与官兵亲切交流，详细了解部队训练和生活情况。']);
+  });
+});
+
+describe('page-level reading order (stray text under a title)', () => {
+  const read = (lines: string[]) => parsePage({ source: 't.txt', body: lines.join('\n\n'), bodyLine: 1 }, papers).articles;
+
+  it('leaves a headline its own untagged lead when a stray column printed under it moves away', () => {
+    const got = read([
+      '河道整治工程完工', '本报讯 3月2日，新泾港河道整治工程完工，两岸新建步道1.2公里，沿岸绿化面',
+      '春季运动会在体育中心举行', '积达到8000平方米。附近居民说：“现在晚饭后都来这里走一走。”',
+      '区第十五届春季运动会3月4日在体育中心开幕，1200名运动员参加比赛。',
+      '运动会设田径、游泳等9个大项，将持续一周。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['河道整治工程完工', '春季运动会在体育中心举行']);
+    expect(got[0]?.paragraphs.at(-1)).toMatch(/沿岸绿化面积达到8000平方米。附近居民说/);
+    expect(got[1]?.paragraphs[0]).toMatch(/^区第十五届春季运动会3月4日/);
+    expect(got[1]?.paragraphs).toHaveLength(2);
+  });
+
+  it('moves a 下转 marker printed after the moved text with it, so the headline keeps its lead', () => {
+    const got = read([
+      '社区食堂开进老小区', '本报讯 街道4月8日召开社区食堂建设推',
+      '图书馆延长开放时间', '进会，12个居委会负责人参加会议。下一步，街道将在年内新开食堂3家。近年来，', '下转▶3版',
+      '本报讯 4月9日起，区图书馆每天开放至晚上9点，方便上班族借阅。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['社区食堂开进老小区', '图书馆延长开放时间']);
+    expect(got[0]?.continuedTo).toBe('第3版');
+    expect(got[1]?.paragraphs[0]).toMatch(/^本报讯 4月9日起/);
+  });
+
+  it('weighs shared words against the length of what they are compared with: a short headline is not outweighed by a long article', () => {
+    const got = read([
+      '垃圾分类进小区', '本报讯 5月2日，街道在12个小区推行垃圾定时定点投放，全区参与率明显提高。', '居民张先生说，小区环境比以前干净多了。',
+      '区将设立重点项目服务专员，为企业提供从注册到投产的全流程服务，推动项目早落地。',
+      '本报讯 5月3日，全长4公里的健身步道正式开放，沿线设置了健身器材和饮水点。', '健身步道 家门口的运动场',
+      '区体育局负责人表示，将继续推进体育设施向社区延伸，让市民就近健身。',
+      '区企签约 项目落地加速', '本报讯 5月4日，区政府与一家科技公司签署合作协议，双方将推动重点项目加快落地，为企业提供全流程服务。',
+      '区投资促进办公室负责人介绍，全',
+    ]);
+    expect(got[2]?.paragraphs.at(-1)).toBe('区投资促进办公室负责人介绍，全区将设立重点项目服务专员，为企业提供从注册到投产的全流程服务，推动项目早落地。');
+    expect(got[1]?.paragraphs.at(-1)).toMatch(/^区体育局负责人表示/);
+  });
+
+  it('reads a block ending in a semicolon as a sentence that runs on (no paragraph ends with ；)', () => {
+    const got = read([
+      '海塘巡查全面展开', '本报讯 8月3日，区水务局对全区海塘开展逐段巡查，重点检查堤身和涵闸的运行状况；',
+      '老街夜市人气旺', '区建管委对全区在建工地开展检查，督促落实防风加固措施。',
+      '本报讯 8月4日，老街夜市开市，首批40个摊位营业。',
+    ]);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 8月3日，区水务局对全区海塘开展逐段巡查，重点检查堤身和涵闸的运行状况；区建管委对全区在建工地开展检查，督促落实防风加固措施。']);
+    expect(got[1]?.paragraphs).toEqual(['本报讯 8月4日，老街夜市开市，首批40个摊位营业。']);
+  });
+
+  it('finds where an end goes on when a briefs box follows it and its rest is printed after a later article', () => {
+    const got = read([
+      '长者食堂开张', '本报讯 6月30日，街道长者食堂开张，为周边80岁以上老人提供堂食和送餐服务。', '据悉，食堂实行分档补贴，老人每份午餐',
+      '简讯', '□ 7月1日，颛桥镇举行合唱展演，来自12个村居的300名居民参加。', '□ 6月29日，华漕镇政务服务分中心专窗启用，首批可办理社保、',
+      '医保等58个高频事项，方便居民就近办事。',
+      '七宝老街夜游季启动', '本报讯 7月2日晚，七宝老街夜游季启动，推出非遗市集等30余项活动。',
+      '七宝镇相关负责人介绍，夜游季期间老街夜间客流已占全天客流的四成以上。', '价格在12元至15元之间，80岁以上老人还可享受额外优惠。',
+    ]);
+    expect(got[0]?.paragraphs.at(-1)).toBe('据悉，食堂实行分档补贴，老人每份午餐价格在12元至15元之间，80岁以上老人还可享受额外优惠。');
+    expect(got[2]?.paragraphs).toEqual(['6月29日，华漕镇政务服务分中心专窗启用，首批可办理社保、医保等58个高频事项，方便居民就近办事。']);
+    expect(got[3]?.paragraphs.at(-1)).toMatch(/^七宝镇相关负责人介绍/);
+  });
+
+  it('leaves the page\'s last text dangling: it may go on on another page without a marker', () => {
+    const got = read([
+      '垃圾分类回头看', '本报讯 6月6日，街道对38个小区开展垃圾分类专项检查，个别小区存在混投问题。',
+      '街道相关负责人表示，下一步将把检查结果纳入考核。', '独居老人装上安全眼', '本报讯 日前，街道为230户独居老人安装烟感报警器。',
+      '街道负责人表示，将把检查结果纳入年度考核，推动',
+    ]);
+    expect(got[0]?.paragraphs).toHaveLength(2);
+    expect(got[1]?.paragraphs.at(-1)).toBe('街道负责人表示，将把检查结果纳入年度考核，推动');
+  });
+
+  it('reads one short sentence of who is where doing what as a caption without credit, between paragraphs or inside a broken one', () => {
+    const got = read([
+      '口袋公园开园', '本报讯 5月8日，街道口袋公园开园，面积约1200平方米。',
+      '居民在新建的健身步道上散步。', '公园设有儿童游乐区和休憩区，由闲置地块改建而成，全年向居',
+      '老人们在公园长廊里下棋。', '民开放。', '活动在公园广场举行，300余名居民参加。',
+    ]);
+    expect(got[0]?.captions).toEqual(['居民在新建的健身步道上散步。', '老人们在公园长廊里下棋。']);
+    expect(got[0]?.paragraphs).toEqual([
+      '本报讯 5月8日，街道口袋公园开园，面积约1200平方米。', '公园设有儿童游乐区和休憩区，由闲置地块改建而成，全年向居民开放。', '活动在公园广场举行，300余名居民参加。',
+    ]);
   });
 });
