@@ -61,11 +61,11 @@ export interface SearchIndexBuild {
 }
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
-/** Raw bytes of index files compressed and handed out at once. */
-const BATCH_BYTES = 16 * 1024 * 1024;
+const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
 /** Articles scanned at once (bounds the scan's memory; appending a batch copies the postings). */
 const SCAN_BATCH = 8192;
-const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
+/** Raw bytes of index files compressed and handed out at once. */
+const BATCH_BYTES = 16 * 1024 * 1024;
 
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
 export function buildSearchIndex(site: Site, options: Omit<BuildSearchIndexOptions, 'previous'> = {}): OutputFile[] {
