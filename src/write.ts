@@ -411,8 +411,8 @@ async function syncFolder(folder: string): Promise<void> {
   await handle.close();
 }
 
-/** Runs `fn` over `items`, at most WIDTH at a time. */
-async function inParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+/** Runs `fn` over `items`, at most WIDTH at a time (never one open file per item: EMFILE). */
+export async function inParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) await fn(items[next++] as T);
