@@ -4,6 +4,7 @@
  */
 import type { Site, SiteArticle, SiteIssue, SitePage } from './site.js';
 import type { OutputFile, Paper } from './types.js';
+import { gbt7714, referenceOf, type Reference } from './cite/index.js';
 
 /** Version of the data API's shape, bumped when a field's meaning changes. */
 export const API_VERSION = 1;
@@ -35,7 +36,7 @@ export function renderApi(site: Site, skipIssues: ReadonlySet<string> = new Set(
   const files: OutputFile[] = [{ path: 'api/catalog.json', contents: json(catalog) }];
   for (const { issues } of site.papers) {
     for (const issue of issues) {
-      if (!skipIssues.has(issue.id)) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(issue)) });
+      if (!skipIssues.has(issue.id)) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(site, issue)) });
     }
   }
   return files;
@@ -45,7 +46,7 @@ function paperJson(paper: Paper): { id: string; name: string; district: string |
   return { id: paper.id, name: paper.name, district: paper.district };
 }
 
-function issueJson(issue: SiteIssue): object {
+function issueJson(site: Site, issue: SiteIssue): object {
   return {
     id: issue.id,
     paper: paperJson(issue.paper),
@@ -54,18 +55,18 @@ function issueJson(issue: SiteIssue): object {
     issueNumber: issue.issueNumber,
     totalNumber: issue.totalNumber,
     url: issue.url,
-    pages: issue.pages.map(pageJson),
+    pages: issue.pages.map((page) => pageJson(site, issue, page)),
   };
 }
 
-function pageJson(page: SitePage): object {
+function pageJson(site: Site, issue: SiteIssue, page: SitePage): object {
   return {
     number: page.number,
     name: page.name,
     label: page.label,
     source: page.source,
     url: page.url,
-    articles: page.articles.map(articleJson),
+    articles: page.articles.map((a) => ({ ...articleJson(a), cite: citeJson(referenceOf(site, issue, page, a)) })),
     diagnostics: page.diagnostics,
   };
 }
@@ -93,6 +94,11 @@ function articleJson(a: SiteArticle): object {
     incomplete: article.incomplete,
     sourceLines: { start: article.position.start.line, end: article.position.end.line },
   };
+}
+
+/** Contract §4: the GB/T 7714 reference, and where the download files are. */
+function citeJson(ref: Reference): object {
+  return { gbt7714: gbt7714(ref), files: ref.files };
 }
 
 /** Stable, readable JSON; JSON escapes all input text by construction. */

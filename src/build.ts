@@ -17,6 +17,7 @@ import { renderApi } from './api.js';
 import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
+import { renderOnThisDay } from './on-this-day.js';
 import { parseInParallel } from './parallel.js';
 import { cacheKey, parserFingerprint, readCacheEntry, readSearchState, withoutTrace, writeCache, writeSearchState } from './cache.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
@@ -382,7 +383,7 @@ async function runStages(
   const html = parallel
     ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, collect)
     : (async () => {
-        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip })) await collect(batch);
+        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, citations: true })) await collect(batch);
       })();
   // Whatever happens below, the HTML stream must have settled before an error propagates.
   const rendered = html.catch((error: unknown) => {
@@ -400,7 +401,7 @@ async function runStages(
   stage.name = 'rendering';
   options.onProgress?.('api', 0, 1);
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
-  const files = [...reused, ...renderApi(site, skip), ...renderFeeds(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderApi(site, skip), ...renderOnThisDay(site), ...renderFeeds(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {

@@ -14,7 +14,7 @@ parentPort?.on('message', () => {
   wake?.();
   wake = null;
 });
-for (const batch of renderSiteBatches(site, templates, { skipIssues: new Set(skipIssues) })) {
+for (const batch of renderSiteBatches(site, templates, { skipIssues: new Set(skipIssues), citations: true })) {
   while (available === 0) await new Promise<void>((resolve) => (wake = resolve));
   available--;
   parentPort?.postMessage({ batch });

@@ -44,7 +44,7 @@ export async function renderFingerprint(
   root: string,
   templates: Record<string, string>,
   generator: string,
-  code = ['src/render/**/*.ts', 'src/site.ts', 'src/api.ts'],
+  code = ['src/render/**/*.ts', 'src/site.ts', 'src/api.ts', 'src/cite/**/*.ts', 'src/parse/byline.ts'],
 ): Promise<string> {
   const hash = createHash('sha256').update(generator);
   for (const name of (await fg(code, { cwd: root })).sort()) {
@@ -130,7 +130,8 @@ export function manifestOf(site: Site, keys: Map<string, string>, files: OutputF
   const byApi = new Map<string, string>();
   for (const paper of site.papers) for (const issue of paper.issues) byApi.set(issue.api.slice(site.base.length), issue.id);
   for (const f of files) {
-    const id = f.path.endsWith('.html') ? byDir.get(f.path.split('/').slice(0, 2).join('/') + '/') : byApi.get(f.path);
+    // Everything under the issue's folder (its pages, its articles' citation files) is the issue's.
+    const id = byDir.get(f.path.split('/').slice(0, 2).join('/') + '/') ?? byApi.get(f.path);
     if (!id) continue;
     (issues[id] ??= { key: keys.get(id) ?? '', paths: [] }).paths.push(f.path);
   }

@@ -195,16 +195,21 @@ export function trailingByline(text: string): { index: number; kind: 'byline' | 
     if (bare && looksLikeBareName(bare) && /[。！？!?”]$/.test(head)) {
       return { index, kind: 'byline', line: { names: [bare], hasRole: false, hasBullet: false } };
     }
+    // A source line glued to the last sentence signs it off too: …商量着办。(唐秀英 供稿).
+    const source = /[。！？!?”]$/.test(head) ? readSourceLine(tail) : null;
+    if (source) return { index, kind: 'byline', line: { names: source.names, hasRole: false, hasBullet: false } };
   }
   return null;
 }
 
 // Matches the byline in a lead: 本报讯(记者 张雯), 本报讯（记者 王芳 通讯员 李明）.
 const LEAD_BYLINE = /^本报讯\s*[（(]([^（()）]{2,40})[）)]/;
+// The same without brackets, each name standing between spaces: 本报讯 记者 何婷 通讯员 曹磊 8月5日，….
+const LEAD_BYLINE_BARE = /^本报讯\s+((?:(?:本报|见习|实习)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fa5]{2,4}(?:\s+[\u4e00-\u9fa5]{2,4})*\s+)+)/;
 
-/** Names in a 本报讯(记者 …) lead, or [] when the lead carries none. */
+/** Names in a 本报讯(记者 …) or 本报讯 记者 … lead, or [] when the lead carries none. */
 export function leadBylineNames(paragraph: string): string[] {
-  const m = LEAD_BYLINE.exec(paragraph.trim());
+  const m = LEAD_BYLINE.exec(paragraph.trim()) ?? LEAD_BYLINE_BARE.exec(paragraph.trim());
   if (!m) return [];
   const read = readNames(m[1] ?? '');
   return read && read.hasRole ? read.names : [];
@@ -221,6 +226,9 @@ export function looksLikeBareName(text: string): boolean {
   return SURNAMES.has(chars[0] ?? '') || (chars.length >= 3 && SURNAMES.has(chars.slice(0, 2).join('')));
 }
 
+// The last character of a place or an organisation's name (浦江镇, 区委宣传部): no person's name.
+const ORG_END = /[镇区县市村局委办部队所站院校会社司厂馆心道处科室团组]$/;
+
 // A source or signature line: (浦江镇 供稿), （区委宣传部供稿）, (通讯员 钱磊 供稿), （来源：区融媒体中心）,
 // (据新华社). It credits where the copy came from, at an article's end; it is never a title.
 const SOURCE_AFTER = /^(.{1,24}?)\s*(?:供稿|供图|供稿供图|提供|投稿|来稿|整理|报道|综合)$/;
@@ -233,7 +241,9 @@ export function readSourceLine(text: string): { names: string[] } | null {
   if (!bracketed) return null;
   const m = SOURCE_AFTER.exec(inner.trim()) ?? SOURCE_BEFORE.exec(inner.trim());
   if (!m) return null;
-  // A person (通讯员 钱磊, 记者 王芳 …) is a byline; an organisation (浦江镇, 区委宣传部) names nobody.
+  // A person (通讯员 钱磊, 记者 王芳, 唐秀英 …) is a byline; an organisation (浦江镇, 区委宣传部) names nobody.
   const read = readNames(m[1] ?? '');
-  return { names: read?.hasRole ? [...read.names, ...read.photoNames] : [] };
+  if (read?.hasRole) return { names: [...read.names, ...read.photoNames] };
+  const who = (m[1] ?? '').trim();
+  return { names: looksLikeBareName(who) && !ORG_END.test(who) ? [who] : [] };
 }

@@ -256,7 +256,11 @@ function markCaptions(drafts: Draft[]): void {
 /** Bare-name bylines (宗河): a surname+name line next to a title stack or a lead. */
 function markBareNames(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
-    if (d.kind !== 'title' || !looksLikeBareName(d.text)) return;
+    // One name, or two or three set apart by spaces (沈燕丽 孟菲俊), one of them of three characters
+    // at least (two-character pairs such as 金山 银山 are slogans as often as names).
+    const names = d.text.trim().split(/\s+/);
+    if (d.kind !== 'title' || names.length > 3 || !names.every(looksLikeBareName)) return;
+    if (names.length > 1 && !names.some((n) => [...n].length >= 3)) return;
     const prev = drafts[i - 1];
     const next = drafts[i + 1];
     const besideTitle = prev?.kind === 'title';
@@ -264,8 +268,8 @@ function markBareNames(drafts: Draft[]): void {
     const afterBody = prev?.kind === 'body' && (next === undefined || next.kind === 'title');
     if (besideTitle || beforeBody || afterBody) {
       d.kind = 'byline';
-      d.names = [d.text.trim()];
-      d.reason = 'bare personal name on its own line (surname + given name): byline';
+      d.names = names;
+      d.reason = 'bare personal names on their own line (surname + given name): byline';
     }
   });
 }

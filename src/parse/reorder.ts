@@ -467,7 +467,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if ((!adjacent || (pastTitle && !orphan(b))) && score + 1 < JOIN_THRESHOLD) continue;
       if (!adjacent || pastTitle) {
         // A far block, or one under another title, moves into the dangling article: is it about that?
-        const moved = [b, ...runAfter(units, b)].map((k) => units[k]?.content ?? '').join('');
+        const moved = [b, ...keepTitleText(units, b, runAfter(units, b))].map((k) => units[k]?.content ?? '').join('');
         const mine = topic(moved, contextBefore(units, a));
         const own = topic(moved, contextBefore(units, b - 1));
         // More shared rare words with the dangling article than with where it stands: +1, up to +2.
@@ -530,9 +530,10 @@ const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项�
  * left of its title stack takes its roles again.
  */
 function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: Lexicon | null): void {
-  const across = (left: string, right: string): string | null => {
+  // `pageOnly`: only what the page itself prints counts (a lexicon word alone does not).
+  const across = (left: string, right: string, pageOnly = false): string | null => {
     if (NUMBER_END.test(squeeze(left)) && NUMBER_START.test(squeeze(right))) return 'a number runs on';
-    const word = lexicon?.(left, right) ?? null;
+    const word = pageOnly ? null : lexicon?.(left, right) ?? null;
     if (word && word.gain >= STRONG_GAIN) return `the lexicon reads "${word.word}" across it`;
     const gram = ngramEvidence(left, right, grams, 3);
     return gram.score >= 3 ? `"${gram.gram}" occurs elsewhere on the page` : null;
@@ -544,9 +545,13 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
     if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
     const before = units[i - 1];
     const after = units[i + 1];
+    // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with.
+    if (after?.kind === 'byline' || (after?.kind === 'body' && (after.lead || isLead(after.content)))) return;
     let why: string | null = null;
     if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, i - 1)) why = across(before.content, u.content);
-    if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content);
+    // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an
+    // intertitle: only the page's own words can say the line runs on into it (协商|会上 → 协商会).
+    if (!why && after?.kind === 'body' && !after.lead) why = across(u.content, after.content, opensSentence(after.content));
     for (const k of mustContinue) {
       if (why) break;
       const far = units[k];

@@ -78,7 +78,7 @@ export function startsWithContinuationPunct(text: string): boolean {
 }
 
 // Discourse openers that begin a sentence and are set off by a comma (据了解，/ 会上，/ 目前，).
-const OPENER = /^(?:据(?:了解|介绍|悉|统计|报道|透露)|(?:会上|会后|目前|此外|同时|另外|对此|为此|此前|随后|当天|近年来|近日|日前|今年以来|下一步|与此同时)[，,])/;
+const OPENER = /^(?:据(?:了解|介绍|悉|统计|报道|透露)|(?:会上|会后|目前|此外|同时|另外|对此|为此|此前|随后|当天|近年来|近日|日前|今年以来|下一步|与此同时)[，,]|截至[^，,。；]{1,12}[，,])/;
 
 // A speaker or a full date opening a clause (区应急管理局负责人强调，/ 谭明明在讲话中指出：/ 8月11日，).
 const ATTRIBUTION = /^(?:[^，。；！？,;!?“”]{2,20}?(?:表示|指出|强调|介绍|认为|提出|要求|希望)[，,:：]|[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午|晚)?[，,])/;

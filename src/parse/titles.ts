@@ -9,7 +9,7 @@ import { hanCount, squeeze } from './text.js';
 export type TitleRole = 'section' | 'kicker' | 'headline' | 'subheadline';
 
 // Verbs of a factual (news) title: someone held/met/launched something.
-export const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|签署|签订|部署|主持|出席|参加|到访|开工|开幕|闭幕|落幕|调研|视察|走访|考察|发布|成立|揭牌|授牌|签约|颁奖|表彰|慰问|看望|座谈|召集|通报|审议|商议|获评|入选|完成|启用|投用|通车|竣工|开业/;
+export const FACTUAL_VERB = /举行|召开|举办|会见|会晤|启动|开展|签署|签订|部署|主持|出席|参加|到访|开工|开幕|闭幕|落幕|调研|视察|走访|考察|发布|成立|揭牌|授牌|签约|颁奖|表彰|慰问|看望|座谈|召集|通报|审议|商议|获评|入选|完成|启用|投用|通车|竣工|开业|建成|共建|上线|推出|开通|揭晓|正式开放/;
 // Titles that open with an actor (区…, 市…, 本区, 虹桥街道…, 廊下镇…) are factual.
 const ACTOR_START = /^(?:区|市|本区|我区|全区|本市|[\u4e00-\u9fa5]{1,5}(?:街道|镇|新区|区委|区政府))(?![\u4e00-\u9fa5]*[”’」])/;
 // A short quoted catchphrase (“家门口”, “快进键”) marks a thematic display line.

@@ -13,6 +13,7 @@ import { articlePage } from './pages/article.js';
 import { searchPage } from './pages/search.js';
 import { aboutPage } from './pages/about.js';
 import { notFoundPage } from './pages/not-found.js';
+import { citationFiles } from '../cite/index.js';
 
 export interface RenderOptions {
   /**
@@ -20,6 +21,11 @@ export interface RenderOptions {
    * the previous build (see src/reuse.ts); every other page is rendered as usual.
    */
   skipIssues?: ReadonlySet<string>;
+  /**
+   * Also the citation files of each issue's articles (src/cite/), in the issue's batch: they sit
+   * beside the article pages and are written and reused with them. The build wants them.
+   */
+  citations?: boolean;
 }
 
 /** Renders all pages; pure and deterministic (same Site and templates → identical files, same order). */
@@ -64,7 +70,7 @@ export function* renderSiteBatches(site: Site, templates: Templates, options: Re
         specs.push(banPage(ctx, paper, issue, page));
         for (const article of page.articles) specs.push(articlePage(ctx, article));
       }
-      yield render(specs);
+      yield options.citations ? [...render(specs), ...citationFiles(site, issue)] : render(specs);
     }
   }
 }

@@ -13,11 +13,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * source maps, paths relative to the repository: the same sources give the same bytes.
  */
 export async function bundleBrowserCode(): Promise<OutputFile[]> {
-  const [search, highlight] = await Promise.all([
+  const [search, highlight, small] = await Promise.all([
     bundle({ search: 'src/browser/search.ts' }, false),
     bundle({ highlight: 'src/browser/highlight.ts' }, true),
+    // Each self-contained: the citation copy button, the home page's 历史上的今天.
+    bundle({ cite: 'src/browser/cite.ts', 'on-this-day': 'src/browser/on-this-day.ts' }, false),
   ]);
-  return [...search, ...highlight].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...search, ...highlight, ...small].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 async function bundle(entryPoints: Record<string, string>, splitting: boolean): Promise<OutputFile[]> {

@@ -38,7 +38,7 @@ async function publicAssets(): Promise<OutputFile[]> {
 export async function buildTestSite(source: SiteSource, base = '/'): Promise<BuiltSite> {
   if (source === 'fixture') {
     const site = fixtureSite(base);
-    return { source, site, files: [...renderSite(site, loadTemplates()), ...(await publicAssets())] };
+    return { source, site, files: [...renderSite(site, loadTemplates(), { citations: true }), ...(await publicAssets())] };
   }
   // Imported lazily so the fixture tests run even while the pipeline is being written.
   const { buildSite } = await import('../../src/build.js');
@@ -55,7 +55,7 @@ export function producedElsewhere(source: SiteSource, base: string, pathname: st
     rest.startsWith('api/') ||
     rest.endsWith('/feed.xml') ||
     (rest.startsWith('search/') && rest !== 'search/') ||
-    ['assets/search.js', 'assets/highlight.js', 'assets/search.css'].includes(rest)
+    ['assets/search.js', 'assets/highlight.js', 'assets/search.css', 'assets/cite.js', 'assets/on-this-day.js'].includes(rest)
   );
 }
 

@@ -57,6 +57,11 @@ describe('bylines and credits', () => {
   it('reads the byline inside a lead and bare names', () => {
     expect(leadBylineNames('本报讯(记者 张雯)区委常委会…')).toEqual(['张雯']);
     expect(leadBylineNames('本报讯 7月23日,…')).toEqual([]);
+    expect(leadBylineNames('本报讯 记者 周敏 通讯员 陆斌 3月2日，区里召开会议。')).toEqual(['周敏', '陆斌']);
+    expect(leadBylineNames('本报讯 见习记者 马兰 5月6日，…')).toEqual(['马兰']);
+    expect(leadBylineNames('本报讯 记者从区卫健委获悉，…')).toEqual([]);
+    expect(trailingByline('……让居民的事居民商量着办。（张晓梅 供稿）')?.line.names).toEqual(['张晓梅']);
+    expect(trailingByline('……让居民的事居民商量着办。（江桥镇 供稿）')?.line.names).toEqual([]);
     expect(looksLikeBareName('宗河')).toBe(true);
     expect(looksLikeBareName('大字新闻')).toBe(false);
   });
@@ -97,6 +102,11 @@ describe('titles', () => {
     expect(mergedTitleSplit('强化创新策源功能 彰显人民城市宜居魅力 营造风清气正氛围')).toBeNull();
     expect(mergedTitleSplit('共谋发展向前看 区区合作再出发')).toBeNull();
     expect(mergedTitleSplit('增进友谊 共赢发展')).toBeNull();
+    // Reports of what opened, went online or was built jointly are factual too.
+    const opened = '滨江绿道贯通段正式开放 漫步江岸 乐享生活';
+    const at = mergedTitleSplit(opened)?.at;
+    expect(at === undefined ? null : opened.slice(at)).toBe('漫步江岸 乐享生活');
+    expect(mergedTitleSplit('区医院与高校共建临床研究中心 医教协同 守护健康')?.upper).toBe('kicker');
   });
   it('splits a headline from its ——subheadline set after a space on the same line', () => {
     const t = '书香满城 阅读点亮生活 ——本区举办第十届读书节';
@@ -490,5 +500,56 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[0]?.paragraphs).toEqual([
       '本报讯 5月8日，街道口袋公园开园，面积约1200平方米。', '公园设有儿童游乐区和休憩区，由闲置地块改建而成，全年向居民开放。', '活动在公园广场举行，300余名居民参加。',
     ]);
+  });
+
+  it('keeps an intertitle before a block that opens a sentence, unless the page itself prints the word across the junction', () => {
+    const got = read([
+      '老城厢焕新颜', '本报讯 3月9日，老城厢历史风貌区首批修缮项目完工，12栋老建筑恢复原貌。', '老建筑修缮后将引入书店和展馆，向市民开放。',
+      '文商旅融合激活新城', '区商务委相关负责人介绍，下一步将把风貌区与周边商圈串联起来。',
+    ]);
+    expect(got[0]?.intertitles).toEqual([{ text: '文商旅融合激活新城', beforeParagraph: 2 }]);
+    const run = read([
+      '专题协商会召开', '本报讯 5月6日，区政协召开专题协商会，委员们围绕养老服务建言献策。', '协商', '会上，8位委员作了发言，提出意见建议20余条。',
+    ]);
+    expect(run[0]?.intertitles ?? []).toEqual([]);
+    expect(run[0]?.paragraphs.at(-1)).toBe('协商会上，8位委员作了发言，提出意见建议20余条。');
+  });
+
+  it('weighs the topic of a stray column under a title without the title\'s own text that stays behind', () => {
+    const got = read([
+      '依法治区工作会议召开', '本报讯 8月22日晚，区里召开全面依法治区工作会议，',
+      '义诊活动进社区', '（上接第1版）医务人员现场教授心肺复苏急救法，不少居民排队参与体验。', '活动由区卫健委主办。',
+      '守护一河碧水 共享生态之美', '区级总河长开展巡河调研', '■记者 夏丽钧',
+      '总结法治建设工作成效，部署下阶段法治重点任务。', '会议审议通过了区2025年法治政府建设工作要点。',
+      '区级总河长8月25日晚带队开展巡河调研，察看河道水质。', '区里建立了三级河长体系，共设立各级河长226名，河道水质稳定达标。',
+    ]);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 8月22日晚，区里召开全面依法治区工作会议，总结法治建设工作成效，部署下阶段法治重点任务。', '会议审议通过了区2025年法治政府建设工作要点。']);
+    expect(got[2]?.paragraphs[0]).toMatch(/^区级总河长8月25日晚/);
+  });
+
+  it('keeps a title with its byline under it a title, even when its last word could run on into a stray block elsewhere', () => {
+    const got = read([
+      '式，向居民普及分类知识，推动分类习惯长效养成。',
+      '区第5届读书节开幕', '记者 江明', '本报讯 4月23日，区第5届读书节在区图书馆开幕，30余场活动将陆续举行。',
+    ]);
+    expect(got.map((a) => a.headline)).toContain('区第5届读书节开幕');
+    expect(got.find((a) => a.headline === '区第5届读书节开幕')?.bylines).toEqual(['江明']);
+  });
+
+  it('reads a clause opening with 截至… as running text, not as a title with commas', () => {
+    const got = read([
+      '志愿服务表彰大会举行', '本报讯 3月15日，区里举行志愿服务表彰大会，100名优秀志愿者受到表彰。',
+      '截至目前，全区实名注册志愿者已超过20万人，占常住人口', '志愿者代表上台领奖 ■记者 王明 摄', '的29%。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['志愿服务表彰大会举行']);
+    expect(got[0]?.paragraphs.at(-1)).toBe('截至目前，全区实名注册志愿者已超过20万人，占常住人口的29%。');
+  });
+
+  it('reads two or three bare names on one line as a byline, but not a pair of two-character words', () => {
+    const got = read(['春花烂漫迎客来', '沈晓丽 孟菲', '本报讯 3月20日，区里举办赏花季活动，20个公园参加。']);
+    expect(got[0]?.headline).toBe('春花烂漫迎客来');
+    expect(got[0]?.bylines).toEqual(['沈晓丽', '孟菲']);
+    const slogan = read(['金山 银山', '本报讯 3月20日，区里召开生态环境保护大会，部署全年工作。']);
+    expect(slogan[0]?.headline).toBe('金山 银山');
   });
 });

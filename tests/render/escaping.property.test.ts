@@ -24,7 +24,7 @@ describe('any input text round-trips as text', () => {
         expect(text(select('article h1', tree))).toBe(headline);
         expect(text(select('.article-body > p', tree))).toBe(paragraph);
         const scripts = selectAll('script', tree);
-        expect(scripts).toHaveLength(2);
+        expect(scripts).toHaveLength(3); // JSON-LD, the highlight and the citation modules
         // JSON-LD carries the headline with whitespace collapsed (excerpt), otherwise unchanged.
         expect((JSON.parse(text(scripts[0])) as { headline: string }).headline).toBe(excerpt(headline, 110));
       }),

@@ -64,8 +64,8 @@ describe('escaping', () => {
   });
 
   it('never lets input become markup', () => {
-    // The only scripts are the JSON-LD and the highlight module; no img, no javascript: link.
-    expect(selectAll('script', tree).map((s) => s.properties.type)).toEqual(['application/ld+json', 'module']);
+    // The only scripts are the JSON-LD and the highlight and citation modules; no img, no javascript: link.
+    expect(selectAll('script', tree).map((s) => s.properties.type)).toEqual(['application/ld+json', 'module', 'module']);
     expect(selectAll('img', tree)).toHaveLength(0);
     expect(selectAll('[onerror]', tree)).toHaveLength(0);
     expect(selectAll('a', tree).every((a) => !String(a.properties.href).startsWith('javascript:'))).toBe(true);
@@ -90,7 +90,7 @@ describe('escaping', () => {
     expect(data.headline).toBe(hostile.script);
     expect(data.alternativeHeadline).toBe(hostile.breakout);
     const markup = html.replace(/="[^"]*"/g, '=""');
-    expect(markup.match(/<\/script>/g)).toHaveLength(2);
+    expect(markup.match(/<\/script>/g)).toHaveLength(3);
     expect(markup).not.toContain('<!--');
   });
 });

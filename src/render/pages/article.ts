@@ -9,6 +9,8 @@ import { listTitle, renderArticleSide } from '../article-side.js';
 import { jsonLdScript } from '../json-ld.js';
 import type { PageSpec } from '../layout.js';
 import { banCrumbs } from './ban.js';
+import { renderCitation } from '../article-cite.js';
+import { referenceOf } from '../../cite/index.js';
 
 /** A continuation line: a link when the other part is in the archive, plain text otherwise. */
 function continuation(className: string, verb: '上接' | '下转', where: string | null, url: string | null): Element | null {
@@ -101,7 +103,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
   // The article and its pager are the reading column; the side column follows them, or on wide
   // screens stands beside them (site.css).
   const main: ElementContent[] = [
-    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, pager]), renderArticleSide(paper, issue, page, item)]),
+    h('div', { className: ['article-layout'] }, [h('div', { className: ['article-main'] }, [articleElement, renderCitation(referenceOf(site, issue, page, item)), pager]), renderArticleSide(paper, issue, page, item)]),
   ];
 
   const jsonLd: Record<string, unknown> = {
@@ -138,6 +140,7 @@ export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
       ...(article.section ? [h('meta', { property: 'article:section', content: article.section })] : []),
       jsonLdScript(jsonLd),
       h('script', { type: 'module', src: `${site.base}assets/highlight.js` }),
+      h('script', { type: 'module', src: `${site.base}assets/cite.js` }),
     ],
   };
 }

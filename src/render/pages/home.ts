@@ -5,6 +5,7 @@ import type { RenderContext } from '../context.js';
 import { issueLabel } from '../context.js';
 import { renderIssueList } from '../article-list.js';
 import type { PageSpec } from '../layout.js';
+import { ON_THIS_DAY_DIR } from '../../on-this-day.js';
 
 /** How many recent issues the home page shows per paper. */
 const latestCount = 5;
@@ -29,6 +30,8 @@ export function homePage(ctx: RenderContext): PageSpec {
       ]),
     ]),
   ];
+  // 历史上的今天: an empty slot that assets/on-this-day.js fills for the reader's date (or leaves empty).
+  main.push(h('div', { className: ['on-this-day-slot'], dataOnThisDay: `${site.base}${ON_THIS_DAY_DIR}` }));
   if (site.papers.length === 0) main.push(h('p', '还没有收录任何报纸。'));
   main.push(
     h(
@@ -57,5 +60,6 @@ export function homePage(ctx: RenderContext): PageSpec {
     description: `上海区报文字档案：${site.papers.map((paper) => paper.paper.name).join('、') || '暂无报纸'}，按期按版阅读，全文可搜索。`,
     breadcrumbs: [{ label: '首页', url: site.base }],
     main,
+    head: [h('script', { type: 'module', src: `${site.base}assets/on-this-day.js` })],
   };
 }
