@@ -1,17 +1,20 @@
 /**
  * `npm run bench`: first times starting the command (scripts/bench-cli.ts), then builds
- * synthetic archives of real text (1k and 10k articles; 50k with --large), measures the build
- * and the search, and runs Pagefind on the same HTML in the same run so every search figure is
- * also given as a ratio baokan / Pagefind.
+ * synthetic archives of real text (1k and 10k articles; 10k and 200k with --large), measures the
+ * build and the search, and runs Pagefind on the same HTML in the same run (up to 200k
+ * articles) so every search figure is also given as a ratio baokan / Pagefind. A growth table
+ * across the sizes shows how each cost scales.
  *
- *   npm run bench -- [--sizes 1000,10000] [--large] [--queries 20] [--cli-runs 9] [--write]
+ *   npm run bench -- [--sizes 1000,10000] [--large] [--queries 20] [--cli-runs 9] [--no-cli] [--write]
+ *   npm run bench -- --search DIR [--queries 20]   (the search of a site already built in DIR,
+ *                                                  beside Pagefind's index when DIR/pagefind has one)
  *
  * --write replaces the results sections of BENCHMARKS.md. Machines are noisy: read the ratios.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -21,20 +24,24 @@ import { createLoader } from '../src/browser/loader.js';
 import { runQuery } from '../src/browser/engine.js';
 import { normalize, parseQuery } from '../src/search/tokenize.js';
 import { benchCli, writeCliSection } from './bench-cli.js';
-import { extraPage, generateArchive } from './gen-archive.js';
+import { extraPage, iterateArchive } from './gen-archive.js';
 import { mulberry32 } from './prng.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000' },
+    sizes: { type: 'string' },
     large: { type: 'boolean', default: false },
+    'no-cli': { type: 'boolean', default: false },
+    search: { type: 'string' },
     queries: { type: 'string', default: '20' },
     write: { type: 'boolean', default: false },
     'cli-runs': { type: 'string', default: '9' },
   },
 });
-const sizes = values.sizes.split(',').map(Number).concat(values.large ? [50_000] : []);
+const sizes = (values.sizes ?? (values.large ? '10000,200000' : '1000,10000')).split(',').map(Number);
+/** Pagefind takes as long as the build and more: beyond this size baokan runs alone. */
+const PAGEFIND_MAX = 200_000;
 const QUERY_COUNT = Number(values.queries);
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
@@ -49,11 +56,14 @@ interface BuildRun {
   written: number;
   parsed: number;
   rejected: number;
+  /** Peak RSS (MiB) while each stage the build reports ran (the full build only). */
+  stagePeaks?: Record<string, number>;
 }
 
 /** Runs one build in a child process and returns what it printed. */
-function runBuild(input: string, out: string, cache: string): BuildRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-build.ts'), '--input', input, '--out', out, '--cache', cache], {
+function runBuild(input: string, out: string, cache: string, stages = false): BuildRun {
+  const args = ['--import', 'tsx', path.join(ROOT, 'scripts/bench-build.ts'), '--input', input, '--out', out, '--cache', cache, ...(stages ? ['--stages'] : [])];
+  const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -63,17 +73,22 @@ function runBuild(input: string, out: string, cache: string): BuildRun {
   return JSON.parse(line) as BuildRun;
 }
 
-async function sizeOf(dir: string, filter: (rel: string) => boolean = () => true): Promise<{ bytes: number; files: number }> {
+async function sizeOf(dir: string, filter: (rel: string) => boolean = () => true): Promise<{ bytes: number; files: number; widest: { folder: string; entries: number } }> {
   let bytes = 0;
   let files = 0;
+  const entries = new Map<string, number>();
   for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const folder = path.relative(dir, e.parentPath);
+    entries.set(folder, (entries.get(folder) ?? 0) + 1);
     if (!e.isFile()) continue;
     const rel = path.relative(dir, path.join(e.parentPath, e.name));
     if (!filter(rel)) continue;
     bytes += (await stat(path.join(dir, rel))).size;
     files++;
   }
-  return { bytes, files };
+  let widest = { folder: '', entries: 0 };
+  for (const [folder, n] of entries) if (n > widest.entries) widest = { folder, entries: n };
+  return { bytes, files, widest };
 }
 
 
@@ -85,10 +100,10 @@ interface Doc {
 /** The articles as the search index sees them (docs/<i>.json.gz), in index order. */
 async function readDocs(out: string): Promise<Doc[]> {
   const dir = path.join(out, 'search/docs');
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.json.gz'));
+  const names = (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.json.gz'));
   const docs: Doc[] = [];
   for (const n of names) {
-    const i = Number(n.split('.')[0]);
+    const i = Number(path.basename(n).split('.')[0]);
     const doc = JSON.parse(gunzipSync(await readFile(path.join(dir, n))).toString('utf8')) as { url: string; text: string };
     docs[i] = { url: doc.url, text: normalize(doc.text) };
   }
@@ -205,11 +220,12 @@ interface SearchFigures {
 
 const emptyFigures = (): SearchFigures => ({ coldBytes: [], coldRequests: [], coldRoundTrips: [], warmBytes: [], latency: [], recall: 0, precision: 0 });
 
-async function benchSearch(browser: Browser, origin: string, out: string, docs: Doc[], queries: string[]) {
+async function benchSearch(browser: Browser, origin: string, out: string, docs: Doc[], queries: string[], withPagefind: boolean) {
   const baokan = emptyFigures();
   const pagefind = emptyFigures();
   let hitB = 0, foundB = 0, hitP = 0, foundP = 0, truthN = 0;
-  const htmlOrCss = (u: string): boolean => /\/search\/(\?|$)|\.css(\?|$)|pagefind-bench\.html/.test(u);
+  // The page itself, its styles and the favicon (requested whenever the browser gets to it).
+  const htmlOrCss = (u: string): boolean => /\/search\/(\?|$)|\.css(\?|$)|favicon|pagefind-bench\.html/.test(u);
   for (let i = 0; i < queries.length; i++) {
     const q = queries[i] as string;
     const next = queries[(i + 1) % queries.length] as string;
@@ -227,8 +243,9 @@ async function benchSearch(browser: Browser, origin: string, out: string, docs: 
       baokan.coldRequests.push(cold.requests);
       baokan.coldRoundTrips.push(cold.roundTrips);
       const warm = await measure(page, async () => {
-        await page.fill('input[name="q"]', next);
-        await page.press('input[name="q"]', 'Enter');
+        // The search page's own box (#q): the header's box is a plain form that loads the page again.
+        await page.fill('#q', next);
+        await page.press('#q', 'Enter');
         await page.waitForFunction(
           (want) => new URL(location.href).searchParams.get('q') === want && document.querySelector('[data-search-status]')?.getAttribute('data-search-status') === 'done',
           next,
@@ -238,12 +255,13 @@ async function benchSearch(browser: Browser, origin: string, out: string, docs: 
       baokan.warmBytes.push(warm.bytes);
       baokan.latency.push(warm.ms);
       await context.close();
+      process.stderr.write(`  ${q}: cold ${kb(cold.bytes)} KB in ${cold.roundTrips} round trips; then ${next}: warm ${kb(warm.bytes)} KB, ${warm.ms.toFixed(0)} ms\n`);
     }
     const found = await baokanResults(out, docs, q);
     for (const u of found) if (truth.has(u)) hitB++;
     foundB += found.size;
     // Pagefind: the same two steps through its JS API.
-    {
+    if (withPagefind) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${origin}/pagefind-bench.html`);
@@ -276,77 +294,198 @@ const median = (xs: number[]): number => pct(xs, 50);
 const kb = (b: number): string => (b / 1024).toFixed(1);
 const ratio = (a: number, b: number): string => (b ? (a / b).toFixed(2) : 'n/a');
 
+/** One size's figures for the growth table. */
+interface Growth {
+  size: number;
+  articles: number;
+  fullS: number;
+  articlesPerS: number;
+  rssMiB: number;
+  incrementalS: number;
+  backfillS: number;
+  coldKB: number;
+  coldMaxKB: number;
+  coldRoundTrips: number;
+  warmKB: number;
+  warmP95KB: number;
+  filesPer10k: number;
+  mibPer10k: number;
+  widest: string;
+  load: string;
+  pagefindRatio: string;
+}
+const growth: Growth[] = [];
+
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+
 async function benchSize(browser: Browser, articles: number): Promise<string[]> {
   const dir = await mkdtemp(path.join(tmpdir(), `baokan-bench-${articles}-`));
   const input = path.join(dir, 'input');
   const out = path.join(dir, 'dist');
   const cache = path.join(dir, 'cache');
-  const archive = generateArchive({ articles, seed: 1 });
-  for (const f of archive.files) {
-    await mkdir(path.dirname(path.join(input, f.path)), { recursive: true });
+  const loadBefore = load();
+  // Streamed to disk an issue at a time: a million articles' page files never sit in memory.
+  const made = new Set<string>();
+  for (const f of iterateArchive({ articles, seed: 1 })) {
+    const folder = path.dirname(path.join(input, f.path));
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
     await writeFile(path.join(input, f.path), f.contents);
   }
   process.stderr.write(`bench ${articles}: full build…\n`);
-  const full = runBuild(input, out, cache);
+  const full = runBuild(input, out, cache, true);
   const addPage = async (page: { path: string; contents: string | Uint8Array }): Promise<void> => {
     await mkdir(path.dirname(path.join(input, page.path)), { recursive: true });
     await writeFile(path.join(input, page.path), page.contents);
   };
   // The usual growth: a page of a new issue, dated after everything in the archive.
   await addPage(extraPage({ articles, seed: 1 }));
-  process.stderr.write(`bench ${articles}: incremental build (new issue)…\n`);
+  process.stderr.write(`bench ${articles}: full build ${JSON.stringify(full)}\nbench ${articles}: incremental build (new issue)…\n`);
   const incremental = runBuild(input, out, cache);
   // Filling a gap: a page of an old date, so every later article's search number shifts.
   await addPage(extraPage({ articles, seed: 1, backfill: true }));
-  process.stderr.write(`bench ${articles}: incremental build (backfilled page)…\n`);
+  process.stderr.write(`bench ${articles}: incremental ${JSON.stringify(incremental)}\nbench ${articles}: incremental build (backfilled page)…\n`);
   const backfill = runBuild(input, out, cache);
 
-  process.stderr.write(`bench ${articles}: pagefind…\n`);
-  const pfStarted = performance.now();
-  const pf = spawnSync(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', out, '--root-selector', 'article', '--glob', '*/*/*/*/index.html', '--output-subdir', 'pagefind', '--quiet'], { encoding: 'utf8' });
-  const pfMs = performance.now() - pfStarted;
-  if (pf.status !== 0) throw new Error(`pagefind failed: ${pf.stderr}`);
-  await writeFile(path.join(out, 'pagefind-bench.html'), PAGEFIND_PAGE);
+  process.stderr.write(`bench ${articles}: backfill ${JSON.stringify(backfill)}\n`);
+  const site = await sizeOf(out);
+  const withPagefind = articles <= PAGEFIND_MAX;
+  let pfMs = 0;
+  if (withPagefind) {
+    process.stderr.write(`bench ${articles}: pagefind…\n`);
+    const pfStarted = performance.now();
+    const pf = spawnSync(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', out, '--root-selector', 'article', '--glob', '*/*/*/*/index.html', '--output-subdir', 'pagefind', '--quiet'], { encoding: 'utf8' });
+    pfMs = performance.now() - pfStarted;
+    if (pf.status !== 0) throw new Error(`pagefind failed: ${pf.stderr}`);
+    process.stderr.write(`bench ${articles}: pagefind ${(pfMs / 1000).toFixed(1)} s\n`);
+    await writeFile(path.join(out, 'pagefind-bench.html'), PAGEFIND_PAGE);
+  }
 
   const index = await sizeOf(path.join(out, 'search'));
-  const pfIndex = await sizeOf(path.join(out, 'pagefind'));
+  const pfIndex = withPagefind ? await sizeOf(path.join(out, 'pagefind')) : { bytes: 0, files: 0 };
   const docs = await readDocs(out);
   const queries = pickQueries(docs, QUERY_COUNT);
   const { server, origin } = await serve(out);
   process.stderr.write(`bench ${articles}: ${queries.length} queries in chromium…\n`);
-  const s = await benchSearch(browser, origin, out, docs, queries);
+  const s = await benchSearch(browser, origin, out, docs, queries, withPagefind);
   server.close();
   await rm(dir, { recursive: true, force: true });
 
   const n = backfill.articles;
   const b = s.baokan;
   const p = s.pagefind;
+  const per10k = 10_000 / n;
+  growth.push({
+    size: articles,
+    articles: n,
+    fullS: full.ms / 1000,
+    articlesPerS: full.articles / (full.ms / 1000),
+    rssMiB: full.maxRssMiB,
+    incrementalS: incremental.ms / 1000,
+    backfillS: backfill.ms / 1000,
+    coldKB: median(b.coldBytes) / 1024,
+    coldMaxKB: Math.max(...b.coldBytes) / 1024,
+    coldRoundTrips: Math.max(...b.coldRoundTrips),
+    warmKB: median(b.warmBytes) / 1024,
+    warmP95KB: pct(b.warmBytes, 95) / 1024,
+    filesPer10k: site.files * per10k,
+    mibPer10k: (site.bytes / 1048576) * per10k,
+    widest: `${site.widest.entries} (${site.widest.folder || '.'})`,
+    load: `${loadBefore} → ${load()}`,
+    pagefindRatio: withPagefind ? ratio(full.ms, pfMs) : 'n/a',
+  });
+  const pfCell = (text: string): string => (withPagefind ? text : '(not run)');
   return [
     `### ${articles.toLocaleString('en')} articles (${full.pages} pages; ${n} articles after parsing)`,
     '',
+    `Load average (1, 5, 15 min) before → after this size: ${growth.at(-1)!.load}; largest folder of the output: ${growth.at(-1)!.widest} entries.`,
+    '',
+    `Peak RSS of the full build by stage (MiB): ${Object.entries(full.stagePeaks ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    '',
     '| figure | baokan | Pagefind | baokan / Pagefind |',
     '|---|---|---|---|',
-    `| full build (s) | ${(full.ms / 1000).toFixed(1)} | ${(pfMs / 1000).toFixed(1)} (index only) | ${ratio(full.ms, pfMs)} |`,
+    `| full build (s) | ${(full.ms / 1000).toFixed(1)} | ${pfCell(`${(pfMs / 1000).toFixed(1)} (index only)`)} | ${ratio(full.ms, pfMs)} |`,
     `| articles per second, full build | ${Math.round(full.articles / (full.ms / 1000))} | | |`,
     `| peak RSS (MiB) | ${full.maxRssMiB.toFixed(0)} | | |`,
     `| incremental build after one added page of a new issue (s) | ${(incremental.ms / 1000).toFixed(2)} (${incremental.parsed} page parsed, ${incremental.written} files written; ${((100 * incremental.ms) / full.ms).toFixed(0)}% of full) | | |`,
     `| incremental build after one backfilled page of an old date (s) | ${(backfill.ms / 1000).toFixed(2)} (${backfill.parsed} page parsed, ${backfill.written} files written; ${((100 * backfill.ms) / full.ms).toFixed(0)}% of full) | | |`,
     `| output: files / MiB | ${full.files} / ${(full.bytes / 1048576).toFixed(1)} | | |`,
-    `| search index, gzipped bytes per article | ${Math.round(index.bytes / n)} | ${Math.round(pfIndex.bytes / n)} | ${ratio(index.bytes, pfIndex.bytes)} |`,
-    `| cold first query, KB gzipped (median / max) | ${kb(median(b.coldBytes))} / ${kb(Math.max(...b.coldBytes))} | ${kb(median(p.coldBytes))} / ${kb(Math.max(...p.coldBytes))} | ${ratio(median(b.coldBytes), median(p.coldBytes))} |`,
-    `| cold first query, requests / round trips (median) | ${median(b.coldRequests)} / ${median(b.coldRoundTrips)} | ${median(p.coldRequests)} / ${median(p.coldRoundTrips)} | ${ratio(median(b.coldRequests), median(p.coldRequests))} |`,
-    `| warm query, KB gzipped (median / p95) | ${kb(median(b.warmBytes))} / ${kb(pct(b.warmBytes, 95))} | ${kb(median(p.warmBytes))} / ${kb(pct(p.warmBytes, 95))} | ${ratio(median(b.warmBytes), median(p.warmBytes))} |`,
-    `| warm query latency, ms (p50 / p95) | ${median(b.latency).toFixed(0)} / ${pct(b.latency, 95).toFixed(0)} | ${median(p.latency).toFixed(0)} / ${pct(p.latency, 95).toFixed(0)} | ${ratio(median(b.latency), median(p.latency))} |`,
-    `| recall / precision vs exact substring | ${b.recall.toFixed(3)} / ${b.precision.toFixed(3)} | ${p.recall.toFixed(3)} / ${p.precision.toFixed(3)} | |`,
+    `| search index, gzipped bytes per article | ${Math.round(index.bytes / n)} | ${pfCell(String(Math.round(pfIndex.bytes / n)))} | ${ratio(index.bytes, pfIndex.bytes)} |`,
+    `| cold first query, KB gzipped (median / max) | ${kb(median(b.coldBytes))} / ${kb(Math.max(...b.coldBytes))} | ${pfCell(`${kb(median(p.coldBytes))} / ${kb(Math.max(...p.coldBytes))}`)} | ${ratio(median(b.coldBytes), median(p.coldBytes))} |`,
+    `| cold first query, requests / round trips (median; max round trips) | ${median(b.coldRequests)} / ${median(b.coldRoundTrips)}; ${Math.max(...b.coldRoundTrips)} | ${pfCell(`${median(p.coldRequests)} / ${median(p.coldRoundTrips)}; ${Math.max(...p.coldRoundTrips)}`)} | ${ratio(median(b.coldRequests), median(p.coldRequests))} |`,
+    `| warm query, KB gzipped (median / p95) | ${kb(median(b.warmBytes))} / ${kb(pct(b.warmBytes, 95))} | ${pfCell(`${kb(median(p.warmBytes))} / ${kb(pct(p.warmBytes, 95))}`)} | ${ratio(median(b.warmBytes), median(p.warmBytes))} |`,
+    `| warm query latency, ms (p50 / p95) | ${median(b.latency).toFixed(0)} / ${pct(b.latency, 95).toFixed(0)} | ${pfCell(`${median(p.latency).toFixed(0)} / ${pct(p.latency, 95).toFixed(0)}`)} | ${ratio(median(b.latency), median(p.latency))} |`,
+    `| recall / precision vs exact substring | ${b.recall.toFixed(3)} / ${b.precision.toFixed(3)} | ${pfCell(`${p.recall.toFixed(3)} / ${p.precision.toFixed(3)}`)} | |`,
     '',
     `Queries (${queries.length}): ${queries.join('、')}`,
     '',
   ];
 }
 
-const cli = await benchCli(Number(values['cli-runs']));
-console.log(cli.join('\n'));
-if (values.write) await writeCliSection(cli);
+/** Only the search figures, of a site already built (a long run's output, while or after it runs). */
+async function benchBuiltSearch(out: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const withPagefind = await stat(path.join(out, 'pagefind/pagefind.js')).then(() => true, () => false);
+    if (withPagefind) await writeFile(path.join(out, 'pagefind-bench.html'), PAGEFIND_PAGE);
+    const docs = await readDocs(out);
+    const queries = pickQueries(docs, QUERY_COUNT);
+    const { server, origin } = await serve(out);
+    const { baokan: b } = await benchSearch(browser, origin, out, docs, queries, withPagefind);
+    server.close();
+    console.log(
+      [
+        `${docs.length} articles; queries (${queries.length}): ${queries.join('、')}`,
+        `cold first query, KB gzipped (median / max): ${kb(median(b.coldBytes))} / ${kb(Math.max(...b.coldBytes))}`,
+        `cold first query, requests / round trips (median; max round trips): ${median(b.coldRequests)} / ${median(b.coldRoundTrips)}; ${Math.max(...b.coldRoundTrips)}`,
+        `warm query, KB gzipped (median / p95): ${kb(median(b.warmBytes))} / ${kb(pct(b.warmBytes, 95))}`,
+        `warm query latency, ms (p50 / p95): ${median(b.latency).toFixed(0)} / ${pct(b.latency, 95).toFixed(0)}`,
+        `recall / precision vs exact substring: ${b.recall.toFixed(3)} / ${b.precision.toFixed(3)}`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+  }
+}
+if (values.search) {
+  await benchBuiltSearch(values.search);
+  process.exit(0);
+}
+
+if (!values['no-cli']) {
+  const cli = await benchCli(Number(values['cli-runs']));
+  console.log(cli.join('\n'));
+  if (values.write) await writeCliSection(cli);
+}
+
+/** Each cost at every size, and per 10k articles where it should stay flat. */
+function growthTable(): string[] {
+  if (growth.length < 2) return [];
+  const row = (name: string, cell: (g: Growth) => string): string => `| ${name} | ${growth.map(cell).join(' | ')} |`;
+  return [
+    '### Growth',
+    '',
+    `| figure | ${growth.map((g) => `${g.size.toLocaleString('en')}`).join(' | ')} |`,
+    `|---|${growth.map(() => '---').join('|')}|`,
+    row('articles after parsing', (g) => String(g.articles)),
+    row('full build (s)', (g) => g.fullS.toFixed(1)),
+    row('articles per second', (g) => g.articlesPerS.toFixed(0)),
+    row('full build / Pagefind indexing, same run', (g) => g.pagefindRatio),
+    row('peak RSS (MiB)', (g) => g.rssMiB.toFixed(0)),
+    row('one page of a new issue (s)', (g) => g.incrementalS.toFixed(2)),
+    row('one backfilled page (s)', (g) => g.backfillS.toFixed(2)),
+    row('cold first query, KB (median / max)', (g) => `${g.coldKB.toFixed(1)} / ${g.coldMaxKB.toFixed(1)}`),
+    row('cold first query, most round trips', (g) => String(g.coldRoundTrips)),
+    row('warm query, KB (median / p95)', (g) => `${g.warmKB.toFixed(1)} / ${g.warmP95KB.toFixed(1)}`),
+    row('files per 10k articles', (g) => g.filesPer10k.toFixed(0)),
+    row('MiB per 10k articles', (g) => g.mibPer10k.toFixed(1)),
+    row('largest folder, entries', (g) => g.widest),
+    row('load average before → after', (g) => g.load),
+    '',
+  ];
+}
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const lines: string[] = [
@@ -355,6 +494,7 @@ const lines: string[] = [
 ];
 try {
   for (const size of sizes) lines.push(...(await benchSize(browser, size)));
+  lines.push(...growthTable());
 } finally {
   await browser.close();
 }

@@ -24,7 +24,7 @@ import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearc
 import { emptyMemo, findReprints, linkReprints, reprintTexts, type ReprintMemo } from './reprints/index.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
-import { buildSearchIndexWithState, bundleBrowserCode, type SearchIndexState } from './search/index.js';
+import { bundleBrowserCode, searchIndexBatches, type SearchIndexState } from './search/index.js';
 import { dropManifest, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
 import { htmlPageUrls, renderRobots, renderSitemap } from './sitemap.js';
@@ -317,7 +317,8 @@ async function openTarget(out: string, previous: ReuseManifest | null, outCache:
 
 /**
  * Every stage but the write. Rendered HTML goes to `onHtml` batch by batch (site-wide pages,
- * then each paper's and each issue's pages); every other output is returned in `files`.
+ * then each paper's and each issue's pages), and so do the search index's files; every other
+ * output is returned in `files`.
  */
 async function runPipeline(
   options: BuildOptions,
@@ -440,9 +441,15 @@ async function runStages(
   });
   rendered.catch(() => undefined);
   stage.name = 'indexing for search';
-  const searchIndex = buildSearchIndexWithState(site, { previous: searchState, threads: options.threads });
+  options.onProgress?.('index', 0, 1);
+  // The index's files go to the writer a batch at a time, like the HTML (never all in memory).
+  const indexing = searchIndexBatches(site, { previous: searchState, threads: options.threads });
+  let step = indexing.next();
+  for (; !step.done; step = indexing.next()) await onHtml(step.value);
+  const searchIndex = step.value;
   await rendered;
   stage.name = 'rendering';
+  options.onProgress?.('api', 0, 1);
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
   const files = [...reused, ...renderApi(site, skip), ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);

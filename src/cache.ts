@@ -13,6 +13,7 @@ import fg from 'fast-glob';
 import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState } from './search/index-state.js';
 import type { Paper, ParsedPage } from './types.js';
 import { decodeMemo, emptyMemo, encodeMemo, HASHES, type ReprintMemo } from './reprints/index.js';
+import { inParallel } from './write.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
@@ -60,14 +61,13 @@ export async function readCacheEntry(dir: string, key: string, trace: boolean): 
 /** Writes new entries and removes those no longer used, so the cache tracks the input. */
 export async function writeCache(dir: string, entries: Map<string, ParsedPage>, fresh: Set<string>): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await Promise.all(
-    [...fresh].map((key) => {
-      const page = entries.get(key)!;
-      return writeFile(path.join(dir, `${key}.json`), `${JSON.stringify(withoutTrace(page))}\n${JSON.stringify(traceOf(page))}`);
-    }),
-  );
+  // A few at a time: one writeFile per entry at once held ~20,000 files open at 200k articles (EMFILE).
+  await inParallel([...fresh], async (key) => {
+    const page = entries.get(key)!;
+    await writeFile(path.join(dir, `${key}.json`), `${JSON.stringify(withoutTrace(page))}\n${JSON.stringify(traceOf(page))}`);
+  });
   const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !entries.has(f.slice(0, -5)));
-  await Promise.all(stale.map((f) => rm(path.join(dir, f), { force: true })));
+  await inParallel(stale, (f) => rm(path.join(dir, f), { force: true }));
 }
 
 /** A page's blocks and each article's blocks. */

@@ -156,7 +156,8 @@ function toSiteIssue(issue: Issue, base: string): SiteIssue {
     issueNumber: issue.issueNumber,
     totalNumber: issue.totalNumber,
     url,
-    api: `${base}api/issues/${id}.json`,
+    // One folder per paper: a host may limit a folder's entries, and a paper has ~100 issues a year.
+    api: `${base}api/issues/${issue.paper.id}/${id}.json`,
     pages,
   };
 }

@@ -260,9 +260,11 @@ export async function openUpdate(out: string): Promise<Update> {
     });
     for (const f of batch) written.add(f.path);
     for (const p of parents) folders.add(p);
+    // This batch's end: `size` moves on while the write runs if another batch comes meanwhile.
+    const end = size;
     try {
       const { bytesWritten } = await pack.writev(buffers, start);
-      if (bytesWritten !== size - start) throw new Error(`baokan: short write to ${path.join(folder, PACK)}`);
+      if (bytesWritten !== end - start) throw new Error(`baokan: short write to ${path.join(folder, PACK)}`);
       // A streamed file's length is known only at its end: it is appended alone, chunk by
       // chunk, while no other batch appends (see `write`).
       for (const f of batch) {
@@ -426,8 +428,8 @@ async function syncFolder(folder: string): Promise<void> {
   await handle.close();
 }
 
-/** Runs `fn` over `items`, at most WIDTH at a time. */
-async function inParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+/** Runs `fn` over `items`, at most WIDTH at a time (never one open file per item: EMFILE). */
+export async function inParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) await fn(items[next++] as T);

@@ -3,7 +3,7 @@
  * sorting and pagination. Pure functions plus one async `runQuery` that asks a source for
  * postings; no DOM, so the same code runs in the browser and in the oracle tests.
  */
-import { gramLength, unquantizeLength, type Postings, type SearchMeta } from '../search/format.js';
+import { gramLength, type Postings, type SearchMeta } from '../search/format.js';
 
 /** A gram to fetch, and whether its positions are needed (a two-character term needs none). */
 export interface GramRequest {
@@ -108,7 +108,7 @@ export function matchTerm(term: string, postings: Map<string, Postings>, meta: S
     // without positions, with its first offset, enough to tell a headline match).
     const p = postings.get(term);
     p?.docs.forEach((doc, k) => {
-      const head = meta.docs.head[doc] ?? 0;
+      const head = p.heads?.[k] ?? 0;
       const pos = p.positions?.[k];
       const inHead = pos ? pos.filter((x) => x + term.length <= head).length : (p.first?.[k] ?? head) + term.length <= head ? 1 : 0;
       out.set(doc, { count: p.counts[k]!, inHead });
@@ -126,7 +126,8 @@ export function matchTerm(term: string, postings: Map<string, Postings>, meta: S
     if (otherPos.some((o) => !o.pos)) return;
     let count = 0;
     let inHead = 0;
-    const head = meta.docs.head[doc] ?? 0;
+    // Known when the anchor starts in the headline; otherwise no occurrence can lie in it.
+    const head = anchor.p!.heads?.[k] ?? 0;
     for (const ap of anchor.p!.positions![k]!) {
       const start = ap - anchor.offset;
       if (start < 0) continue;
@@ -171,9 +172,12 @@ export function queryGrams(terms: string[], meta: SearchMeta): GramRequest[] {
   return [...grams.keys()].sort().map((gram) => ({ gram, positions: grams.get(gram)! }));
 }
 
-/** BM25 parameters (MiniSearch's defaults), and the weight of a headline occurrence. */
+/**
+ * BM25's term-frequency saturation (MiniSearch's k1), and the weight of a headline occurrence.
+ * Without length normalization (b = 0): articles' lengths would be a per-article table that
+ * grows with the archive and that every query would have to fetch for all its matches.
+ */
 const K1 = 1.2;
-const B = 0.7;
 const HEAD_WEIGHT = 3;
 
 /** All articles containing every term (AND), exact, ranked: headline-exact first, then adjacency, then BM25. */
@@ -181,13 +185,11 @@ export function rankMatches(terms: string[], postings: Map<string, Postings>, me
   if (terms.length === 0) return [];
   const perTerm = terms.map((t) => matchTerm(t, postings, meta));
   const smallest = perTerm.reduce((a, b) => (b.size < a.size ? b : a));
-  const n = meta.docs.size.length;
-  const avgLen = averageLength(meta);
+  const n = meta.count;
   const joined = terms.length > 1 ? matchTerm(terms.join(''), postings, meta) : null;
   const out: Match[] = [];
   for (const doc of smallest.keys()) {
     if (!perTerm.every((m) => m.has(doc))) continue;
-    const len = unquantizeLength(meta.docs.size[doc] ?? 0);
     let score = 0;
     let allInHead = true;
     perTerm.forEach((m) => {
@@ -195,7 +197,7 @@ export function rankMatches(terms: string[], postings: Map<string, Postings>, me
       const df = m.size;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const tf = hits.count + (HEAD_WEIGHT - 1) * hits.inHead;
-      score += (idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avgLen));
+      score += (idf * (tf * (K1 + 1))) / (tf + K1);
       if (hits.inHead === 0) allInHead = false;
     });
     out.push({ doc, exact: allInHead ? 1 : 0, adjacent: joined?.has(doc) ? 1 : 0, score });
@@ -203,34 +205,25 @@ export function rankMatches(terms: string[], postings: Map<string, Postings>, me
   return out.sort(byRelevance);
 }
 
-const averages = new WeakMap<SearchMeta, number>();
-
-/** Mean article length (computed once per meta). */
-function averageLength(meta: SearchMeta): number {
-  let avg = averages.get(meta);
-  if (avg === undefined) {
-    avg = meta.docs.size.reduce((s, q) => s + unquantizeLength(q), 0) / Math.max(1, meta.docs.size.length);
-    averages.set(meta, avg);
-  }
-  return avg;
-}
-
 /** Relevance order: exact headline, adjacency, score, then archive order for a stable result. */
 export function byRelevance(a: Match, b: Match): number {
   return b.exact - a.exact || b.adjacent - a.adjacent || b.score - a.score || a.doc - b.doc;
 }
 
-/** Looks up an article's date in the meta tables. */
-export function docDate(meta: SearchMeta, doc: number): string | null {
-  const page = meta.pages[meta.docs.page[doc] ?? -1];
-  return page ? (meta.issues[page.issue]?.date ?? null) : null;
+/**
+ * What filters and the date order know of articles: loaded for the options a query has (the
+ * date runs, the chosen paper's ranges), in the same round trip as its postings.
+ */
+export interface ArticleFacts {
+  /** An article's issue date (ISO), null when undated. */
+  date(doc: number): string | null;
+  /** Whether an article is in the paper. */
+  inPaper(doc: number, paper: string): boolean;
 }
 
-/** Looks up an article's paper id in the meta tables. */
-export function docPaper(meta: SearchMeta, doc: number): string | null {
-  const page = meta.pages[meta.docs.page[doc] ?? -1];
-  const issue = page ? meta.issues[page.issue] : undefined;
-  return issue ? (meta.papers[issue.paper]?.id ?? null) : null;
+/** Whether results with these options need the articles' dates. */
+export function needsDates(opts: ResultOptions): boolean {
+  return Boolean(opts.from || opts.to || opts.sort === 'date' || opts.sort === 'date-asc');
 }
 
 /** Reader's filters and order. Dates are ISO yyyy-mm-dd, inclusive. */
@@ -242,11 +235,12 @@ export interface ResultOptions {
 }
 
 /** Keeps the matches of one paper and date range (undated articles drop out of a date filter). */
-export function filterMatches(matches: Match[], meta: SearchMeta, opts: ResultOptions): Match[] {
+export function filterMatches(matches: Match[], facts: ArticleFacts, opts: ResultOptions): Match[] {
+  if (!opts.paper && !opts.from && !opts.to) return matches;
   return matches.filter((m) => {
-    if (opts.paper && docPaper(meta, m.doc) !== opts.paper) return false;
+    if (opts.paper && !facts.inPaper(m.doc, opts.paper)) return false;
     if (opts.from || opts.to) {
-      const date = docDate(meta, m.doc);
+      const date = facts.date(m.doc);
       if (!date) return false;
       if (opts.from && date < opts.from) return false;
       if (opts.to && date > opts.to) return false;
@@ -256,12 +250,12 @@ export function filterMatches(matches: Match[], meta: SearchMeta, opts: ResultOp
 }
 
 /** Orders matches by relevance (as ranked) or by date, newest or oldest first; undated last. */
-export function sortMatches(matches: Match[], meta: SearchMeta, sort: ResultOptions['sort']): Match[] {
+export function sortMatches(matches: Match[], facts: ArticleFacts, sort: ResultOptions['sort']): Match[] {
   if (!sort || sort === 'relevance') return [...matches].sort(byRelevance);
   const dir = sort === 'date' ? -1 : 1;
   return [...matches].sort((a, b) => {
-    const da = docDate(meta, a.doc);
-    const db = docDate(meta, b.doc);
+    const da = facts.date(a.doc);
+    const db = facts.date(b.doc);
     if (da !== db) {
       if (da === null) return 1;
       if (db === null) return -1;

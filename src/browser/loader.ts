@@ -4,8 +4,12 @@
  * (Content-Encoding: gzip), the bytes arrive without the gzip magic and are used as they are.
  */
 import {
+  DATES_PATH,
   META_PATH,
   checkMeta,
+  datesLookup,
+  paperPath,
+  rangesLookup,
   decodePostings,
   decodeShardDirectory,
   docPath,
@@ -13,8 +17,8 @@ import {
   gramPath,
   withRestOfPositions,
 } from '../search/format.js';
-import type { Postings, SearchDoc, SearchMeta, ShardDirectory } from '../search/format.js';
-import type { GramRequest, PostingsSource } from './engine.js';
+import type { DateRuns, PaperRanges, Postings, SearchDoc, SearchMeta, ShardDirectory } from '../search/format.js';
+import { needsDates, type ArticleFacts, type GramRequest, type PostingsSource, type ResultOptions } from './engine.js';
 
 /** The subset of `fetch` the loader uses (injectable for tests). */
 export type FetchBytes = (url: string) => Promise<Uint8Array>;
@@ -44,6 +48,8 @@ export async function fetchBytes(url: string): Promise<Uint8Array> {
 /** A cached reader of one search index rooted at `root` (a URL ending in `/`). */
 export interface IndexLoader extends PostingsSource {
   docs(ids: number[]): Promise<SearchDoc[]>;
+  /** What filtering and ordering with these options need (fetched only when they ask for it). */
+  facts(opts: ResultOptions): Promise<ArticleFacts>;
 }
 
 /** Creates a loader; every file is fetched at most once per page. */
@@ -51,6 +57,7 @@ export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexL
   let metaPromise: Promise<SearchMeta> | null = null;
   const files = new Map<string, Promise<{ buf: Uint8Array; dir: ShardDirectory }>>();
   const docs = new Map<number, Promise<SearchDoc>>();
+  const json = new Map<string, Promise<unknown>>();
 
   const meta = (): Promise<SearchMeta> => {
     metaPromise ??= get(root + META_PATH)
@@ -73,8 +80,37 @@ export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexL
     return p;
   };
 
+  /** A small JSON file of the index, fetched once. */
+  const jsonFile = <T>(path: string, digest: string): Promise<T> => {
+    let p = json.get(path);
+    if (!p) {
+      p = get(`${root}${path}?v=${digest}`)
+        .then(gunzip)
+        .then((b) => JSON.parse(new TextDecoder().decode(b)) as unknown);
+      p.catch(() => json.delete(path));
+      json.set(path, p);
+    }
+    return p as Promise<T>;
+  };
+
   return {
     meta,
+    async facts(opts: ResultOptions): Promise<ArticleFacts> {
+      const m = await meta();
+      const paperNo = opts.paper ? m.papers.findIndex((p) => p.id === opts.paper) : -1;
+      const [dates, ranges] = await Promise.all([
+        needsDates(opts) ? jsonFile<DateRuns>(DATES_PATH, m.digest).then(datesLookup) : null,
+        paperNo >= 0 ? jsonFile<PaperRanges>(paperPath(paperNo), m.digest).then(rangesLookup) : null,
+      ]);
+      return {
+        date(doc) {
+          if (!dates) throw new Error('baokan search: article dates were not loaded for these options');
+          return dates(doc);
+        },
+        // A paper the index does not know has no articles.
+        inPaper: (doc, paper) => paper === opts.paper && ranges !== null && ranges(doc),
+      };
+    },
     async postings(grams: GramRequest[]): Promise<Map<string, Postings>> {
       const m = await meta();
       // A frequent bigram's positions live in a second file beside its doc list; both are

@@ -5,7 +5,7 @@
  */
 import { parseQuery } from '../search/tokenize.js';
 import type { SearchDoc, SearchMeta } from '../search/format.js';
-import { docDate, filterMatches, paginate, runQuery, sortMatches, type Match } from './engine.js';
+import { filterMatches, paginate, runQuery, sortMatches } from './engine.js';
 import { createLoader, type IndexLoader } from './loader.js';
 import { findRanges, markPieces, snippet, type Piece } from './snippet.js';
 import {
@@ -62,19 +62,17 @@ function piecesToNodes(pieces: Piece[]): Node[] {
   return pieces.map((p) => (p.mark ? el('mark', {}, [p.text]) : document.createTextNode(p.text)));
 }
 
-function resultItem(doc: SearchDoc, match: Match, meta: SearchMeta, terms: string[]): HTMLLIElement {
-  const page = meta.pages[meta.docs.page[match.doc] ?? -1];
-  const issue = page ? meta.issues[page.issue] : undefined;
-  const paper = issue ? meta.papers[issue.paper] : undefined;
+function resultItem(doc: SearchDoc, meta: SearchMeta, terms: string[]): HTMLLIElement {
+  const paper = meta.papers.find((p) => p.id === doc.paper);
   const title = markPieces(doc.title, findRanges(doc.title, terms));
   // The href is exactly the article's URL from the site model (contract §3).
   const link = el('a', { href: doc.url, 'data-result': '' }, piecesToNodes(title));
   const metaLine = el('p', { class: 'result-meta' }, [
     paper?.name ?? '',
     ' · ',
-    el('time', issue?.date ? { datetime: issue.date } : {}, [formatDate(docDate(meta, match.doc))]),
+    el('time', doc.date ? { datetime: doc.date } : {}, [formatDate(doc.date)]),
     ' · ',
-    page?.label ?? '',
+    doc.page,
   ]);
   const text = el('p', { class: 'result-snippet' }, piecesToNodes(snippet(doc.text, terms)));
   return el('li', { class: 'search-result' }, [el('h2', {}, [link]), metaLine, text]);
@@ -176,13 +174,14 @@ function createRunner(ui: Elements, loader: IndexLoader): (s: SearchState) => Pr
     showMessage(ui, terms.length ? '正在搜索…' : '');
     try {
       const meta = await loader.meta();
-      const all = await runQuery(terms, loader);
-      const filtered = sortMatches(filterMatches(all, meta, s), meta, s.sort);
+      // The filters' tables come in the same round trip as the postings.
+      const [all, facts] = await Promise.all([runQuery(terms, loader), terms.length ? loader.facts(s) : null]);
+      const filtered = facts ? sortMatches(filterMatches(all, facts, s), facts, s.sort) : all;
       const shown = paginate(filtered, s.page, PER_PAGE);
       const docs = await loader.docs(shown.items.map((m) => m.doc));
       if (mine !== generation) return;
       ui.count.textContent = String(filtered.length);
-      ui.results.replaceChildren(...docs.map((d, i) => resultItem(d, shown.items[i]!, meta, terms)));
+      ui.results.replaceChildren(...docs.map((d) => resultItem(d, meta, terms)));
       if (ui.range) {
         ui.range.textContent = filtered.length
           ? `，显示第 ${(shown.page - 1) * PER_PAGE + 1}–${(shown.page - 1) * PER_PAGE + shown.items.length} 篇`

@@ -13,15 +13,19 @@ import type { OutputFile } from '../types.js';
 import { articleSearchText, headlineText } from './doc-text.js';
 import {
   ByteWriter,
+  DATES_PATH,
   FORMAT_NAME,
   FORMAT_VERSION,
   META_PATH,
   SHARD_MAGIC,
+  dayOf,
   docPath,
   ShardKind,
   ownFilePath,
-  quantizeLength,
+  paperPath,
   shardPath,
+  type DateRuns,
+  type PaperRanges,
   type SearchDoc,
   type SearchMeta,
 } from './format.js';
@@ -43,10 +47,13 @@ export interface BuildSearchIndexOptions {
   previous?: SearchIndexState | null;
   /** Threads for compression (default: one per core; at most one helper worker is used). */
   threads?: number;
+  /** Articles scanned at once (default 8,192); the files do not depend on it. */
+  scanBatch?: number;
 }
 
 /** The index files, and the state that lets the next build append to this one. */
 export interface SearchIndexBuild {
+  /** Every file (from searchIndexBatches: only meta, the others having come in batches). */
   files: OutputFile[];
   state: SearchIndexState;
   /** Articles whose postings were taken from `previous` rather than scanned. */
@@ -55,6 +62,10 @@ export interface SearchIndexBuild {
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
+/** Articles scanned at once (bounds the scan's memory; appending a batch copies the postings). */
+const SCAN_BATCH = 8192;
+/** Raw bytes of index files compressed and handed out at once. */
+const BATCH_BYTES = 16 * 1024 * 1024;
 
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
 export function buildSearchIndex(site: Site, options: Omit<BuildSearchIndexOptions, 'previous'> = {}): OutputFile[] {
@@ -81,28 +92,59 @@ export function searchOrder(site: Site): SiteArticle[] {
 
 /** Builds the index files (see buildSearchIndex) and the state for the next build. */
 export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexOptions = {}): SearchIndexBuild {
+  const files: OutputFile[] = [];
+  const batches = searchIndexBatches(site, options);
+  for (let step = batches.next(); ; step = batches.next()) {
+    if (step.done) {
+      files.push(...step.value.files);
+      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return { ...step.value, files };
+    }
+    files.push(...step.value);
+  }
+}
+
+/**
+ * The index files a batch at a time, compressed (about 16 MB of raw bytes a batch, so the
+ * index's bytes are never all in memory when the caller writes each batch before asking for
+ * the next); then `meta.json.gz` (it digests every other file) and the state, as the result.
+ * Files whose bytes did not change since `previous` come as `unchanged` entries.
+ */
+export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions = {}): Generator<OutputFile[], SearchIndexBuild> {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
   const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}`;
 
   const order = searchOrder(site);
   const texts = order.map((a) => articleSearchText(a.article));
+  const facts = articleFacts(site, order);
+  const record = (i: number): SearchDoc => {
+    const a = order[i]!;
+    return { id: a.id, url: a.url, title: a.title, text: texts[i]!, ...facts.shown[i]! };
+  };
   // What an article's display file holds, as a digest: equal digests, equal files and postings.
-  const docDigests = order.map((a, i) => createHash('sha1').update(`${a.id}\0${a.url}\0${a.title}\0${texts[i]!}`).digest('base64'));
+  const docDigests = order.map((_, i) => createHash('sha1').update(JSON.stringify(record(i))).digest('base64'));
 
   // Append to the previous postings when this build's articles begin with exactly its articles.
   const previous = options.previous && options.previous.settings === settings && extendsArticles(options.previous.articles, docDigests) ? options.previous : null;
   const from = previous ? previous.articles.length : 0;
-  const fresh = texts.slice(from);
-  const occ = scanTexts(fresh);
-  const table = (previous?.grams ?? GramTable.empty()).append(
-    occ.uniCp,
-    occ.biFirst,
-    occ.biSecond,
-    groupByGram(occ.uniOcc, occ.uniEnd, occ.uniCp.length),
-    groupByGram(occ.biOcc, occ.biEnd, occ.biFirst.length, occ.biPos),
-    from,
-  );
+  // Scanned a batch at a time: the occurrence arrays (~36 bytes per character) stay the size
+  // of a batch, only the encoded postings grow with the archive.
+  const batch = options.scanBatch ?? SCAN_BATCH;
+  let table = previous ? previous.grams.untouched() : GramTable.empty();
+  for (let at = from; at < order.length; at += batch) {
+    const end = Math.min(order.length, at + batch);
+    const occ = scanTexts(texts.slice(at, end));
+    table = table.append(
+      occ.uniCp,
+      occ.biFirst,
+      occ.biSecond,
+      groupByGram(occ.uniOcc, occ.uniEnd, occ.uniCp.length),
+      groupByGram(occ.biOcc, occ.biEnd, occ.biFirst.length, occ.biPos),
+      Uint32Array.from(order.slice(at, end), (a) => normalizedLength(headlineText(a.article))),
+      at,
+    );
+  }
 
   // Which grams get their own file, and how many hash shards the rest need.
   const layout = planLayout(table, shardBytes, ownFileBytes);
@@ -110,12 +152,35 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
   const dirtyShard = new Uint8Array(layout.shardCount).fill(sameLayout ? 0 : 1);
   if (sameLayout) for (let g = 0; g < table.count; g++) if (table.touched[g]) dirtyShard[table.hash[g]! & (layout.shardCount - 1)] = 1;
 
-  // Uncompressed bytes of every file that may have changed.
-  const paths: string[] = [];
-  const raws: Uint8Array[] = [];
+  // Digests of every file: kept from the previous build where the file was not rewritten.
+  const fileDigests = new Map<string, string>();
+  if (sameLayout) for (const [p, d] of previous.files) fileDigests.set(p, d);
+  // Files re-encoded by this build (only needed to tell which of the previous ones were not).
+  const encoded = sameLayout ? new Set<string>() : null;
+  // Uncompressed bytes of the files of the batch being filled.
+  let paths: string[] = [];
+  let raws: Uint8Array[] = [];
+  let rawBytes = 0;
   const add = (path: string, raw: Uint8Array): void => {
     paths.push(path);
     raws.push(raw);
+    rawBytes += raw.length;
+    encoded?.add(path);
+  };
+  const full = (): boolean => rawBytes >= BATCH_BYTES;
+  const flush = (): OutputFile[] => {
+    const gz = gzipAll(raws, options.threads);
+    const out = paths.map((p, i): OutputFile => {
+      const digest = sha1(gz[i]!);
+      // A file re-encoded to the same bytes (the dates and papers files, usually) is left alone.
+      const same = fileDigests.get(p) === digest;
+      fileDigests.set(p, digest);
+      return same ? { path: `search/${p}`, contents: '', unchanged: true } : { path: `search/${p}`, contents: gz[i]! };
+    });
+    paths = [];
+    raws = [];
+    rawBytes = 0;
+    return out;
   };
   const w = new ByteWriter(1 << 16);
   for (let s = 0; s < layout.shardCount; s++) {
@@ -123,6 +188,7 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
     w.length = 0;
     writeShard(w, table, layout.shardGrams(s), ShardKind.Full);
     add(shardPath(s), w.view().slice());
+    if (full()) yield flush();
   }
   for (const g of layout.own) {
     if (sameLayout && !table.touched[g]) continue;
@@ -141,52 +207,43 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
       writeOwnFile(w, table, g, block, ShardKind.Full);
       add(ownFilePath(name), w.view().slice());
     }
+    if (full()) yield flush();
   }
   const encoder = new TextEncoder();
   for (let i = from; i < order.length; i++) {
-    const a = order[i]!;
-    add(docPath(i), encoder.encode(JSON.stringify({ id: a.id, url: a.url, title: a.title, text: texts[i]! } satisfies SearchDoc)));
+    add(docPath(i), encoder.encode(JSON.stringify(record(i))));
+    if (full()) yield flush();
   }
-
-  const gz = gzipAll(raws, options.threads);
-  // Digests of every file: kept from the previous build where the file was not rewritten.
-  const fileDigests = new Map<string, string>();
-  if (sameLayout) for (const [p, d] of previous.files) fileDigests.set(p, d);
-  paths.forEach((p, i) => fileDigests.set(p, sha1(gz[i]!)));
+  // Small and rewritten every build (an appended issue extends the last run or range).
+  add(DATES_PATH, encoder.encode(JSON.stringify(facts.dates)));
+  facts.papers.forEach((r, p) => add(paperPath(p), encoder.encode(JSON.stringify(r))));
+  yield flush();
+  if (encoded) {
+    const kept = [...fileDigests.keys()].filter((p) => !encoded.has(p));
+    yield kept.map((p) => ({ path: `search/${p}`, contents: '', unchanged: true }));
+  }
   const sortedPaths = [...fileDigests.keys()].sort();
-  const written = new Map(paths.map((p, i) => [p, gz[i]!]));
 
-  const sizes = previous ? [...previous.sizes, ...Array.from(occ.lengths, quantizeLength)] : Array.from(occ.lengths, quantizeLength);
-  const heads = [...(previous?.heads ?? []), ...order.slice(from).map((a) => normalizedLength(headlineText(a.article)))];
-  const { docPages, ...tables } = articleTable(site, order);
   const meta: SearchMeta = {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     digest: digestOf(sortedPaths, fileDigests),
     shardCount: layout.shardCount,
     ownFile: layout.own.map((g) => table.text(g)),
-    ...tables,
-    docs: { page: docPages, size: sizes, head: heads },
+    papers: site.papers.map((sp) => ({ id: sp.paper.id, name: sp.paper.name })),
+    count: order.length,
   };
   const metaBytes = gzip(encoder.encode(JSON.stringify(meta)));
 
-  const files: OutputFile[] = sortedPaths.map((p) => {
-    const contents = written.get(p);
-    return contents ? { path: `search/${p}`, contents } : { path: `search/${p}`, contents: '', unchanged: true };
-  });
-  files.push({ path: `search/${META_PATH}`, contents: metaBytes });
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const state: SearchIndexState = {
     settings,
     articles: docDigests,
-    sizes,
-    heads,
     shardCount: layout.shardCount,
     files: fileDigests,
     meta: sha1(metaBytes),
     grams: table,
   };
-  return { files, state, appendedTo: from };
+  return { files: [{ path: `search/${META_PATH}`, contents: metaBytes }], state, appendedTo: from };
 }
 
 /** True when `digests` starts with exactly the articles of `previous` (and has at least as many). */
@@ -237,32 +294,46 @@ function planLayout(table: GramTable, shardBytes: number, ownFileBytes: number):
   };
 }
 
-/** Papers, issues and pages as small tables, and each article's page number in them. */
-function articleTable(site: Site, order: SiteArticle[]): Pick<SearchMeta, 'papers' | 'issues' | 'pages'> & { docPages: number[] } {
-  const papers: SearchMeta['papers'] = [];
-  const issues: SearchMeta['issues'] = [];
-  const pages: SearchMeta['pages'] = [];
-  const pageIndex = new Map<string, number>();
-  for (const sp of site.papers) {
-    const paper = papers.push({ id: sp.paper.id, name: sp.paper.name }) - 1;
-    for (const issue of sp.issues) {
-      const issueNo = issues.push({ paper, date: issue.date }) - 1;
-      for (const page of issue.pages) pageIndex.set(page.id, pages.push({ issue: issueNo, label: page.label }) - 1);
+/** What filters need of the articles (dates, papers' ranges) and what a result shows of its issue. */
+function articleFacts(site: Site, order: SiteArticle[]): { shown: Array<Pick<SearchDoc, 'paper' | 'date' | 'page'>>; dates: DateRuns; papers: PaperRanges[] } {
+  const paperNo = new Map(site.papers.map((sp, p) => [sp.paper.id, p]));
+  const pages = new Map<string, { date: string | null; label: string }>();
+  for (const sp of site.papers) for (const issue of sp.issues) for (const page of issue.pages) pages.set(page.id, { date: issue.date, label: page.label });
+  const shown = order.map((a) => {
+    const page = pages.get(a.pageId);
+    if (!page) throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
+    return { paper: a.paperId, date: page.date, page: page.label };
+  });
+  // Index order puts undated articles first and keeps each date's articles together.
+  const dates: DateRuns = { undated: 0, runs: [], days: [] };
+  let lastDay = 0;
+  let lastDate: string | null = null;
+  for (const { date } of shown) {
+    if (date === null) dates.undated++;
+    else if (date === lastDate) dates.runs[dates.runs.length - 1]!++;
+    else {
+      const day = dayOf(date);
+      dates.runs.push(1);
+      dates.days.push(day - lastDay);
+      lastDay = day;
+      lastDate = date;
     }
   }
-  const docPages = order.map((a) => {
-    const p = pageIndex.get(a.pageId);
-    if (p === undefined) {
-      throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
-    }
-    return p;
+  const papers: PaperRanges[] = site.papers.map(() => ({ ranges: [] }));
+  const ends = site.papers.map(() => 0);
+  shown.forEach(({ paper }, i) => {
+    const p = paperNo.get(paper)!;
+    const r = papers[p]!.ranges;
+    if (r.length > 0 && ends[p] === i) r[r.length - 1]!++;
+    else r.push(i - ends[p]!, 1);
+    ends[p] = i + 1;
   });
-  return { papers, issues, pages, docPages };
+  return { shown, dates, papers };
 }
 
 /**
  * Splits a bigram's full block (doc delta, count, position deltas per article) into its doc
- * list (doc delta, count, first offset) and the rest of its offsets, as deltas.
+ * list (doc delta, count [and headline length], first offset) and the rest of its offsets, as deltas.
  */
 function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Array } {
   const list = new ByteWriter(1024);
@@ -280,10 +351,11 @@ function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Arr
   };
   while (at < block.length) {
     list.uint(uint());
-    const count = uint();
-    list.uint(count);
+    const countField = uint();
+    list.uint(countField);
+    if (countField & 1) list.uint(uint()); // the headline's length
     list.uint(uint());
-    for (let k = 1; k < count; k++) rest.uint(uint());
+    for (let k = 1; k < countField >>> 1; k++) rest.uint(uint());
   }
   return { list: list.view(), rest: rest.view() };
 }

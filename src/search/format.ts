@@ -5,11 +5,16 @@
  * Files under `<base>search/`, all gzip-compressed (the browser gunzips them itself, so any
  * plain static server works; a server that adds Content-Encoding is handled too):
  *
- *   meta.json.gz          SearchMeta: version, shard count, papers, issues, pages, per-article table
- *   shards/<n>.bin.gz     postings of every gram whose hash is n (mod shardCount)
- *   terms/<hex>.bin.gz    one very frequent gram (listed in meta.ownFile); for a bigram, its doc list
- *   terms/<hex>.pos.bin.gz  the rest of a very frequent bigram's positions (after the first)
- *   docs/<i>.json.gz      SearchDoc: url, title and text of article i (for the results shown)
+ *   meta.json.gz          SearchMeta: version, shard count, own-file grams, papers, article count
+ *                         (nothing per article, so it does not grow with the archive)
+ *   shards/<k>/<n>.bin.gz postings of every gram whose hash is n (mod shardCount), k = n >> 10
+ *   terms/<h>/<hex>.bin.gz  one very frequent gram (listed in meta.ownFile); for a bigram, its doc list
+ *   terms/<h>/<hex>.pos.bin.gz  the rest of a very frequent bigram's positions (after the first)
+ *   docs/<k>/<i>.json.gz  SearchDoc of article i (for the results shown), k = i >> 10
+ *   dates.json.gz         DateRuns: each article's issue date (fetched for a date filter or order)
+ *   papers/<p>.json.gz    PaperRanges: paper p's articles (fetched for a paper filter)
+ *
+ * Folders fan out by 1,024 (docs, shards) or 64 (terms) so none holds 10,000 entries.
  */
 
 /** Name of the format, checked by the browser before anything else. */
@@ -18,12 +23,14 @@ export const FORMAT_NAME = 'baokan-search';
  * Bumped on any incompatible change, including what tokenize.ts does to text (the postings are
  * of folded text); the browser refuses an index of another version, and a build ignores the
  * saved state of another version. 2: punctuation and symbols are indexed (docs/search.md).
+ * 3: no per-article table in meta (headline lengths in the bigram postings, dates and papers in
+ * files of their own, display fields in the docs), folders fanned out.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** First bytes of every (decompressed) shard file. */
 export const SHARD_MAGIC = [0x42, 0x4b, 0x53, FORMAT_VERSION]; // "BKS" + version
 
-/** The article table and everything a query needs before fetching postings. */
+/** Everything a query needs before fetching postings; its size does not depend on the archive's. */
 export interface SearchMeta {
   format: typeof FORMAT_NAME;
   version: number;
@@ -33,21 +40,10 @@ export interface SearchMeta {
   shardCount: number;
   /** Grams whose postings are too large for a shard and have their own file. */
   ownFile: string[];
+  /** The papers, in archive order; `papers/<p>.json.gz` lists paper p's articles. */
   papers: Array<{ id: string; name: string }>;
-  issues: Array<{ paper: number; date: string | null }>;
-  pages: Array<{ issue: number; label: string }>;
-  /** Per article, by article number (index in site.articles). */
-  docs: {
-    /** Index into `pages`. */
-    page: number[];
-    /**
-     * Length of the normalized search text, log-quantized as round(4·log2(1 + length)): BM25
-     * needs only its rough size, and small numbers gzip to a third of exact lengths.
-     */
-    size: number[];
-    /** Length of the normalized headline, which starts the search text (0 when none). */
-    head: number[];
-  };
+  /** Number of articles (numbered 0 … count − 1 in index order). */
+  count: number;
 }
 
 /** What the browser fetches for each result it shows. */
@@ -57,6 +53,27 @@ export interface SearchDoc {
   title: string;
   /** The article's searchable text (fields joined by "\n"), not normalized. */
   text: string;
+  /** Its paper's id, issue date (ISO, null when undated) and 版 label. */
+  paper: string;
+  date: string | null;
+  page: string;
+}
+
+/**
+ * Each article's issue date, as runs in article order (articles of one date are consecutive:
+ * index order is by date within each kind of date). Days are counted from 1970-01-01.
+ */
+export interface DateRuns {
+  /** Undated articles, which come first. */
+  undated: number;
+  /** Articles in each run, and its day minus the previous run's day (the first: minus 0). */
+  runs: number[];
+  days: number[];
+}
+
+/** One paper's articles: [start, end) ranges as gaps and lengths, from article 0. */
+export interface PaperRanges {
+  ranges: number[];
 }
 
 /**
@@ -71,20 +88,27 @@ export interface Postings {
   positions?: number[][];
   /** Present for a frequent bigram's doc list (fetched without positions): first offset per article. */
   first?: number[];
-}
-
-/** Quantizes an article length for `docs.size`. */
-export function quantizeLength(length: number): number {
-  return Math.round(4 * Math.log2(1 + length));
-}
-
-/** The approximate article length a `docs.size` value stands for. */
-export function unquantizeLength(size: number): number {
-  return 2 ** (size / 4) - 1;
+  /**
+   * Bigrams: per article, the length of its normalized headline when the bigram starts in it
+   * (its first offset is below the headline's length), else 0. Headline matches rank first;
+   * this carries the headline length only where a match can be in it, so no per-article table
+   * is needed to rank.
+   */
+  heads?: number[];
 }
 
 /** Path of the meta file, relative to the search root. */
 export const META_PATH = 'meta.json.gz';
+/** Path of the date runs, relative to the search root. */
+export const DATES_PATH = 'dates.json.gz';
+
+/** Path of paper p's article ranges. */
+export function paperPath(p: number): string {
+  return `papers/${p}.json.gz`;
+}
+
+/** Files per folder for docs and shards (a static host may limit a folder's entries). */
+const FAN_OUT = 1024;
 
 /** 32-bit FNV-1a over UTF-16 units: cheap, stable, and the same in Node and the browser. */
 export function hashGram(gram: string): number {
@@ -104,7 +128,7 @@ export function gramPath(gram: string, meta: Pick<SearchMeta, 'shardCount' | 'ow
 
 /** Path of hash shard n. */
 export function shardPath(n: number): string {
-  return `shards/${n}.bin.gz`;
+  return `shards/${Math.floor(n / FAN_OUT)}/${n}.bin.gz`;
 }
 
 /**
@@ -113,12 +137,64 @@ export function shardPath(n: number): string {
  */
 export function ownFilePath(gram: string, positions = false): string {
   const name = Array.from(gram, (c) => c.codePointAt(0)!.toString(16)).join('-');
-  return `terms/${name}${positions && gramLength(gram) === 2 ? '.pos' : ''}.bin.gz`;
+  return `terms/${hashGram(gram) & 63}/${name}${positions && gramLength(gram) === 2 ? '.pos' : ''}.bin.gz`;
 }
 
 /** Path of article i's display file. */
 export function docPath(i: number): string {
-  return `docs/${i}.json.gz`;
+  return `docs/${Math.floor(i / FAN_OUT)}/${i}.json.gz`;
+}
+
+/** Day number (since 1970-01-01) of an ISO date, and back. */
+export function dayOf(iso: string): number {
+  return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+}
+export function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The date of each article, from its runs (binary search over the run ends). */
+export function datesLookup(d: DateRuns): (doc: number) => string | null {
+  const ends: number[] = [];
+  const isos: string[] = [];
+  let end = d.undated;
+  let day = 0;
+  d.runs.forEach((n, k) => {
+    ends.push((end += n));
+    isos.push(isoOfDay((day += d.days[k]!)));
+  });
+  return (doc) => {
+    if (doc < d.undated) return null;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! > doc) hi = mid;
+      else lo = mid + 1;
+    }
+    return isos[lo] ?? null;
+  };
+}
+
+/** Whether an article is in the ranges (binary search over their starts). */
+export function rangesLookup(r: PaperRanges): (doc: number) => boolean {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (let k = 0; k + 1 < r.ranges.length; k += 2) {
+    starts.push((at += r.ranges[k]!));
+    ends.push((at += r.ranges[k + 1]!));
+  }
+  return (doc) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! > doc) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo > 0 && doc < ends[lo - 1]!;
+  };
 }
 
 /** Number of code points in a gram: 1 (unigram) or 2 (bigram, positional). */
@@ -222,7 +298,8 @@ class ByteReader {
 
 /**
  * Encodes one gram's postings block: per article a doc delta and count, then position deltas.
- * As a doc list (`firstOnly`), a bigram keeps only its first position per article.
+ * A bigram's count is doubled, plus 1 when it starts in the headline, which then follows
+ * (see Postings.heads). As a doc list (`firstOnly`), a bigram keeps only its first position.
  */
 export function encodePostings(postings: Postings, firstOnly = false): Uint8Array {
   const w = new ByteWriter();
@@ -230,7 +307,13 @@ export function encodePostings(postings: Postings, firstOnly = false): Uint8Arra
   postings.docs.forEach((doc, k) => {
     w.uint(doc - prevDoc);
     prevDoc = doc;
-    w.uint(postings.counts[k]!);
+    const head = postings.heads?.[k] ?? 0;
+    if (postings.positions) {
+      w.uint(postings.counts[k]! * 2 + (head > 0 ? 1 : 0));
+      if (head > 0) w.uint(head);
+    } else {
+      w.uint(postings.counts[k]!);
+    }
     const pos = postings.positions?.[k];
     if (pos && firstOnly) {
       w.uint(pos[0]!);
@@ -339,11 +422,16 @@ export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: strin
   const counts: number[] = [];
   const positions: number[][] = [];
   const first: number[] = [];
+  const heads: number[] = [];
   let doc = 0;
   for (let k = 0; k < entry.df; k++) {
     doc += r.uint();
     docs.push(doc);
-    const count = r.uint();
+    let count = r.uint();
+    if (bigram) {
+      heads.push(count & 1 ? r.uint() : 0);
+      count = Math.floor(count / 2);
+    }
     counts.push(count);
     if (docList) {
       first.push(r.uint());
@@ -357,8 +445,8 @@ export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: strin
       positions.push(pos);
     }
   }
-  if (docList) return { docs, counts, first };
-  return positional ? { docs, counts, positions } : { docs, counts };
+  if (docList) return { docs, counts, first, heads };
+  return positional ? { docs, counts, positions, heads } : { docs, counts };
 }
 
 /** Completes a frequent bigram's doc list with the positions from its `.pos` file. */
@@ -375,7 +463,7 @@ export function withRestOfPositions(list: Postings, buf: Uint8Array, dir: ShardD
     for (let j = 1; j < pos.length; j++) pos[j] = p += r.uint();
     return pos;
   });
-  return { docs: list.docs, counts: list.counts, positions };
+  return { docs: list.docs, counts: list.counts, positions, ...(list.heads ? { heads: list.heads } : {}) };
 }
 
 /** Checks a parsed meta file, so a stale or foreign index fails with a clear message. */

@@ -11,9 +11,6 @@ export interface SearchIndexState {
   readonly settings: string;
   /** SHA-1 (base64) of each article's display record, in index order. */
   readonly articles: readonly string[];
-  /** meta.docs.size and meta.docs.head of each article. */
-  readonly sizes: readonly number[];
-  readonly heads: readonly number[];
   readonly shardCount: number;
   /** SHA-1 (base64) of every index file's bytes but meta's, by path under `search/`. */
   readonly files: ReadonlyMap<string, string>;
@@ -24,11 +21,12 @@ export interface SearchIndexState {
 
 /**
  * Every gram with its encoded postings block. Ids: unigrams 0 … uniCount − 1, then bigrams.
- * A block is per article: doc delta, count, then (bigrams) UTF-16 offset deltas; a build that
+ * A block is per article: doc delta, count, then (bigrams) UTF-16 offset deltas (a bigram's count
+ * doubled, plus one and followed by the headline's length when it starts there); a build that
  * appends articles with higher numbers only adds bytes at the end of the blocks it touches.
  */
 export class GramTable {
-  /** Grams whose block `append` changed (all of them for a table built from nothing). */
+  /** Grams whose block `append` changed, this table's appends and its parents' (all of them for a table built from nothing). */
   readonly touched: Uint8Array;
   /** FNV-1a of each gram's UTF-16 units (hashGram in format.ts). */
   readonly hash: Uint32Array;
@@ -50,6 +48,11 @@ export class GramTable {
   ) {
     this.touched = touched ?? new Uint8Array(this.count);
     this.hash = hash ?? this.computeHashes();
+  }
+
+  /** The same postings with no gram marked as touched (the start of another build). */
+  untouched(): GramTable {
+    return new GramTable(this.uniCp, this.biFirst, this.biSecond, this.start, this.bytes, this.df, this.last, this.hash);
   }
 
   static empty(): GramTable {
@@ -118,9 +121,18 @@ export class GramTable {
   /**
    * A table with the postings of more articles, numbered from `from` (above every article
    * already in it). The new articles' grams come as local ids (scanTexts) with their postings
-   * grouped by gram (groupByGram, doc numbers local to the new articles).
+   * grouped by gram (groupByGram, doc numbers local to the new articles), and the length of
+   * each new article's normalized headline.
    */
-  append(uniCp: Uint32Array, biFirst: Uint32Array, biSecond: Uint32Array, uni: FlatPostings, bi: FlatPostings, from: number): GramTable {
+  append(
+    uniCp: Uint32Array,
+    biFirst: Uint32Array,
+    biSecond: Uint32Array,
+    uni: FlatPostings,
+    bi: FlatPostings,
+    heads: Uint32Array,
+    from: number,
+  ): GramTable {
     const u0 = this.uniCount;
     const b0 = this.biFirst.length;
     // Local unigram → global unigram id (new ones numbered after the old).
@@ -168,11 +180,13 @@ export class GramTable {
     // The new articles' postings per touched gram, encoded after the gram's last article.
     const df = new Uint32Array(count);
     const last = new Uint32Array(count);
+    const touched = new Uint8Array(count);
     for (let g = 0; g < this.count; g++) {
       df[oldToNew(g)] = this.df[g]!;
       last[oldToNew(g)] = this.last[g]!;
+      // Touched by an earlier append of the same build (batches of one build).
+      touched[oldToNew(g)] = this.touched[g]!;
     }
-    const touched = new Uint8Array(count);
     const tail = new Float64Array(count + 1).fill(-1);
     const tailEnd = new Float64Array(count);
     const w = new ByteWriter(2 * (uni.doc.length + bi.doc.length) + 1024);
@@ -186,13 +200,19 @@ export class GramTable {
         let j = i + 1;
         while (j < end && p.doc[j] === p.doc[i]) j++;
         w.uint(doc - prevDoc);
-        w.uint(j - i);
         if (positions) {
+          // Offsets are sorted: the bigram starts in the headline when its first one does.
+          const head = heads[p.doc[i]!]!;
+          const inHead = p.pos![i]! < head;
+          w.uint((j - i) * 2 + (inHead ? 1 : 0));
+          if (inHead) w.uint(head);
           let prev = 0;
           for (let k = i; k < j; k++) {
             w.uint(p.pos![k]! - prev);
             prev = p.pos![k]!;
           }
+        } else {
+          w.uint(j - i);
         }
         prevDoc = doc;
         df[g]!++;
@@ -330,7 +350,7 @@ export function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-const STATE_MAGIC = 'baokan-search-state 2\n';
+const STATE_MAGIC = 'baokan-search-state 3\n';
 
 /** Serializes a state for the build cache: a JSON header, then the typed arrays, 8-byte aligned. */
 export function encodeSearchIndexState(state: SearchIndexState): Uint8Array {
@@ -339,8 +359,6 @@ export function encodeSearchIndexState(state: SearchIndexState): Uint8Array {
   const header = JSON.stringify({
     settings: state.settings,
     articles: state.articles,
-    sizes: state.sizes,
-    heads: state.heads,
     shardCount: state.shardCount,
     files: [...state.files],
     meta: state.meta,
@@ -370,8 +388,6 @@ export function decodeSearchIndexState(bytes: Uint8Array): SearchIndexState | nu
     const h = JSON.parse(text.slice(STATE_MAGIC.length)) as {
       settings: string;
       articles: string[];
-      sizes: number[];
-      heads: number[];
       shardCount: number;
       files: Array<[string, string]>;
       meta: string;
@@ -403,14 +419,11 @@ export function decodeSearchIndexState(bytes: Uint8Array): SearchIndexState | nu
       last.length === count &&
       hash.length === count &&
       start[count] === blockBytes.length &&
-      h.articles.length === h.sizes.length &&
-      h.articles.length === h.heads.length;
+      Array.isArray(h.articles);
     if (!consistent) return null;
     return {
       settings: h.settings,
       articles: h.articles,
-      sizes: h.sizes,
-      heads: h.heads,
       shardCount: h.shardCount,
       files: new Map(h.files),
       meta: h.meta,

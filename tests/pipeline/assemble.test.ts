@@ -135,7 +135,7 @@ describe('buildSiteModel', () => {
     ]);
     const site = buildSiteModel(assembleIssues([p1, p4], papers), '/archive/', 'baokan test');
     const issue = site.papers[0]!.issues[0]!;
-    expect(issue).toMatchObject({ id: 'xuhui-news-2022-01-17', url: '/archive/xuhui-news/2022-01-17/', api: '/archive/api/issues/xuhui-news-2022-01-17.json' });
+    expect(issue).toMatchObject({ id: 'xuhui-news-2022-01-17', url: '/archive/xuhui-news/2022-01-17/', api: '/archive/api/issues/xuhui-news/xuhui-news-2022-01-17.json' });
     expect(issue.pages.map((p) => [p.id, p.label, p.url])).toEqual([
       ['xuhui-news-2022-01-17-p01', '第1版', '/archive/xuhui-news/2022-01-17/p01/'],
       ['xuhui-news-2022-01-17-p04', '第4版', '/archive/xuhui-news/2022-01-17/p04/'],

@@ -124,6 +124,16 @@ describe('openUpdate', () => {
     expect(await readdir(dir)).toEqual(['dist']);
   });
 
+  it('takes batches written at the same time (the HTML and the search index are written side by side)', async () => {
+    const dir = await scratch();
+    const out = await site(dir);
+    const update = await openUpdate(out);
+    const batch = (b: number): OutputFile[] => Array.from({ length: 50 }, (_, i) => ({ path: `q/${b}/${i}.html`, contents: `${b}:${i} ${'版'.repeat(i * b)}` }));
+    await Promise.all(Array.from({ length: 8 }, (_, b) => update.write(batch(b))));
+    await update.commit([]);
+    for (let b = 0; b < 8; b++) for (const i of [0, 49]) expect(await readFile(path.join(out, `q/${b}/${i}.html`), 'utf8')).toBe(`${b}:${i} ${'版'.repeat(i * b)}`);
+  });
+
   it('rejects invalid paths, a path written twice, unchanged files, and a path both file and folder', async () => {
     const dir = await scratch();
     const out = await site(dir);

@@ -266,6 +266,11 @@ describe('the search page in chromium, under a sub-path base', () => {
     const index = requests.filter((p) => p.startsWith(`${BASE}search/`) && p !== `${BASE}search/`);
     expect(index.filter((p) => p.endsWith('meta.json.gz'))).toHaveLength(1);
     expect(index.length).toBeLessThan(1 + 3 + 10 + 1);
+    // Dates and papers' ranges only when a filter or the date order needs them.
+    expect(index.filter((p) => p.includes('/dates.') || p.includes('/papers/'))).toEqual([]);
+    await page.goto(`${origin}${BASE}search/?q=${encodeURIComponent('大桥街道')}&sort=date`);
+    await settled(page);
+    expect(requests.filter((p) => p.endsWith('/dates.json.gz'))).toHaveLength(1);
     await page.close();
   });
 });

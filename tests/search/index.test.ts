@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, searchOrder } from '../../src/search/index.js';
-import { checkMeta, decodePostings, decodeShardDirectory, encodePostings, encodeShard, FORMAT_VERSION } from '../../src/search/format.js';
+import { checkMeta, decodePostings, decodeShardDirectory, encodePostings, encodeShard, FORMAT_VERSION, ownFilePath } from '../../src/search/format.js';
 import { runQuery, filterMatches, sortMatches, paginate, bigramCover } from '../../src/browser/engine.js';
 import { parseQuery } from '../../src/search/tokenize.js';
 import { HONGKOU, YANGPU, makeSite, smallSite } from './fixture.js';
@@ -31,13 +31,47 @@ describe('buildSearchIndex', () => {
     expect(() => checkMeta({})).toThrow(/not a baokan search index/);
   });
 
+  it('meta holds nothing per article, so the first fetch does not grow with the archive', () => {
+    const metaOf = (site: ReturnType<typeof smallSite>): Record<string, unknown> =>
+      JSON.parse(gunzipSync(buildSearchIndex(site).find((f) => f.path === 'search/meta.json.gz')!.contents as Uint8Array).toString('utf8'));
+    const site = smallSite();
+    const meta = metaOf(site);
+    expect(Object.keys(meta).sort()).toEqual(['count', 'digest', 'format', 'ownFile', 'papers', 'shardCount', 'version']);
+    expect(meta.count).toBe(site.articles.length);
+    expect(meta.papers).toEqual(site.papers.map((p) => ({ id: p.paper.id, name: p.paper.name })));
+  });
+
+  it("dates and papers' ranges give every article's issue date and paper (undated, guessed and printed dates)", async () => {
+    const a = (headline: string): { headline: string; paragraphs: string[] } => ({ headline, paragraphs: [`${headline}的正文。`] });
+    const site = makeSite([
+      { paper: YANGPU, date: '2021-03-04', number: 1, articles: [a('甲'), a('乙')] },
+      { paper: HONGKOU, date: null, number: 1, articles: [a('丙')] },
+      { paper: HONGKOU, date: '2021-03-04', number: 1, articles: [a('丁')] },
+      { paper: YANGPU, date: '1999-12-31', dateInferred: true, number: 1, articles: [a('戊')] },
+      { paper: HONGKOU, date: '2020-02-29', number: 2, articles: [a('己'), a('庚')] },
+      { paper: YANGPU, date: '2020-02-29', number: 3, articles: [a('辛')] },
+    ]);
+    const order = searchOrder(site);
+    const { loader } = memoryIndex(buildSearchIndex(site));
+    const dates = await loader.facts({ sort: 'date' });
+    const issueDate = (pageId: string): string | null => site.papers.flatMap((p) => p.issues).find((i) => i.pages.some((pg) => pg.id === pageId))!.date;
+    expect(order.map((_, doc) => dates.date(doc))).toEqual(order.map((art) => issueDate(art.pageId)));
+    for (const paper of [YANGPU, HONGKOU]) {
+      const facts = await loader.facts({ paper: paper.id });
+      expect(order.map((_, doc) => facts.inPaper(doc, paper.id))).toEqual(order.map((art) => art.paperId === paper.id));
+    }
+  });
+
   it('round-trips postings through the shard encoding', () => {
-    const p = { docs: [0, 5, 300], counts: [2, 1, 1], positions: [[3, 200000], [0], [17]] };
+    const p = { docs: [0, 5, 300], counts: [2, 1, 1], positions: [[3, 200000], [0], [17]], heads: [0, 9, 0] };
     const shard = encodeShard([{ gram: '大桥', df: 3, block: encodePostings(p) }, { gram: 'a', df: 1, block: encodePostings({ docs: [9], counts: [4] }) }]);
     const dir = decodeShardDirectory(shard, 'test');
     expect(decodePostings(shard, dir, '大桥')).toEqual(p);
     expect(decodePostings(shard, dir, 'a')).toEqual({ docs: [9], counts: [4] });
     expect(decodePostings(shard, dir, '无')).toEqual({ docs: [], counts: [] });
+    // As a doc list, a bigram keeps its first offset and where it starts in the headline.
+    const list = encodeShard([{ gram: '大桥', df: 3, block: encodePostings(p, true) }]);
+    expect(decodePostings(list, { ...decodeShardDirectory(list, 'test'), kind: 1 }, '大桥')).toEqual({ docs: [0, 5, 300], counts: [2, 1, 1], first: [3, 0, 17], heads: [0, 9, 0] });
     const wrong = shard.slice();
     wrong[3] = FORMAT_VERSION + 1;
     expect(() => decodeShardDirectory(wrong, 'shards/0.bin.gz')).toThrow(/version/);
@@ -116,14 +150,20 @@ describe('queries', () => {
 
   it('filters by paper and date, sorts by date, paginates', async () => {
     const site = smallSite();
-    const { loader } = memoryIndex(buildSearchIndex(site));
-    const meta = await loader.meta();
+    const { loader, fetched } = memoryIndex(buildSearchIndex(site));
     const all = await runQuery(parseQuery('进博会'), loader);
-    expect(filterMatches(all, meta, { paper: 'yangpu-times' }).map((m) => m.doc)).toHaveLength(1);
-    expect(filterMatches(all, meta, { from: '2020-08-01' }).map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['hongkou-news']);
-    expect(filterMatches(all, meta, { to: '2020-07-31' }).map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['yangpu-times']);
-    expect(sortMatches(all, meta, 'date').map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['hongkou-news', 'yangpu-times']);
-    expect(sortMatches(all, meta, 'date-asc').map((m) => searchOrder(site)[m.doc]!.paperId)).toEqual(['yangpu-times', 'hongkou-news']);
+    // Nothing beyond the postings for relevance order without filters.
+    await loader.facts({});
+    expect(fetched.some((f) => f.path.includes('dates') || f.path.includes('papers/'))).toBe(false);
+    const paperOf = (ms: typeof all): string[] => ms.map((m) => searchOrder(site)[m.doc]!.paperId);
+    expect(paperOf(filterMatches(all, await loader.facts({ paper: 'yangpu-times' }), { paper: 'yangpu-times' }))).toEqual(['yangpu-times']);
+    expect(filterMatches(all, await loader.facts({ paper: 'no-such-paper' }), { paper: 'no-such-paper' })).toEqual([]);
+    expect(fetched.filter((f) => f.path.includes('dates'))).toEqual([]);
+    const dated = await loader.facts({ from: '2020-08-01' });
+    expect(paperOf(filterMatches(all, dated, { from: '2020-08-01' }))).toEqual(['hongkou-news']);
+    expect(paperOf(filterMatches(all, dated, { to: '2020-07-31' }))).toEqual(['yangpu-times']);
+    expect(paperOf(sortMatches(all, dated, 'date'))).toEqual(['hongkou-news', 'yangpu-times']);
+    expect(paperOf(sortMatches(all, dated, 'date-asc'))).toEqual(['yangpu-times', 'hongkou-news']);
     expect(paginate([1, 2, 3, 4, 5], 2, 2)).toEqual({ items: [3, 4], page: 2, pages: 3 });
     expect(paginate([1, 2, 3], 99, 2)).toEqual({ items: [3], page: 2, pages: 2 });
     expect(paginate([], 1, 10)).toEqual({ items: [], page: 1, pages: 1 });
@@ -134,10 +174,10 @@ describe('queries', () => {
     const { loader, fetched } = memoryIndex(buildSearchIndex(site, { ownFileBytes: 0 }));
     const titles = async (q: string): Promise<string[]> => (await runQuery(parseQuery(q), loader)).map((m) => searchOrder(site)[m.doc]!.title);
     expect(await titles('进博')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
-    expect(fetched.map((f) => f.path)).toContain('search/terms/8fdb-535a.bin.gz');
+    expect(fetched.map((f) => f.path)).toContain(`search/${ownFilePath('进博')}`);
     expect(fetched.some((f) => f.path.includes('.pos.'))).toBe(false);
     expect(await titles('进博会')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
-    expect(fetched.map((f) => f.path)).toContain('search/terms/8fdb-535a.pos.bin.gz');
+    expect(fetched.map((f) => f.path)).toContain(`search/${ownFilePath('进博', true)}`);
     expect(await titles('博会志')).toEqual(['进博会志愿者招募']);
   });
 

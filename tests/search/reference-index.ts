@@ -10,18 +10,21 @@ import type { Site, SiteArticle } from '../../src/site.js';
 import type { OutputFile } from '../../src/types.js';
 import { articleSearchText, headlineText } from '../../src/search/doc-text.js';
 import {
+  DATES_PATH,
   FORMAT_NAME,
   FORMAT_VERSION,
   META_PATH,
   docPath,
+  paperPath,
   encodePostings,
   encodeRestOfPositions,
   encodeShard,
   ShardKind,
   hashGram,
   ownFilePath,
-  quantizeLength,
   shardPath,
+  type DateRuns,
+  type PaperRanges,
   type Postings,
   type SearchDoc,
   type SearchMeta,
@@ -44,10 +47,10 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
   const articles = inDateOrder(site);
-  const { docPages, ...tables } = articleTable(site, articles);
+  const shown = issueFields(site, articles);
   const texts = articles.map((a) => articleSearchText(a.article));
   const normalized = texts.map(normalize);
-  const grams = collectGrams(normalized);
+  const grams = collectGrams(normalized, articles.map((a) => normalize(headlineText(a.article)).length));
 
   const blocks = [...grams.entries()].map(([gram, postings]) => ({
     gram,
@@ -78,8 +81,13 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
     }
   }
   articles.forEach((a, i) => {
-    const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]! };
+    const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]!, ...shown[i]! };
     files.push({ path: docPath(i), contents: gzip(new TextEncoder().encode(JSON.stringify(doc))) });
+  });
+  files.push({ path: DATES_PATH, contents: gzip(new TextEncoder().encode(JSON.stringify(dateRuns(shown.map((s) => s.date))))) });
+  site.papers.forEach((sp, p) => {
+    const ranges = paperRanges(shown.map((s) => s.paper === sp.paper.id));
+    files.push({ path: paperPath(p), contents: gzip(new TextEncoder().encode(JSON.stringify(ranges))) });
   });
 
   const meta: SearchMeta = {
@@ -88,12 +96,8 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
     digest: digestOf(files),
     shardCount,
     ownFile: own,
-    ...tables,
-    docs: {
-      page: docPages,
-      size: normalized.map((t) => quantizeLength(t.length)),
-      head: articles.map((a) => normalize(headlineText(a.article)).length),
-    },
+    papers: site.papers.map((sp) => ({ id: sp.paper.id, name: sp.paper.name })),
+    count: articles.length,
   };
   files.push({ path: META_PATH, contents: gzip(new TextEncoder().encode(JSON.stringify(meta))) });
 
@@ -113,31 +117,55 @@ function inDateOrder(site: Site): SiteArticle[] {
   return keyed.map((k) => k.a);
 }
 
-/** Papers, issues and pages as small tables, and each article's page number in them. */
-function articleTable(site: Site, articles: SiteArticle[]): Pick<SearchMeta, 'papers' | 'issues' | 'pages'> & { docPages: number[] } {
-  const papers: SearchMeta['papers'] = [];
-  const issues: SearchMeta['issues'] = [];
-  const pages: SearchMeta['pages'] = [];
-  const pageIndex = new Map<string, number>();
-  for (const sp of site.papers) {
-    const paper = papers.push({ id: sp.paper.id, name: sp.paper.name }) - 1;
-    for (const issue of sp.issues) {
-      const issueNo = issues.push({ paper, date: issue.date }) - 1;
-      for (const page of issue.pages) pageIndex.set(page.id, pages.push({ issue: issueNo, label: page.label }) - 1);
+/** Each article's paper id, issue date and 版 label. */
+function issueFields(site: Site, articles: SiteArticle[]): Array<Pick<SearchDoc, 'paper' | 'date' | 'page'>> {
+  return articles.map((a) => {
+    for (const sp of site.papers) {
+      for (const issue of sp.issues) {
+        const page = issue.pages.find((pg) => pg.id === a.pageId);
+        if (page) return { paper: sp.paper.id, date: issue.date, page: page.label };
+      }
     }
-  }
-  const docPages = articles.map((a) => {
-    const p = pageIndex.get(a.pageId);
-    if (p === undefined) {
-      throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
-    }
-    return p;
+    throw new Error(`baokan search: article ${a.id} names page ${a.pageId}, which is not in site.papers`);
   });
-  return { papers, issues, pages, docPages };
 }
 
-/** Unigram (count) and bigram (positions) postings of every searchable character and pair in the texts. */
-export function collectGrams(normalized: string[]): Map<string, Postings> {
+/** Runs of equal dates, by day number, after the undated articles. */
+function dateRuns(dates: Array<string | null>): DateRuns {
+  const out: DateRuns = { undated: dates.filter((d) => d === null).length, runs: [], days: [] };
+  const dated = dates.filter((d): d is string => d !== null);
+  let prevDay = 0;
+  dated.forEach((d, i) => {
+    if (i > 0 && dated[i - 1] === d) {
+      out.runs[out.runs.length - 1]!++;
+      return;
+    }
+    const day = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+    out.runs.push(1);
+    out.days.push(day - prevDay);
+    prevDay = day;
+  });
+  return out;
+}
+
+/** The articles where `member` holds, as gaps and lengths of runs. */
+function paperRanges(member: boolean[]): PaperRanges {
+  const ranges: number[] = [];
+  let end = 0;
+  member.forEach((m, i) => {
+    if (!m) return;
+    if (ranges.length > 0 && end === i) ranges[ranges.length - 1]!++;
+    else ranges.push(i - end, 1);
+    end = i + 1;
+  });
+  return { ranges };
+}
+
+/**
+ * Unigram (count) and bigram (positions) postings of every searchable character and pair in the
+ * texts; a bigram carries the headline's length where it starts in the headline.
+ */
+export function collectGrams(normalized: string[], headLengths: number[] = normalized.map(() => 0)): Map<string, Postings> {
   const uni = new Map<string, Map<number, number>>();
   const bi = new Map<string, Map<number, number[]>>();
   normalized.forEach((text, doc) => {
@@ -169,7 +197,10 @@ export function collectGrams(normalized: string[]): Map<string, Postings> {
   const out = new Map<string, Postings>();
   for (const [gram, m] of uni) out.set(gram, { docs: [...m.keys()], counts: [...m.values()] });
   for (const [gram, m] of bi) {
-    out.set(gram, { docs: [...m.keys()], counts: [...m.values()].map((p) => p.length), positions: [...m.values()] });
+    const docs = [...m.keys()];
+    const positions = [...m.values()];
+    const heads = docs.map((d, k) => (positions[k]![0]! < headLengths[d]! ? headLengths[d]! : 0));
+    out.set(gram, { docs, counts: positions.map((p) => p.length), positions, heads });
   }
   return out;
 }

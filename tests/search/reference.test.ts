@@ -12,7 +12,7 @@ import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState }
 import { normalizedLength, scanTexts } from '../../src/search/grams.js';
 import { gzip, gzipAll } from '../../src/search/gzip.js';
 import { normalize } from '../../src/search/tokenize.js';
-import { FORMAT_NAME, FORMAT_VERSION } from '../../src/search/format.js';
+import { FORMAT_NAME, FORMAT_VERSION, docPath } from '../../src/search/format.js';
 import { referenceSearchIndex } from './reference-index.js';
 import { HONGKOU, YANGPU, makeSite, seedSite, type FixturePage } from './fixture.js';
 
@@ -116,7 +116,7 @@ describe('incremental index builds', () => {
       // Only the new articles' display files and the files their grams fall in are written.
       const written = second.files.filter((f) => !f.unchanged).map((f) => f.path);
       expect(written.filter((p) => p.startsWith('search/docs/'))).toEqual(
-        Array.from({ length: 2 }, (_, i) => `search/docs/${before().articles.length + i}.json.gz`).sort(),
+        Array.from({ length: 2 }, (_, i) => `search/${docPath(before().articles.length + i)}`).sort(),
       );
       expect(second.files.some((f) => f.unchanged && f.path.startsWith('search/shards/'))).toBe(true);
       // And the state it leaves appends again.
@@ -125,6 +125,12 @@ describe('incremental index builds', () => {
       expect(third.files.filter((f) => !f.unchanged).map((f) => f.path)).toEqual(['search/meta.json.gz']);
     });
   }
+
+  it('gives the same files whatever the scan batch (articles scanned at once)', () => {
+    for (const scanBatch of [1, 4, 10]) expectSameFiles(buildSearchIndex(appended(), { scanBatch }), buildSearchIndex(appended()));
+    const second = buildSearchIndexWithState(appended(), { previous: saved(before()), scanBatch: 1 });
+    expectSameFiles(onDisk(second.files, buildSearchIndex(before())), buildSearchIndex(appended()));
+  });
 
   it('indexes everything again when a page lands between earlier articles, with the same files', () => {
     const second = buildSearchIndexWithState(inserted(), { previous: saved(before()) });
