@@ -50,7 +50,7 @@ describe('whole articles, reprints and exports', () => {
     const rest = result.site.articles.find((a) => a.article.continuedFrom === '第1版')!;
     expect(head.parts).toEqual([head.id, rest.id]);
     expect(rest.parts).toEqual(head.parts);
-    const issue = JSON.parse(String(result.files.find((f) => f.path === 'api/issues/yangpu-times-2021-03-01.json')!.contents));
+    const issue = JSON.parse(String(result.files.find((f) => f.path === 'api/issues/yangpu-times/yangpu-times-2021-03-01.json')!.contents));
     const articles = issue.pages.flatMap((p: { articles: unknown[] }) => p.articles);
     expect(articles.find((a: { id: string }) => a.id === head.id).parts).toEqual(head.parts);
     // Articles printed in one piece have no parts.
