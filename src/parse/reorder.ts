@@ -65,8 +65,9 @@ const ORPHAN_WEIGHT = 4;
 // The same for a block that would open an article with neither title nor lead: a little less sure
 // (a page may open with the rest of an article from another page, printed without a marker).
 const HEADLESS_WEIGHT = 3;
-// The same from the other side: a dangling end whose column stops (a briefs box or a 上接 marker
-// comes next, not the page end) and no 下转 marker explains must go on somewhere on the page.
+// The same from the other side: a dangling end whose column stops (a briefs box, a 上接 marker or
+// the page end comes next) and no 下转 marker explains goes on somewhere: on this page when a
+// block there is clearly about its article (the topic decides), else on another page.
 const UNFOLLOWED_WEIGHT = 3;
 // Lexicon gain that makes a title-like line running text: a common word cut in two.
 const STRONG_GAIN = 4;
@@ -192,6 +193,23 @@ function topicModel(units: Unit[]): (x: string, y: string) => number {
   };
 }
 
+/**
+ * The title stack a block stands under: the index of the stack's last line when only pictures and
+ * the title's own byline lie between (标题 / ■记者 周文 / block), else -1. Intertitles do not count.
+ */
+function titleAbove(units: Unit[], b: number): number {
+  let k = b - 1;
+  while (k >= 0 && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'byline')) k--;
+  return TITLE_KINDS.has(units[k]?.kind ?? '') && units[k]?.kind !== 'intertitle' ? k : -1;
+}
+
+/** The lines of the title stack that ends at `k`, bottom line first. */
+function titleStack(units: Unit[], k: number): string[] {
+  const lines: string[] = [];
+  for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) lines.push(units[t]?.content ?? '');
+  return lines;
+}
+
 /** Text of the body blocks before `i` back to the start of its article (a title or a lead). */
 function contextBefore(units: Unit[], i: number): string {
   const parts: string[] = [];
@@ -200,7 +218,7 @@ function contextBefore(units: Unit[], i: number): string {
     if (!u) break;
     // The article's title names its topic best: it ends the context, included.
     if (TITLE_KINDS.has(u.kind) && u.kind !== 'intertitle') {
-      for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) parts.push(units[t]?.content ?? '');
+      parts.push(...titleStack(units, k));
       break;
     }
     // A brief is an article of its own: what follows it continues that brief.
@@ -209,9 +227,8 @@ function contextBefore(units: Unit[], i: number): string {
       parts.push(u.content);
       if (!u.lead) continue;
       // A lead's article is named by the title stack right above it, if any.
-      let t = k - 1;
-      while (t >= 0 && (TRANSPARENT.has(units[t]?.kind ?? '') || units[t]?.kind === 'byline')) t--;
-      for (; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? '') && units[t]?.kind !== 'intertitle'; t--) parts.push(units[t]?.content ?? '');
+      const title = titleAbove(units, k);
+      if (title >= 0) parts.push(...titleStack(units, title));
       break;
     }
   }
@@ -292,11 +309,8 @@ function pastInlineCaption(units: Unit[], next: Neighbour | null): { x: number; 
  *     本报讯 6月5日，九亭镇…          ← the headline's own lead
  */
 function orphanUnderTitle(units: Unit[], b: number): boolean {
-  let k = b - 1;
   // The title's own byline may sit between it and the stray block (标题 / ■记者 周文 / 高品质的…).
-  while (k >= 0 && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'byline')) k--;
-  const above = units[k];
-  if (!above || !TITLE_KINDS.has(above.kind) || above.kind === 'intertitle') return false;
+  if (titleAbove(units, b) < 0) return false;
   for (let i = b + 1; i < units.length; i++) {
     const u = units[i];
     if (!u) break;
@@ -353,17 +367,15 @@ function leadLikeness(text: string, title: string): number {
  * The cut falls at the paragraph start that reads most like the title's lead.
  */
 function keepTitleText(units: Unit[], b: number, run: number[]): number[] {
-  let k = b - 1;
-  while (k >= 0 && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'byline')) k--;
-  if (!TITLE_KINDS.has(units[k]?.kind ?? '') || units[k]?.kind === 'intertitle') return run;
+  const k = titleAbove(units, b);
+  if (k < 0) return run;
   // Text of the title's own after the run (past bylines and a 上接 marker): nothing to cut.
   for (let i = (run[run.length - 1] ?? b) + 1; i < units.length; i++) {
     const kind = units[i]?.kind ?? '';
     if (kind === 'body') return run;
     if (TITLE_KINDS.has(kind) && kind !== 'intertitle') break;
   }
-  const title: string[] = [];
-  for (let t = k; t >= 0 && TITLE_KINDS.has(units[t]?.kind ?? ''); t--) title.push(units[t]?.content ?? '');
+  const title = titleStack(units, k);
   const seq = [b, ...run];
   let best = -1;
   let bestScore = -1;
