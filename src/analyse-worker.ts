@@ -2,6 +2,6 @@
 import { parentPort } from 'node:worker_threads';
 import { analyse, type AnalysisInput } from './entities/analyse.js';
 
-parentPort?.on('message', (batch: { id: number; inputs: AnalysisInput[] }) => {
-  parentPort?.postMessage({ id: batch.id, analyses: batch.inputs.map(analyse) });
+parentPort?.on('message', (batch: { id: number; items: AnalysisInput[] }) => {
+  parentPort?.postMessage({ id: batch.id, results: batch.items.map(analyse) });
 });

@@ -6,6 +6,6 @@ import type { ParseJob } from './parallel.js';
 
 const papers = (workerData as { papers: Paper[] }).papers;
 
-parentPort?.on('message', (batch: { id: number; jobs: ParseJob[] }) => {
-  parentPort?.postMessage({ id: batch.id, pages: batch.jobs.map((job) => parsePage(job, papers)) });
+parentPort?.on('message', (batch: { id: number; items: ParseJob[] }) => {
+  parentPort?.postMessage({ id: batch.id, results: batch.items.map((job) => parsePage(job, papers)) });
 });

@@ -61,3 +61,38 @@ export function streamWorker<T>(name: string, workerData: object, credits: numbe
     });
   });
 }
+
+/**
+ * Maps `items` in worker threads `name`, `batch` items a message, through a shared queue (a slow
+ * batch does not hold up a whole share). The worker answers `{ id, items }` with `{ id, results }`;
+ * results come back in input order, so the output does not depend on scheduling.
+ */
+export async function mapInWorkers<I, R>(name: string, workerData: unknown, items: I[], batch: number, threads: number): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  const batches: { id: number; items: I[] }[] = [];
+  for (let i = 0; i < items.length; i += batch) batches.push({ id: i, items: items.slice(i, i + batch) });
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker(name, workerData));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = (): void => {
+              const message = batches.shift();
+              if (message) worker.postMessage(message);
+              else resolve();
+            };
+            worker.on('message', ({ id, results: done }: { id: number; results: R[] }) => {
+              done.forEach((r, k) => (results[id + k] = r));
+              next();
+            });
+            worker.on('error', reject);
+            next();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

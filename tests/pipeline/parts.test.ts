@@ -2,28 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { linkParts, reportUnresolvedJumps, wholeUrl } from '../../src/parts.js';
 import type { SiteArticle, SitePage } from '../../src/site.js';
-import type { Article } from '../../src/types.js';
+import { article as plainArticle } from '../render/fixture.js';
 
 function article(id: string, to: string | null, from: string | null, links: { toUrl?: string; fromUrl?: string } = {}): SiteArticle {
   const position = { start: { line: 3, column: 1 }, end: { line: 9, column: 12 } };
-  const a: Article = {
-    headline: id,
-    kicker: null,
-    subheadline: null,
-    section: null,
-    bylines: [],
-    photoCredits: [],
-    dateline: null,
-    paragraphs: ['正文'],
-    intertitles: [],
-    captions: [],
-    markers: [],
-    continuedTo: to,
-    continuedFrom: from,
-    incomplete: false,
-    blocks: [],
-    position,
-  };
+  const a = plainArticle({ headline: id, paragraphs: ['正文'], continuedTo: to, continuedFrom: from, position });
   return {
     id,
     url: `/${id}/`,

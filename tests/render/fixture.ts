@@ -18,7 +18,8 @@ export const hostile = {
 
 const position = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
-function article(fields: Partial<Article>): Article {
+/** An article with every field empty but those given. */
+export function article(fields: Partial<Article>): Article {
   return {
     headline: null,
     kicker: null,
