@@ -471,7 +471,7 @@ async function runStages(
     signaturesComputed: reprints.computed,
     pairsCompared: reprints.compared,
     reprintMemoChanged:
-      reprints.computed > 0 || reprints.compared > 0 || reprints.memo.signatures.size !== reprintMemo.signatures.size || reprints.memo.checked.size !== reprintMemo.checked.size,
+      reprints.computed > 0 || reprints.compared > 0 || reprints.memo.signatures.size !== reprintMemo.signatures.size || reprints.memo.checked.keys.length !== reprintMemo.checked.keys.length,
     analyses: { ...analyses, read: analysisCache?.previous.size ?? 0 },
     exitCode: rejected.length > 0 ? 1 : 0,
   };

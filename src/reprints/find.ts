@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { candidatePairs, signature } from './minhash.js';
 import { containment, normalise, shingles } from './shingles.js';
+import { emptyPairs, findPair, isPairTable, mergePairs, pairsOf, type PairTable } from './pairs.js';
 
 /** Fewer shingles than this (about 45 characters) is a formula or a one-line brief, not a text worth linking. */
 export const MIN_SHINGLES = 40;
@@ -41,7 +42,7 @@ export interface ReprintMemo {
   /** Signatures by digest; the digests in this order number the texts of `checked`. */
   signatures: Map<string, Uint32Array>;
   /** Containment (0–1) of each checked pair, by `pairKey` of the two texts' numbers. */
-  checked: Map<number, number>;
+  checked: PairTable;
 }
 
 export interface ReprintResult {
@@ -58,7 +59,7 @@ export interface ReprintResult {
 
 /** An empty memo: every signature and containment is computed. */
 export function emptyMemo(): ReprintMemo {
-  return { signatures: new Map(), checked: new Map() };
+  return { signatures: new Map(), checked: emptyPairs() };
 }
 
 /** The key of the pair of texts numbered `a` and `b` (in either order) among `count`. */
@@ -103,20 +104,25 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
   const previousIndex = new Map(previousOrder.map((d, k) => [d, k]));
   const number = digests.map((d) => (d === null ? -1 : numberOf.get(d)!));
   const previousNumber = digests.map((d) => (d === null ? undefined : previousIndex.get(d)));
-  const checked = new Map<number, number>();
+  // Pairs computed in this build, and which of the last build's pairs were asked again (the
+  // memo keeps only pairs of the archive as it is, so it does not grow with deleted texts).
+  const fresh = new Map<number, number>();
+  const reused = new Uint8Array(previous.checked.keys.length);
   let compared = 0;
   const contain = (i: number, j: number): number => {
     const key = pairKey(number[i]!, number[j]!, order.length);
-    let value = checked.get(key);
+    let value = fresh.get(key);
     if (value !== undefined) return value;
     const pa = previousNumber[i];
     const pb = previousNumber[j];
-    value = pa !== undefined && pb !== undefined ? previous.checked.get(pairKey(pa, pb, previousOrder.length)) : undefined;
-    if (value === undefined) {
-      value = number[i] === number[j] ? 1 : containment(sets[i]!, sets[j]!);
-      compared++;
+    const at = pa !== undefined && pb !== undefined ? findPair(previous.checked, pairKey(pa, pb, previousOrder.length)) : -1;
+    if (at >= 0) {
+      reused[at] = 1;
+      return previous.checked.values[at]!;
     }
-    checked.set(key, value);
+    value = number[i] === number[j] ? 1 : containment(sets[i]!, sets[j]!);
+    compared++;
+    fresh.set(key, value);
     return value;
   };
 
@@ -150,36 +156,52 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
     if (others.size > 0) reprints.set(texts[i]!.id, [...others].sort((a, b) => a - b).map((k) => texts[k]!.id));
   });
   const sortedSignatures = new Map(order.map((d) => [d, signatures.get(d)!]));
+  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), pairsOf(fresh));
   return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length, compared };
 }
 
-const MAGIC = 'baokan-reprints-2';
+/**
+ * The last build's pairs marked in `keep`, keyed by this build's numbers. Both numberings are
+ * ranks of sorted digests, so the renumbering keeps the keys' order: no sort needed.
+ */
+function renumbered(table: PairTable, keep: Uint8Array, previousOrder: string[], numberOf: ReadonlyMap<string, number>): PairTable {
+  const count = previousOrder.length;
+  let size = 0;
+  for (const k of keep) size += k;
+  const keys = new Float64Array(size);
+  const values = new Float64Array(size);
+  for (let k = 0, n = 0; k < keep.length; k++) {
+    if (!keep[k]) continue;
+    const key = table.keys[k]!;
+    const a = numberOf.get(previousOrder[Math.floor(key / count)]!)!;
+    const b = numberOf.get(previousOrder[key % count]!)!;
+    keys[n] = pairKey(a, b, numberOf.size);
+    values[n++] = table.values[k]!;
+  }
+  return { keys, values };
+}
+
+const MAGIC = 'baokan-reprints-3';
 
 /**
  * The memo as bytes for the cache: a header naming the format and sizes; then each digest with
- * its signature, in order; then each checked pair as two text numbers and its containment as a
- * double (exactly as computed, so a reused pair is decided as a clean build decides it).
+ * its signature, in order; then the checked pairs' keys and their containments as doubles
+ * (exactly as computed, so a reused pair is decided as a clean build decides it).
  */
 export function encodeMemo(memo: ReprintMemo): Buffer {
   const entries = [...memo.signatures];
   const width = entries[0]?.[1].length ?? 0;
   const count = entries.length;
-  const pairs = [...memo.checked].sort(([a], [b]) => a - b);
-  const header = Buffer.from(`${MAGIC} ${width} ${count} ${pairs.length}\n`);
+  const { keys, values } = memo.checked;
+  const header = Buffer.from(`${MAGIC} ${width} ${count} ${keys.length}\n`);
   const entry = 20 + width * 4;
-  const body = Buffer.alloc(count * entry + pairs.length * 16);
+  const body = Buffer.alloc(count * entry);
   entries.forEach(([digest, sig], k) => {
     body.write(digest, k * entry, 20, 'hex');
     Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).copy(body, k * entry + 20);
   });
-  let at = count * entry;
-  for (const [key, value] of pairs) {
-    body.writeUInt32LE(Math.floor(key / count), at);
-    body.writeUInt32LE(key % count, at + 4);
-    body.writeDoubleLE(value, at + 8);
-    at += 16;
-  }
-  return Buffer.concat([header, body]);
+  const bytes = (a: Float64Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  return Buffer.concat([header, body, bytes(keys), bytes(values)]);
 }
 
 /** Reads what `encodeMemo` wrote; anything else (another format, a torn file) gives an empty memo. */
@@ -199,11 +221,13 @@ export function decodeMemo(bytes: Uint8Array, width: number): ReprintMemo {
     Buffer.from(sig.buffer).set(buffer.subarray(at + 20, at + entry));
     memo.signatures.set(buffer.toString('hex', at, at + 20), sig);
   }
-  for (let k = 0, at = newline + 1 + count * entry; k < pairs; k++, at += 16) {
-    const a = buffer.readUInt32LE(at);
-    const b = buffer.readUInt32LE(at + 4);
-    if (a >= count || b >= count) return emptyMemo();
-    memo.checked.set(pairKey(a, b, count), buffer.readDoubleLE(at + 8));
-  }
-  return memo;
+  // Copied out (the doubles need 8-byte alignment, which the file's layout does not promise).
+  const doubles = (at: number): Float64Array => {
+    const array = new Float64Array(pairs);
+    Buffer.from(array.buffer).set(buffer.subarray(at, at + pairs * 8));
+    return array;
+  };
+  const start = newline + 1 + count * entry;
+  const checked = { keys: doubles(start), values: doubles(start + pairs * 8) };
+  return isPairTable(checked, count * count) ? { ...memo, checked } : emptyMemo();
 }

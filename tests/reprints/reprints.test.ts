@@ -106,6 +106,24 @@ describe('findReprints', () => {
     expect(decodeMemo(Buffer.from('garbage'), HASHES).signatures.size).toBe(0);
     expect(decodeMemo(encodeMemo(first.memo), HASHES / 2).signatures.size).toBe(0);
   });
+
+  it('leaves the memo a clean build would leave after texts are added and removed, and loads only a memo it can trust', () => {
+    const first = findReprints(texts);
+    expect(first.memo.checked.keys.length).toBeGreaterThan(1);
+    // The first text goes, two come: every other text's number shifts.
+    const changed = [...texts.slice(1), { id: 'g', text: `${third}${story}` }, { id: 'h', text: `${other}。` }];
+    const again = findReprints(changed, first.memo);
+    const clean = findReprints(changed);
+    expect(again.compared).toBeLessThan(clean.compared);
+    expect(again.reprints).toEqual(clean.reprints);
+    expect([...again.memo.signatures.keys()]).toEqual([...clean.memo.signatures.keys()]);
+    expect(again.memo.checked).toEqual(clean.memo.checked);
+    // Keys out of order (a hand-edited or torn file) are not trusted: nothing is reused.
+    const bytes = encodeMemo(first.memo);
+    const keys = bytes.length - 16 * first.memo.checked.keys.length;
+    bytes.copy(bytes, keys, keys + 8, keys + 16);
+    expect(decodeMemo(bytes, HASHES).checked.keys.length).toBe(0);
+  });
 });
 
 describe('on an archive with planted reprints (scripts/gen-reprints.ts)', () => {

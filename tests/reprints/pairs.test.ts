@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { emptyPairs, findPair, isPairTable, mergePairs, pairsOf } from '../../src/reprints/pairs.js';
+
+describe('the table of checked pairs', () => {
+  it('sorts a map of pairs and finds each key by binary search, and no other', () => {
+    const map = new Map([
+      [90, 0.5],
+      [3, 1],
+      [2 ** 40 + 7, 0.25],
+      [41, 0],
+    ]);
+    const table = pairsOf(map);
+    expect([...table.keys]).toEqual([3, 41, 90, 2 ** 40 + 7]);
+    for (const [key, value] of map) expect(table.values[findPair(table, key)]).toBe(value);
+    for (const missing of [0, 4, 89, 91, 2 ** 41]) expect(findPair(table, missing)).toBe(-1);
+    expect(findPair(emptyPairs(), 3)).toBe(-1);
+  });
+
+  it('merges two tables into one sorted table, each value staying with its key', () => {
+    const a = pairsOf(new Map([[1, 0.1], [5, 0.5], [9, 0.9]]));
+    const b = pairsOf(new Map([[2, 0.2], [10, 1]]));
+    const merged = mergePairs(a, b);
+    expect([...merged.keys]).toEqual([1, 2, 5, 9, 10]);
+    expect([...merged.values]).toEqual([0.1, 0.2, 0.5, 0.9, 1]);
+    expect(mergePairs(emptyPairs(), b)).toEqual(b);
+  });
+
+  it('trusts only strictly increasing whole keys below the limit', () => {
+    const ok = pairsOf(new Map([[1, 0], [7, 1]]));
+    expect(isPairTable(ok, 8)).toBe(true);
+    expect(isPairTable(ok, 7)).toBe(false);
+    expect(isPairTable({ keys: Float64Array.of(7, 1), values: Float64Array.of(0, 1) }, 100)).toBe(false);
+    expect(isPairTable({ keys: Float64Array.of(1, 1), values: Float64Array.of(0, 1) }, 100)).toBe(false);
+    expect(isPairTable({ keys: Float64Array.of(1.5), values: Float64Array.of(0) }, 100)).toBe(false);
+  });
+});
