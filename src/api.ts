@@ -15,6 +15,18 @@ export const API_VERSION = 1;
  * from the previous build, see src/reuse.ts).
  */
 export function renderApi(site: Site, skipIssues: ReadonlySet<string> = new Set()): OutputFile[] {
+  return [...renderApiBatches(site, skipIssues)].flat();
+}
+
+/** Issue files in one batch of `renderApiBatches` (bounds what is held before it is written). */
+const ISSUE_BATCH = 64;
+
+/**
+ * `renderApi`'s files in batches — the catalog and the entities, then the issue files a few
+ * dozen at a time — so a caller can write each batch before the next is made, as it does with
+ * the HTML: the data API repeats every article's text, so it is as large as the archive.
+ */
+export function* renderApiBatches(site: Site, skipIssues: ReadonlySet<string> = new Set()): Generator<OutputFile[]> {
   const catalog = {
     generator: site.generator,
     apiVersion: API_VERSION,
@@ -36,12 +48,19 @@ export function renderApi(site: Site, skipIssues: ReadonlySet<string> = new Set(
   };
   const files: OutputFile[] = [{ path: 'api/catalog.json', contents: json(catalog) }];
   if (site.entities) files.push({ path: 'api/entities.json', contents: json(entitiesJson(site.entities)) });
+  yield files;
+  let batch: OutputFile[] = [];
   for (const { issues } of site.papers) {
     for (const issue of issues) {
-      if (!skipIssues.has(issue.id)) files.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(site, issue)) });
+      if (skipIssues.has(issue.id)) continue;
+      batch.push({ path: issue.api.slice(site.base.length), contents: json(issueJson(site, issue)) });
+      if (batch.length === ISSUE_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
   }
-  return files;
+  if (batch.length > 0) yield batch;
 }
 
 export function paperJson(paper: Paper): { id: string; name: string; district: string | null } {

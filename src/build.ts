@@ -13,7 +13,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { renderApi } from './api.js';
+import { renderApiBatches } from './api.js';
 import { assembleIssues } from './assemble.js';
 import { hasErrors } from './diagnostics.js';
 import { renderFeeds } from './feeds.js';
@@ -316,19 +316,19 @@ async function openTarget(out: string, previous: ReuseManifest | null, outCache:
 }
 
 /**
- * Every stage but the write. Rendered HTML goes to `onHtml` batch by batch (site-wide pages,
- * then each paper's and each issue's pages), and so do the search index's files; every other
- * output is returned in `files`.
+ * Every stage but the write. Rendered HTML goes to `onFiles` batch by batch (site-wide pages,
+ * then each paper's and each issue's pages), and so do the search index's files and the data
+ * API's; every other output is returned in `files`.
  */
 async function runPipeline(
   options: BuildOptions,
   previous: ReuseManifest | null,
   searchState: SearchIndexState | null,
-  onHtml: (batch: OutputFile[]) => Promise<void>,
+  onFiles: (batch: OutputFile[]) => Promise<void>,
 ): Promise<BuildResult> {
   const stage = { name: 'reading the input' };
   try {
-    return await runStages(options, previous, searchState, onHtml, stage);
+    return await runStages(options, previous, searchState, onFiles, stage);
   } catch (error) {
     throw inStage(stage.name, error);
   }
@@ -339,7 +339,7 @@ async function runStages(
   options: BuildOptions,
   previous: ReuseManifest | null,
   searchState: SearchIndexState | null,
-  onHtml: (batch: OutputFile[]) => Promise<void>,
+  onFiles: (batch: OutputFile[]) => Promise<void>,
   stage: { name: string },
 ): Promise<BuildResult> {
   const inputStat = await stat(options.input).catch(() => null);
@@ -428,7 +428,7 @@ async function runStages(
   const pagePaths = reused.map((f) => f.path);
   const collect = (batch: OutputFile[]): Promise<void> => {
     for (const f of batch) pagePaths.push(f.path);
-    return onHtml(batch);
+    return onFiles(batch);
   };
   const html = parallel
     ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, collect)
@@ -445,13 +445,15 @@ async function runStages(
   // The index's files go to the writer a batch at a time, like the HTML (never all in memory).
   const indexing = searchIndexBatches(site, { previous: searchState, threads: options.threads });
   let step = indexing.next();
-  for (; !step.done; step = indexing.next()) await onHtml(step.value);
+  for (; !step.done; step = indexing.next()) await onFiles(step.value);
   const searchIndex = step.value;
   await rendered;
   stage.name = 'rendering';
   options.onProgress?.('api', 0, 1);
+  // The data API repeats every article: written a batch at a time too.
+  for (const batch of renderApiBatches(site, skip)) await onFiles(batch);
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
-  const files = [...reused, ...renderApi(site, skip), ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {
