@@ -130,7 +130,9 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
   // Copies contained in each longer copy: two excerpts of one text are copies of each other too.
   const contained = texts.map(() => [] as number[]);
   const pairs = candidatePairs(sigs);
-  for (const [i, j] of pairs) {
+  for (let k = 0; k < pairs.length; k += 2) {
+    const i = pairs[k]!;
+    const j = pairs[k + 1]!;
     if (contain(i, j) < THRESHOLD) continue;
     linked[i]!.add(j);
     linked[j]!.add(i);
@@ -157,7 +159,7 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
   });
   const sortedSignatures = new Map(order.map((d) => [d, signatures.get(d)!]));
   const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), pairsOf(fresh));
-  return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length, compared };
+  return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length / 2, compared };
 }
 
 /**

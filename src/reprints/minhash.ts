@@ -41,14 +41,16 @@ export function signature(shingles: Uint32Array): Uint32Array {
 }
 
 /**
- * Candidate pairs `[i, j]` (i < j, indexes into `signatures`; null entries take no part), in a
- * fixed order. Buckets holding more than `maxBucket` texts are what very common text (a
- * standard closing formula) makes, not reprints; they are skipped so the work stays linear.
+ * Candidate pairs as a flat list `i, j, i, j, …` (i < j, indexes into `signatures`; null entries
+ * take no part), sorted by i then j. Buckets holding more than `maxBucket` texts are what very
+ * common text (a standard closing formula) makes, not reprints; they are skipped so the work
+ * stays linear. Pairs are gathered as codes `i * n + j` in a typed array, sorted and deduplicated
+ * there (8 bytes a proposal instead of a Set entry and a tuple per pair).
  */
-export function candidatePairs(signatures: ReadonlyArray<Uint32Array | null>, maxBucket = 64): Array<[number, number]> {
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
+export function candidatePairs(signatures: ReadonlyArray<Uint32Array | null>, maxBucket = 64): Uint32Array {
   const n = signatures.length;
+  let codes = new Float64Array(1024);
+  let size = 0;
   for (let band = 0; band < BANDS; band++) {
     const buckets = new Map<number, number[]>();
     signatures.forEach((sig, index) => {
@@ -63,15 +65,23 @@ export function candidatePairs(signatures: ReadonlyArray<Uint32Array | null>, ma
       if (bucket.length < 2 || bucket.length > maxBucket) continue;
       for (let a = 0; a < bucket.length; a++) {
         for (let b = a + 1; b < bucket.length; b++) {
-          const i = bucket[a]!;
-          const j = bucket[b]!;
-          const code = i * n + j;
-          if (seen.has(code)) continue;
-          seen.add(code);
-          pairs.push([i, j]);
+          if (size === codes.length) {
+            const grown = new Float64Array(codes.length * 2);
+            grown.set(codes);
+            codes = grown;
+          }
+          codes[size++] = bucket[a]! * n + bucket[b]!;
         }
       }
     }
   }
-  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const sorted = codes.subarray(0, size).sort();
+  let unique = 0;
+  for (let k = 0; k < size; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[unique++] = sorted[k]!;
+  const pairs = new Uint32Array(unique * 2);
+  for (let k = 0; k < unique; k++) {
+    pairs[2 * k] = Math.floor(sorted[k]! / n);
+    pairs[2 * k + 1] = sorted[k]! % n;
+  }
+  return pairs;
 }

@@ -45,15 +45,15 @@ describe('MinHash and LSH', () => {
 
   it('propose similar texts as candidates and unrelated ones rarely', () => {
     const sigs = [signature(shingles(normalise(story))), signature(shingles(normalise(other))), signature(shingles(normalise(story.slice(10))))];
-    expect(candidatePairs(sigs)).toEqual([[0, 2]]);
-    expect(candidatePairs([sigs[0]!, null, sigs[2]!])).toEqual([[0, 2]]);
+    expect([...candidatePairs(sigs)]).toEqual([0, 2]);
+    expect([...candidatePairs([sigs[0]!, null, sigs[2]!])]).toEqual([0, 2]);
     expect(BANDS * 2).toBe(HASHES);
   });
 
   it('skip buckets larger than the limit (very common text), so the work stays linear', () => {
     const same = signature(shingles(normalise(story)));
-    expect(candidatePairs([same, same, same], 2)).toEqual([]);
-    expect(candidatePairs([same, same, same], 3)).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect([...candidatePairs([same, same, same], 2)]).toEqual([]);
+    expect([...candidatePairs([same, same, same], 3)]).toEqual([0, 1, 0, 2, 1, 2]);
   });
 });
 
