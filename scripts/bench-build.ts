@@ -15,7 +15,7 @@ const { values } = parseArgs({
 });
 if (!values.input || !values.out) throw new Error('bench-build: --input and --out are required');
 
-const STAGES = ['start', 'parse', 'assemble', 'render', 'index', 'api', 'write'];
+const STAGES = ['start', 'parse', 'assemble', 'reprints', 'entities', 'render', 'index', 'api', 'write'];
 // [current stage, peak RSS in KiB per stage…], shared with the sampling thread.
 const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + STAGES.length)));
 const sampler = values.stages

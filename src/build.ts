@@ -405,6 +405,7 @@ async function runStages(
   const site: Site = { ...buildSiteModel(issues, base, GENERATOR), ...(origin ? { origin } : {}), ...(options.title ? { title: options.title } : {}) };
   // Reprints link articles across issues: found over the whole archive, from cached signatures.
   stage.name = 'finding reprints';
+  options.onProgress?.('reprints', 0, 1);
   const reprints = findReprints(reprintTexts(site), reprintMemo);
   linkReprints(site, reprints.reprints);
   // Stage 4b: people, places, organisations and related articles (analyses cached per article).
