@@ -25,7 +25,7 @@ import { emptyMemo, findReprints, linkReprints, reprintTexts, type ReprintMemo }
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { bundleBrowserCode, searchIndexBatches, type SearchIndexState } from './search/index.js';
-import { dropManifest, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, writeManifest, type ReuseManifest } from './reuse.js';
+import { dropManifest, entityKeys, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, unchangedKeys, writeManifest, type ReuseManifest } from './reuse.js';
 import { buildSiteModel, type Site, type SiteArticle } from './site.js';
 import { htmlPageUrls, renderRobots, renderSitemap } from './sitemap.js';
 import { isUrlPath, parseOrigin } from './config.js';
@@ -114,10 +114,12 @@ export interface BuildResult {
   cacheStats: { parsed: number; cached: number };
   /** Issues whose pages were reused from the previous build instead of rendered. */
   reusedIssues: number;
+  /** Entity pages reused from the previous build instead of rendered. */
+  reusedEntities: number;
   /** Last build's manifest when its output can be reused, else null. */
   previous: ReuseManifest | null;
-  /** Render key of every issue, for the reuse manifest. */
-  issueKeys: Map<string, string>;
+  /** Render key of every issue and every entity page, for the reuse manifest. */
+  renderKeys: { issues: Map<string, string>; entities: Map<string, string> };
   /** Cache entries to keep (written by `build` after the site). */
   cacheEntries: Map<string, ParsedPage>;
   cacheFresh: Set<string>;
@@ -267,7 +269,7 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
     await during('saving the cache', async () => {
       await writeCache(path.join(cache, 'parse'), result.cacheEntries, result.cacheFresh);
       if (result.analyses.analysed > 0 || result.analyses.entries.size !== result.analyses.read) await writeAnalyses(path.join(cache, 'entities'), result.analyses.entries);
-      await writeManifest(outCache, manifestOf(result.site, result.issueKeys, result.files, options.out, digests));
+      await writeManifest(outCache, manifestOf(result.site, result.renderKeys, result.files, options.out, digests));
       // The same meta (it digests every index file) means the same index: nothing to save.
       if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
       if (result.reprintMemoChanged) await writeReprintMemo(cache, result.reprintMemo);
@@ -418,9 +420,10 @@ async function runStages(
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);
-  const issueKeyMap = issueKeys(site, renderPrint);
-  const skip = new Set([...issueKeyMap].filter(([id, key]) => previous?.issues[id]?.key === key).map(([id]) => id));
-  const reused = previous ? [...skip].flatMap((id) => reusedFiles(previous, id)) : [];
+  const renderKeys = { issues: issueKeys(site, renderPrint), entities: entityKeys(site, renderPrint) };
+  const skip = unchangedKeys(renderKeys.issues, previous?.issues);
+  const skipEntities = unchangedKeys(renderKeys.entities, previous?.entities);
+  const reused = [...[...skip].flatMap((id) => reusedFiles(previous?.issues, id)), ...[...skipEntities].flatMap((id) => reusedFiles(previous?.entities, id))];
   // HTML and the search index are independent: on large sites the HTML is rendered in a worker
   // while this thread builds the index.
   const toRender = site.articles.length - reusedArticles(site, skip);
@@ -432,9 +435,9 @@ async function runStages(
     return onFiles(batch);
   };
   const html = parallel
-    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip] }, RENDER_BATCHES_AHEAD, collect)
+    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect)
     : (async () => {
-        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, citations: true })) await collect(batch);
+        for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, skipEntities, citations: true })) await collect(batch);
       })();
   // Whatever happens below, the HTML stream must have settled before an error propagates.
   const rendered = html.catch((error: unknown) => {
@@ -465,8 +468,9 @@ async function runStages(
     rejected,
     cacheStats: { parsed: cacheFresh.size, cached: pages.length - cacheFresh.size },
     reusedIssues: skip.size,
+    reusedEntities: skipEntities.size,
     previous,
-    issueKeys: issueKeyMap,
+    renderKeys,
     cacheEntries,
     cacheFresh,
     searchState: searchIndex.state,

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { renderSiteBatches, type Templates } from './render/index.js';
 import type { Site } from './site.js';
 
-const { site, templates, skipIssues, credits } = workerData as { site: Site; templates: Templates; skipIssues: string[]; credits: number };
+const { site, templates, skipIssues, skipEntities, credits } = workerData as { site: Site; templates: Templates; skipIssues: string[]; skipEntities: string[]; credits: number };
 let available = credits;
 let wake: (() => void) | null = null;
 parentPort?.on('message', () => {
@@ -14,7 +14,7 @@ parentPort?.on('message', () => {
   wake?.();
   wake = null;
 });
-for (const batch of renderSiteBatches(site, templates, { skipIssues: new Set(skipIssues), citations: true })) {
+for (const batch of renderSiteBatches(site, templates, { skipIssues: new Set(skipIssues), skipEntities: new Set(skipEntities), citations: true })) {
   while (available === 0) await new Promise<void>((resolve) => (wake = resolve));
   available--;
   parentPort?.postMessage({ batch });

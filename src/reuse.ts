@@ -12,6 +12,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import type { Site } from './site.js';
 import { reprintKeys } from './reprints/index.js';
+import { entityPageShows } from './render/index.js';
 import type { OutputFile } from './types.js';
 
 export interface ReuseManifest {
@@ -22,9 +23,17 @@ export interface ReuseManifest {
    * update the manifest (say with --no-cache) replaces the folder, and then nothing is reused.
    */
   outId?: string;
-  issues: Record<string, { key: string; paths: string[] }>;
+  issues: Record<string, ReusedPages>;
+  /** Each entity page's key and file by entity id, reused the same way (absent in older manifests). */
+  entities?: Record<string, ReusedPages>;
   /** SHA-1 of every file's contents, so files whose bytes did not change are not written again. */
   digests: Record<string, string>;
+}
+
+/** The render key of some pages and the files they were written to. */
+export interface ReusedPages {
+  key: string;
+  paths: string[];
 }
 
 const MANIFEST = 'manifest.json';
@@ -76,6 +85,18 @@ export function issueKeys(site: Site, fingerprint: string): Map<string, string> 
   return keys;
 }
 
+/** The key of each entity's page: what it shows (its articles' titles, dates, papers), the base and the fingerprint. */
+export function entityKeys(site: Site, fingerprint: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [id, shows] of entityPageShows(site)) keys.set(id, createHash('sha256').update(fingerprint).update(site.base).update(shows).digest('hex'));
+  return keys;
+}
+
+/** Ids whose key equals the one recorded for them in the last build (their pages need no render). */
+export function unchangedKeys(keys: ReadonlyMap<string, string>, recorded: Record<string, ReusedPages> | undefined): Set<string> {
+  return new Set([...keys].filter(([id, key]) => recorded?.[id]?.key === key).map(([id]) => id));
+}
+
 /**
  * Reads the manifest when it describes `out` as it is now (the folder's identity matches);
  * files in `out` are taken to be as the last build left them (the output folder is baokan's).
@@ -116,9 +137,9 @@ export function markUnchanged(
   return { files: marked, digests };
 }
 
-/** The files of an issue that was not rendered again: unchanged since the last build. */
-export function reusedFiles(previous: ReuseManifest, id: string): OutputFile[] {
-  return (previous.issues[id]?.paths ?? []).map((p) => ({ path: p, contents: '', unchanged: true }));
+/** The files of an issue (or entity) that was not rendered again: unchanged since the last build. */
+export function reusedFiles(recorded: Record<string, ReusedPages> | undefined, id: string): OutputFile[] {
+  return (recorded?.[id]?.paths ?? []).map((p) => ({ path: p, contents: '', unchanged: true }));
 }
 
 /** Files of the last build that this one does not have (to delete from the output folder). */
@@ -132,20 +153,31 @@ export async function dropManifest(cacheDir: string): Promise<void> {
   await rm(path.join(cacheDir, MANIFEST), { force: true });
 }
 
-/** The manifest of this build: each issue's key and its files (pages under its URL, its API file). */
-export function manifestOf(site: Site, keys: Map<string, string>, files: OutputFile[], out: string, digests: Record<string, string>): ReuseManifest {
+/** The manifest of this build: each issue's and entity page's key and files (pages under its URL, an issue's API file). */
+export function manifestOf(
+  site: Site,
+  keys: { issues: Map<string, string>; entities: Map<string, string> },
+  files: OutputFile[],
+  out: string,
+  digests: Record<string, string>,
+): ReuseManifest {
   const issues: ReuseManifest['issues'] = {};
+  const entities: Record<string, ReusedPages> = {};
   const byDir = new Map<string, string>();
   for (const paper of site.papers) for (const issue of paper.issues) byDir.set(issue.url.slice(site.base.length), issue.id);
   const byApi = new Map<string, string>();
   for (const paper of site.papers) for (const issue of paper.issues) byApi.set(issue.api.slice(site.base.length), issue.id);
+  const byEntityDir = new Map((site.entities ?? []).map((e) => [e.url.slice(site.base.length), e.id]));
   for (const f of files) {
     // Everything under the issue's folder (its pages, its articles' citation files) is the issue's.
-    const id = byDir.get(f.path.split('/').slice(0, 2).join('/') + '/') ?? byApi.get(f.path);
+    const dir = f.path.split('/').slice(0, 2).join('/') + '/';
+    const entity = byEntityDir.get(dir);
+    if (entity) (entities[entity] ??= { key: keys.entities.get(entity) ?? '', paths: [] }).paths.push(f.path);
+    const id = byDir.get(dir) ?? byApi.get(f.path);
     if (!id) continue;
-    (issues[id] ??= { key: keys.get(id) ?? '', paths: [] }).paths.push(f.path);
+    (issues[id] ??= { key: keys.issues.get(id) ?? '', paths: [] }).paths.push(f.path);
   }
-  return { out: path.resolve(out), issues, digests };
+  return { out: path.resolve(out), issues, entities, digests };
 }
 
 /** Writes the manifest into the cache folder, stamped with the output folder's identity. */

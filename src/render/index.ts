@@ -2,4 +2,5 @@
 export { renderSite, renderSiteBatches, type RenderOptions } from './render-site.js';
 export { requiredTemplates, type Templates } from './templates.js';
 export { monthGrid } from './calendar.js';
+export { entityPageShows } from './pages/entity.js';
 export { safeJson } from './json-ld.js';

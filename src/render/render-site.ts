@@ -26,6 +26,8 @@ export interface RenderOptions {
    * the previous build (see src/reuse.ts); every other page is rendered as usual.
    */
   skipIssues?: ReadonlySet<string>;
+  /** Entities whose pages are reused from the previous build in the same way (by entity id). */
+  skipEntities?: ReadonlySet<string>;
   /**
    * Also the citation files of each issue's articles (src/cite/), in the issue's batch: they sit
    * beside the article pages and are written and reused with them. The build wants them.
@@ -65,7 +67,7 @@ export function* renderSiteBatches(site: Site, templates: Templates, options: Re
 
   yield render([homePage(ctx), searchPage(ctx), aboutPage(ctx, templateText(templates, 'about.md')), notFoundPage(ctx), entitiesIndexPage(ctx)]);
   const articleById = new Map(site.articles.map((a) => [a.id, a]));
-  const entities = site.entities ?? [];
+  const entities = (site.entities ?? []).filter((e) => !options.skipEntities?.has(e.id));
   for (let i = 0; i < entities.length; i += ENTITY_BATCH) yield render(entities.slice(i, i + ENTITY_BATCH).map((e) => entityPage(ctx, e, articleById)));
   for (const paper of site.papers) {
     const { years } = issuesByYear(paper);

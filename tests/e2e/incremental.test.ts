@@ -31,6 +31,10 @@ describe('incremental builds', () => {
     expect(first.reusedIssues).toBe(0);
     const unchanged = await build({ input, out, cache });
     expect(unchanged.reusedIssues).toBe(5);
+    // Entity pages are reused the same way: none rendered when nothing they show changed.
+    expect(first.reusedEntities).toBe(0);
+    expect(unchanged.site.entities!.length).toBeGreaterThan(0);
+    expect(unchanged.reusedEntities).toBe(unchanged.site.entities!.length);
     // Nothing changed: every file is left as the previous build wrote it, none written again.
     expect(unchanged.files.filter((f) => !f.unchanged).map((f) => f.path)).toEqual([]);
 
@@ -47,6 +51,7 @@ describe('incremental builds', () => {
     // another shifts every article's term weights; BENCHMARKS.md measures it at 10k articles.)
     const edited = second.site.articles.find((a) => a.title.includes('专题例会'))!.issueId;
     expect(second.reusedIssues).toBe(untouchedIssues(first.site, second.site, new Set([edited])).length);
+    expect(second.reusedEntities).toBeLessThan(second.site.entities!.length);
     // Articles are analysed for entities only when their text is new: the added page repeats a
     // seed page (whose analyses are cached by content), so only the edited article is.
     expect(first.analyses.analysed).toBe(first.site.articles.length);

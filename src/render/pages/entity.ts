@@ -6,7 +6,7 @@
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { SiteEntity } from '../../entities/archive.js';
-import type { SiteArticle } from '../../site.js';
+import type { Site, SiteArticle } from '../../site.js';
 import type { RenderContext } from '../context.js';
 import { issueLabel, lookup } from '../context.js';
 import { listTitle } from '../article-side.js';
@@ -51,6 +51,26 @@ export function entitiesIndexPage(ctx: RenderContext): PageSpec {
     ],
     main,
   };
+}
+
+/**
+ * What each entity's page shows, by entity id: the entity and, for every article it lists, the
+ * link, the title and the issue's date and paper. Part of the page's render key (src/reuse.ts),
+ * so a page is rendered again exactly when one of these changes.
+ */
+export function entityPageShows(site: Site): Map<string, string> {
+  const articleById = new Map(site.articles.map((a) => [a.id, a]));
+  const issueById = new Map(site.papers.flatMap((p) => p.issues.map((i) => [i.id, i] as const)));
+  const shows = new Map<string, string>();
+  for (const entity of site.entities ?? []) {
+    const items = entity.articles.map((id) => {
+      const item = lookup(articleById, id, 'article');
+      const issue = lookup(issueById, item.issueId, 'issue');
+      return [item.url, listTitle(item), issue.date, issueLabel(issue), issue.paper.name];
+    });
+    shows.set(entity.id, JSON.stringify([entity, items]));
+  }
+  return shows;
 }
 
 /** One entity's page: its articles by date and a chart of articles per year. */
