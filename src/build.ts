@@ -435,7 +435,7 @@ async function runStages(
     return onFiles(batch);
   };
   const html = parallel
-    ? streamWorker<OutputFile[]>('render-worker', { site: withoutProvenance(site), templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect)
+    ? streamWorker<OutputFile[]>('render-worker', { site: trace ? withoutProvenance(site) : site, templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect)
     : (async () => {
         for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, skipEntities, citations: true })) await collect(batch);
       })();
@@ -506,7 +506,8 @@ const MIN_ARTICLES_FOR_RENDER_WORKER = 500;
 
 /**
  * The site without the articles' source blocks (which only --explain and the cache need), so
- * copying it to the render worker is cheap. Shared article objects stay shared.
+ * copying it to the render worker is cheap. Shared article objects stay shared. Without the
+ * trace the articles have no blocks already, and the site is sent as it is (no copy of it).
  */
 function withoutProvenance(site: Site): Site {
   const slim = new Map<SiteArticle, SiteArticle>();
