@@ -224,6 +224,8 @@ function contextBefore(units: Unit[], i: number): string {
     // A brief is an article of its own: what follows it continues that brief.
     if (u.kind === 'brief') { parts.push(u.content); break; }
     if (u.kind === 'body') {
+      // A stray block under the title is another article's text: it says nothing of this one.
+      if (k !== i && !u.lead && orphanUnderTitle(units, k)) continue;
       parts.push(u.content);
       if (!u.lead) continue;
       // A lead's article is named by the title stack right above it, if any.
@@ -410,6 +412,23 @@ function perBlock(test: (b: number) => boolean): (b: number) => boolean {
   };
 }
 
+// A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…, …270余 | 位企业家…,
+// …1月 | 12日…. A dangling end that stops inside a number wants its digits or its unit.
+const NUMBER_END = /[0-9０-９](?:[.．]|[余多]|月)?$/;
+const NUMBER_START = /^[0-9０-９.．%％]|^[万亿千百个家名人户元件项场次年月日位座所条台辆岁天倍套栋批支张份处届余多平公吨]/;
+const NUMBER_WEIGHT = 4;
+
+/** Whether a number (digits, an approximate 余/多, a date) runs on across `left|right`. */
+function numberRunsOn(left: string, right: string): boolean {
+  const end = NUMBER_END.exec(squeeze(left.slice(-8)))?.[0];
+  if (end === undefined) return false;
+  const start = squeeze(right.slice(0, 8));
+  // After 余/多 or 月 only a unit or a day follows: 270余|位, 1月|12日.
+  if (/[余多]$/.test(end)) return /^[万亿千百个家名人户元件项场次年位座所条台辆岁天倍套栋批支张份处届平公吨]/.test(start);
+  if (end.endsWith('月')) return /^[0-9０-９]{1,2}日/.test(start);
+  return NUMBER_START.test(start);
+}
+
 /** Scores every plausible continuation of every dangling body block. */
 function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null, lexicon: Lexicon | null): Candidate[] {
   const out: Candidate[] = [];
@@ -468,6 +487,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
+      if (numberRunsOn(A.content, B.content)) { score += NUMBER_WEIGHT; reasons.push(`a number runs on across the join (+${NUMBER_WEIGHT})`); }
       if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
       const word = lexicon?.(A.content, B.content) ?? null;
       const points = word ? (LEXICON_STEPS.find(([gain]) => word.gain >= gain)?.[1] ?? 0) : 0;
@@ -531,10 +551,6 @@ function runnerUpOf(c: Candidate, all: Candidate[]): Candidate | null {
 // The labels of a page's boxes, short titles of their own: 导读, 提要, 要闻.
 const BOX_LABEL = /^(?:导读|提要|要闻|目录|本期)$/;
 
-// A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…
-const NUMBER_END = /[0-9０-９][.．]?$/;
-const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项场次年月日]/;
-
 /**
  * Title-like lines that are running text: a short piece of a sentence cut by columns stands on a
  * line of its own without punctuation and reads like a title (活动由嘉定区区应急管理 / 局主办，…).
@@ -545,7 +561,7 @@ const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项�
 function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: Lexicon | null): void {
   // `pageOnly`: only what the page itself prints counts (a lexicon word alone does not).
   const across = (left: string, right: string, pageOnly = false): string | null => {
-    if (NUMBER_END.test(squeeze(left)) && NUMBER_START.test(squeeze(right))) return 'a number runs on';
+    if (numberRunsOn(left, right)) return 'a number runs on';
     const word = pageOnly ? null : lexicon?.(left, right) ?? null;
     if (word && word.gain >= STRONG_GAIN) return `the lexicon reads "${word.word}" across it`;
     const gram = ngramEvidence(left, right, grams, 3);

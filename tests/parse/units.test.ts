@@ -572,4 +572,16 @@ describe('page-level reading order (stray text under a title)', () => {
     const box = read(['导读', '老公房里的新生活，看彭浦新村如何蝶变。', '刊3版▶']);
     expect(box.some((a) => a.paragraphs.some((p) => p.startsWith('导读')))).toBe(false);
   });
+
+  it('joins an end cut inside a number to the block that carries its digits or unit, far or near', () => {
+    const got = read([
+      '社区运动会开幕', '本报讯 5月9日，区第三届社区运动会开幕，来自12个街道的640余',
+      '老年大学新学期开学', '本报讯 5月8日，区老年大学新学期开学，今年共开设课程96门，比去年增加1', '8门。',
+      '位运动员参加开幕式。区体育局负责人介绍，赛事将持续两周。',
+    ]);
+    expect(got.map((a) => a.paragraphs.join(''))).toEqual([
+      '本报讯 5月9日，区第三届社区运动会开幕，来自12个街道的640余位运动员参加开幕式。区体育局负责人介绍，赛事将持续两周。',
+      '本报讯 5月8日，区老年大学新学期开学，今年共开设课程96门，比去年增加18门。',
+    ]);
+  });
 });
