@@ -340,10 +340,48 @@ function headlessStart(units: Unit[], b: number): boolean {
   // Between the items of a briefs block, after a brief that finished its sentence.
   if (before.kind === 'brief') return endsSentence(before.content);
   if (before.kind !== 'byline') return false;
-  // A byline closes the article above it when text precedes it (…讨论。 ■记者 张蓓).
+  // A byline closes the article above it when text precedes it (…讨论。 ■记者 张蓓), unless
+  // that text is itself another article's signed tail, printed inside this one.
   let j = k - 1;
   while (j >= 0 && (TRANSPARENT.has(units[j]?.kind ?? '') || units[j]?.kind === 'byline')) j--;
-  return units[j]?.kind === 'body';
+  return units[j]?.kind === 'body' && !signedTailInside(units, j);
+}
+
+/**
+ * True when body block `b` is another article's tail, signed off, printed inside an article
+ * that goes on after it and is signed off again further down. An article signs off once: of two
+ * sign-offs in one run of text, the first one closes a block that ran in from elsewhere.
+ *
+ *     …做好“十四五”开局之年的各项工作。     ← this article's paragraph, finished
+ *     向辖区其他片区推广，力争…全覆盖。 ■记者 宋嘉   ← b: a signed tail from elsewhere
+ *     杜建邦强调，要把学习成果…              ← this article goes on
+ *     …落地见效。 ■记者 顾晓晴               ← and signs off
+ */
+function signedTailInside(units: Unit[], b: number): boolean {
+  const u = units[b];
+  if (!u || u.kind !== 'body' || u.lead || isLead(u.content)) return false;
+  // Text of the same run before it, finished: the block does not carry a broken sentence on.
+  let p = b - 1;
+  while (p >= 0 && TRANSPARENT.has(units[p]?.kind ?? '')) p--;
+  if (units[p]?.kind !== 'body' || !endsSentence(units[p]?.content ?? '')) return false;
+  let k = b + 1;
+  while (k < units.length && TRANSPARENT.has(units[k]?.kind ?? '')) k++;
+  // Signed off on its own last line (…全覆盖。 ■记者 宋嘉): a byline line of its own may head the next text.
+  if (units[k]?.kind !== 'byline' || units[k]?.span.line !== u.span.line) return false;
+  // After the sign-off: more text with no title or lead of its own, opening a sentence (杜建邦强调，…)
+  // as the article's next paragraph does, then a second sign-off.
+  let text = false;
+  for (let i = k + 1; i < units.length; i++) {
+    const v = units[i];
+    if (!v || TRANSPARENT.has(v.kind)) continue;
+    if (v.kind === 'body') {
+      if (v.lead || isLead(v.content) || (!text && !opensSentence(v.content))) return false;
+      text = true;
+      continue;
+    }
+    return v.kind === 'byline' && text;
+  }
+  return false;
 }
 
 // A date or an undated opener within a lead's first clause: news leads say when (…9月12日晚在…开幕).
@@ -436,6 +474,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
   // Computed once per block: they walk over the page, and every dangling block asks them.
   const headless = perBlock((b) => headlessStart(units, b));
   const orphan = perBlock((b) => orphanUnderTitle(units, b));
+  const signedTail = perBlock((b) => signedTailInside(units, b));
   // A block right after a brief cut mid-sentence is that brief's rest (briefs join on their own).
   const continuesBrief = perBlock((b) => {
     let k = b - 1;
@@ -483,6 +522,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if (!next && !inline) { score += UNFOLLOWED_WEIGHT; reasons.push(`continues an end that nothing follows in its column (+${UNFOLLOWED_WEIGHT})`); }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
+      else if (signedTail(b)) { score += ORPHAN_WEIGHT; reasons.push(`a signed tail inside an article that signs off again later (+${ORPHAN_WEIGHT})`); }
       else if (headless(b)) { score += HEADLESS_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${HEADLESS_WEIGHT})`); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
