@@ -450,6 +450,11 @@ function perBlock(test: (b: number) => boolean): (b: number) => boolean {
   };
 }
 
+// An end cut at a comma, and a block that opens with an adverb or conjunction no sentence
+// opens with: the second clause of the same sentence (…参观了亮点展品， / 还自学了…).
+const CLAUSE_BREAK = /[，,、]$/;
+const CLAUSE_GOES_ON = /^(?:还|也|并|又|都|而|但|却|便|就|才|再|仍|则|且|更|均|亦)/;
+
 // A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…, …270余 | 位企业家…,
 // …1月 | 12日…. A dangling end that stops inside a number wants its digits or its unit.
 const NUMBER_END = /[0-9０-９](?:[.．]|[余多]|月)?$/;
@@ -481,6 +486,12 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
     while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
     return units[k]?.kind === 'brief' && !endsSentence(units[k]?.content ?? '');
   });
+  // Text right after a 上接 marker goes on from another 版: no end on this page continues into it.
+  const continuedFromElsewhere = (b: number): boolean => {
+    let k = b - 1;
+    while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+    return units[k]?.kind === 'jump-marker' && units[k]?.marker?.direction === 'from';
+  };
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   for (const a of dangling) {
     const A = units[a];
@@ -490,7 +501,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
     const targets = search ? bodies : [next?.index, inline?.b].filter((k): k is number => k !== undefined);
     for (const b of targets) {
       const B = units[b];
-      if (!B || b === a || B.lead || isLead(B.content) || continuesBrief(b)) continue;
+      if (!B || b === a || B.lead || isLead(B.content) || continuesBrief(b) || continuedFromElsewhere(b)) continue;
       // A clause ending in a colon announces a list: a numbered item (（一）…) is a new paragraph.
       if (/[：:]$/.test(squeeze(A.content)) && LIST_ITEM.test(squeeze(B.content))) continue;
       const reasons: string[] = [];
@@ -527,6 +538,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
+      if (CLAUSE_BREAK.test(squeeze(A.content)) && CLAUSE_GOES_ON.test(squeeze(B.content))) { score += 2; reasons.push('a clause cut at its comma goes on with 还/也/并… (+2)'); }
       if (numberRunsOn(A.content, B.content)) { score += NUMBER_WEIGHT; reasons.push(`a number runs on across the join (+${NUMBER_WEIGHT})`); }
       if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
       const word = lexicon?.(A.content, B.content) ?? null;

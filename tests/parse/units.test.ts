@@ -89,7 +89,7 @@ describe('masthead', () => {
     expect(furnitureReason('区委召开会议')).toBeNull();
   });
   it('recognises staff credits and the paper\'s own notices as furniture, not titles', () => {
-    for (const t of ['责任编辑 李明 美编 赵红', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678']) expect(furnitureReason(t)).not.toBeNull();
+    for (const t of ['责任编辑 李明 美编 赵红', '本版责编 何平 版面设计 刘畅', '责编 孙伟', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678']) expect(furnitureReason(t)).not.toBeNull();
     for (const t of ['编辑部会议', '资深编辑谈写作', '订阅读者明显增加，邮局延长营业时间以方便市民办理各类业务，受到欢迎。']) expect(furnitureReason(t)).toBeNull();
   });
 });
@@ -596,5 +596,37 @@ describe('page-level reading order (stray text under a title)', () => {
       ['老旧小区加装电梯提速', '本报讯 6月3日，区里召开加装电梯推进会。会上，各街道交流了经验，下一步将把试点做法推广到全区，年内再为老旧小区加装电梯80台。', ['王立']],
       ['河道整治见成效', '本报讯 6月2日，区河道整治工程通过验收，新建护岸3公里。区水务局负责人表示，将继续推进河湖长制，巩固整治成果。', ['李青']],
     ]);
+  });
+
+  it('reads a line that places a person in the picture (（左二）) as a caption, not a headline', () => {
+    const got = read(['社区食堂开张', '本报讯 3月2日，长者食堂开张，每天供应午餐，老人们排队', '王阿姨（左二）在食堂窗口挑选菜品', '购买热饭热菜。']);
+    expect(got.map((a) => a.headline)).toEqual(['社区食堂开张']);
+    expect(got[0]?.captions).toEqual(['王阿姨（左二）在食堂窗口挑选菜品']);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 3月2日，长者食堂开张，每天供应午餐，老人们排队购买热饭热菜。']);
+  });
+
+  it('gives a clause that opens with 还/也 to an end cut at its comma, over the next block', () => {
+    const got = read([
+      '志愿者的一天', '清晨，志愿者小林来到服务站，整理了当天的物资，', '在服务站的登记本上，记录着每一位老人的需求。',
+      '书香社区建设启动', '也帮着老人们领取了爱心早餐。', '本报讯 4月1日，街道启动书香社区建设，新建阅读点8个。',
+    ]);
+    expect(got.map((a) => [a.headline, a.paragraphs])).toEqual([
+      ['志愿者的一天', ['清晨，志愿者小林来到服务站，整理了当天的物资，也帮着老人们领取了爱心早餐。', '在服务站的登记本上，记录着每一位老人的需求。']],
+      ['书香社区建设启动', ['本报讯 4月1日，街道启动书香社区建设，新建阅读点8个。']],
+    ]);
+  });
+
+  it('joins no end of the page to the text after a 上接 marker', () => {
+    const got = read([
+      '招聘会走进校园', '本报讯 5月6日，区人社局在职校举办专场招聘会，为毕业生提供岗位咨询，',
+      '为青年就业铺路', '(上接第1版)', '并开展了模拟面试，帮助毕业生提升求职技巧。',
+    ]);
+    expect(got.map((a) => a.paragraphs.length)).toEqual([1, 1]);
+    expect(got[1]?.paragraphs[0]).toBe('并开展了模拟面试，帮助毕业生提升求职技巧。');
+  });
+
+  it('reads a bare name after the last paragraph as its byline, past the page\'s promo lines', () => {
+    const got = read(['代表视察城市运行', '本报讯 11月2日，区人大代表视察城市运行中心。', '周雯', '“上海青浦”APP 扫码下载']);
+    expect(got.map((a) => [a.headline, a.bylines])).toEqual([['代表视察城市运行', ['周雯']]]);
   });
 });
