@@ -541,6 +541,8 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if (CLAUSE_BREAK.test(squeeze(A.content)) && CLAUSE_GOES_ON.test(squeeze(B.content))) { score += 2; reasons.push('a clause cut at its comma goes on with 还/也/并… (+2)'); }
       if (numberRunsOn(A.content, B.content)) { score += NUMBER_WEIGHT; reasons.push(`a number runs on across the join (+${NUMBER_WEIGHT})`); }
       if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
+      // A quotation left open is closed before another opens (a quote inside one takes ‘’).
+      else if (quoteBalance(A.content) > 0 && squeeze(B.content).startsWith('“')) { score -= 2; reasons.push('opens a new quotation while one is open (-2)'); }
       const word = lexicon?.(A.content, B.content) ?? null;
       const points = word ? (LEXICON_STEPS.find(([gain]) => word.gain >= gain)?.[1] ?? 0) : 0;
       if (word && points > 0) { score += points; reasons.push(`the lexicon reads "${word.word}" across the join (gain ${word.gain.toFixed(1)}, +${points})`); }

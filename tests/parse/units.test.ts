@@ -629,4 +629,13 @@ describe('page-level reading order (stray text under a title)', () => {
     const got = read(['代表视察城市运行', '本报讯 11月2日，区人大代表视察城市运行中心。', '周雯', '“上海青浦”APP 扫码下载']);
     expect(got.map((a) => [a.headline, a.bylines])).toEqual([['代表视察城市运行', ['周雯']]]);
   });
+
+  it('reads a lone line quoting a verb (“永不落幕”) between paragraphs as an intertitle, and banners over a full triad as sections', () => {
+    const got = read([
+      '奋进新征程', '进博会倒计时30天', '城市服务保障全面提速', '——区领导检查进博会筹备工作',
+      '本报讯 10月6日，区领导检查进博会服务保障工作。', '筹备工作已进入冲刺阶段。', '办一场“永不落幕”的进博会', '检查中，区领导还察看了交通保障点。',
+    ]);
+    expect(got.map((a) => [a.section, a.kicker, a.headline, a.subheadline])).toEqual([['奋进新征程', '进博会倒计时30天', '城市服务保障全面提速', '——区领导检查进博会筹备工作']]);
+    expect(got[0]?.intertitles.map((t) => t.text)).toEqual(['办一场“永不落幕”的进博会']);
+  });
 });
