@@ -81,6 +81,8 @@ function isoDate(m: RegExpExecArray): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+// Matches a numeric date 2021.12.6 / 2021-12-06 / 2021/12/6 (not inside a longer number).
+const NUMERIC_DATE = /(?<![0-9０-９.])([0-9０-９]{4})[.．/／-]([0-9０-９]{1,2})[.．/／-]([0-9０-９]{1,2})(?![0-9０-９])/;
 // Matches a printed date alone on its line, optionally with weekday: 2021年3月5日 / 2021年3月5日 星期五.
 const DATE_ALONE = /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:(?:星期|周)[一二三四五六日天])?$/;
 // Matches a weekday alone on its line: 星期五 / 周五.
@@ -143,8 +145,9 @@ export function readMasthead(text: string, papers: Paper[]): MastheadFacts | nul
   if (issue) { facts.issueNumber = `第${Number(asciiDigits(issue[1] ?? ''))}期`; reasons.push(facts.issueNumber); }
   const total = TOTAL.exec(t);
   if (total) { facts.totalNumber = `总第${Number(asciiDigits(total[1] ?? ''))}期`; reasons.push(facts.totalNumber); }
-  const date = FULL_DATE.exec(t);
   const weekday = WEEKDAY.exec(t);
+  // 2021.12.6 星期一: a numeric date is a running head's only beside its weekday.
+  const date = FULL_DATE.exec(t) ?? (weekday ? NUMERIC_DATE.exec(t) : null);
   const registration = REGISTRATION.test(t);
   // A printed date is masthead only beside other masthead facts or a weekday, never inside a headline.
   if (date && (weekday || issue || total || registration)) {

@@ -638,4 +638,10 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got.map((a) => [a.section, a.kicker, a.headline, a.subheadline])).toEqual([['奋进新征程', '进博会倒计时30天', '城市服务保障全面提速', '——区领导检查进博会筹备工作']]);
     expect(got[0]?.intertitles.map((t) => t.text)).toEqual(['办一场“永不落幕”的进博会']);
   });
+
+  it('reads a numeric running-head date beside its weekday, and a picture credit 图/X at the end of a caption line', () => {
+    expect(readMasthead('2019.3.8 星期五 第2版 综合新闻', papers)).toMatchObject({ date: '2019-03-08', pageNumber: 2 });
+    expect(readMasthead('全年完成投资2019.3亿元', papers)?.date).toBeUndefined();
+    expect(trailingByline('志愿者为老人送上热汤 图/李明')).toMatchObject({ kind: 'photo-credit', line: { names: ['李明'] } });
+  });
 });
