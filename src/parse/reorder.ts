@@ -58,7 +58,7 @@ const JOIN_THRESHOLD = 3;
 // Evidence of a dictionary word across the join (lexicon.ts), by the log-likelihood gain (nats)
 // of reading the junction joined: a common word cut in two (严|峻, 巩|固) gains 8–13, a weak
 // reading (高|地) about 1.
-const LEXICON_STEPS: Array<[gain: number, points: number]> = [[4, 3], [2, 2], [1, 1]];
+const LEXICON_STEPS: Array<[gain: number, points: number]> = [[6, 4], [4, 3], [2, 2], [1, 1]];
 // A block under a title that is not that title's lead must continue something (an article
 // never opens mid-sentence): worth more than any single piece of evidence.
 const ORPHAN_WEIGHT = 4;
@@ -293,7 +293,7 @@ interface Candidate {
 function pastInlineCaption(units: Unit[], next: Neighbour | null): { x: number; b: number } | null {
   if (!next || next.crossesTitle || next.crossesByline) return null;
   const x = units[next.index];
-  if (!x || x.lead || [...squeeze(x.content)].length > MAX_INLINE_CAPTION || !endsSentence(x.content)) return null;
+  if (!x || x.lead || [...squeeze(x.content)].length > MAX_INLINE_CAPTION || !(endsSentence(x.content) || INLINE_SCENE.test(squeeze(x.content)))) return null;
   if (/[。！？!?].+[。！？!?]/.test(squeeze(x.content))) return null; // one sentence only
   const after = neighbourBody(units, next.index, 1);
   if (!after || after.crossesTitle || after.crossesByline) return null;
@@ -431,6 +431,9 @@ function keepTitleText(units: Unit[], b: number, run: number[]): number[] {
 
 // A caption's one sentence: a subject, 在 a place, an action; no clause break, no number.
 const SCENE = /^[^，,。；：:、0-9０-９“”]{1,10}在[^，,。；：:0-9０-９]{2,24}。$/;
+// Inside a broken sentence a caption may also set the scene first and end without a stop
+// (招聘会现场，学生们在展位前咨询岗位信息): a sentence's own clause would not stand there.
+const INLINE_SCENE = /^(?:[^，,。；：:、0-9０-９“”]{2,10}[，,])?[^，,。；：:、0-9０-９“”]{1,10}在[^，,。；：:0-9０-９]{2,24}。?$/;
 
 // A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
 const BARE_LEAD = /^(?:本报讯|本报消息|讯)(?:[（(][^（()）]{0,30}[）)])?(?:[0-9０-９]{1,2}月?)?$/;
@@ -509,7 +512,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       const overCaption = inline?.b === b ? inline.x : undefined;
       const adjacent = next?.index === b || overCaption !== undefined;
       if (overCaption !== undefined) {
-        const scene = SCENE.test(squeeze(units[overCaption]?.content ?? ''));
+        const scene = INLINE_SCENE.test(squeeze(units[overCaption]?.content ?? ''));
         score += scene ? 4 : 2;
         reasons.push(scene ? 'next body block but one, past a caption of who is where doing what (+4)' : 'next body block but one, past a short finished sentence that reads as a caption (+2)');
       } else if (adjacent && next) {

@@ -644,4 +644,15 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(readMasthead('全年完成投资2019.3亿元', papers)?.date).toBeUndefined();
     expect(trailingByline('志愿者为老人送上热汤 图/李明')).toMatchObject({ kind: 'photo-credit', line: { names: ['李明'] } });
   });
+
+  it('reads a scene set inside a broken word (…现场，X在Y…) as its caption, and lets a word the lexicon reads strongly carry a far join', () => {
+    const scene = read(['科创企业进校园招聘', '本报讯 6月3日，企业进校园招聘。一家芯片公司计划招聘工程', '招聘会现场，学生们在展位前咨询岗位信息', '师60名，面向应届毕业生。']);
+    expect(scene[0]?.paragraphs).toEqual(['本报讯 6月3日，企业进校园招聘。一家芯片公司计划招聘工程师60名，面向应届毕业生。']);
+    expect(scene[0]?.captions).toEqual(['招聘会现场，学生们在展位前咨询岗位信息']);
+    const far = read([
+      '(上接第1版)', '会议强调，要为企业和群众办事减环节，加快推进政务服务“一网', '区委副书记、区长出席会议。',
+      '图书馆夜间开放', '本报讯 6月5日，区图书馆试行夜间开放，每周三晚延长至21时。', '通办”，让企业和群众办事更加便捷高效。',
+    ]);
+    expect(far[0]?.paragraphs[0]).toBe('会议强调，要为企业和群众办事减环节，加快推进政务服务“一网通办”，让企业和群众办事更加便捷高效。');
+  });
 });
