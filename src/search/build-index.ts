@@ -17,14 +17,18 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   META_PATH,
+  PAGE_SIZE,
   SHARD_MAGIC,
+  blockPath,
   dayOf,
   docPath,
+  encodeHead,
+  pageOrder,
   ShardKind,
-  ownFilePath,
   paperPath,
   shardPath,
   type DateRuns,
+  type PageEntry,
   type PaperRanges,
   type SearchDoc,
   type SearchMeta,
@@ -37,8 +41,10 @@ import { GramTable, nextPowerOfTwo, type SearchIndexState } from './index-state.
 export interface BuildSearchIndexOptions {
   /** Aimed-for uncompressed bytes of postings per shard file (what a rare gram costs to fetch). */
   shardBytes?: number;
-  /** A gram whose postings exceed this many bytes gets its own file, so rare grams never pay for it. */
+  /** A gram whose postings exceed this many bytes gets files of its own, so rare grams never pay for it. */
   ownFileBytes?: number;
+  /** Articles per block of such a frequent gram (a query fetches only the blocks that can hold a match). */
+  blockPostings?: number;
   /**
    * State of the build whose files are in the output folder now. When this build's articles
    * extend its articles, only new postings are encoded and files that did not change are
@@ -62,6 +68,7 @@ export interface SearchIndexBuild {
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
+const DEFAULT_BLOCK_POSTINGS = 1024;
 /** Articles scanned at once (bounds the scan's memory; appending a batch copies the postings). */
 const SCAN_BATCH = 8192;
 /** Raw bytes of index files compressed and handed out at once. */
@@ -113,7 +120,8 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
 export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions = {}): Generator<OutputFile[], SearchIndexBuild> {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
-  const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}`;
+  const perBlock = options.blockPostings ?? DEFAULT_BLOCK_POSTINGS;
+  const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}; block ${perBlock}`;
 
   const order = searchOrder(site);
   const texts = order.map((a) => articleSearchText(a.article));
@@ -183,30 +191,35 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
     return out;
   };
   const w = new ByteWriter(1 << 16);
+  // Frequent grams: blocks of article ranges, and a head for their hash shard. An append
+  // changes only a gram's last block (and adds blocks); the blocks before it are left alone.
+  const heads = new Map<number, Uint8Array>();
+  for (const g of layout.own) {
+    const rewrite = !sameLayout || table.touched[g] === 1;
+    if (!rewrite && !dirtyShard[table.hash[g]! & (layout.shardCount - 1)]) continue;
+    const name = table.text(g);
+    const split = splitOwnBlock(table.block(g), table.isBigram(g), name.length, perBlock);
+    heads.set(g, encodeHead(split));
+    if (!rewrite) continue;
+    split.blocks.forEach((blk, b) => {
+      const kept = b + 1 < split.starts.length && split.starts[b + 1]! < from && fileDigests.has(blockPath(name, b));
+      if (kept) return;
+      w.length = 0;
+      writeOwnFile(w, table, g, blk.df, blk.list, blk.rest ? ShardKind.DocList : ShardKind.Full);
+      add(blockPath(name, b), w.view().slice());
+      if (blk.rest) {
+        w.length = 0;
+        writeOwnFile(w, table, g, blk.df, blk.rest, ShardKind.RestOfPositions);
+        add(blockPath(name, b, true), w.view().slice());
+      }
+    });
+    if (full()) yield flush();
+  }
   for (let s = 0; s < layout.shardCount; s++) {
     if (!dirtyShard[s]) continue;
     w.length = 0;
-    writeShard(w, table, layout.shardGrams(s), ShardKind.Full);
+    writeShard(w, table, layout.shardGrams(s), heads);
     add(shardPath(s), w.view().slice());
-    if (full()) yield flush();
-  }
-  for (const g of layout.own) {
-    if (sameLayout && !table.touched[g]) continue;
-    const name = table.text(g);
-    const block = table.block(g);
-    w.length = 0;
-    if (table.isBigram(g)) {
-      // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
-      const { list, rest } = splitBigramBlock(block);
-      writeOwnFile(w, table, g, list, ShardKind.DocList);
-      add(ownFilePath(name, false), w.view().slice());
-      w.length = 0;
-      writeOwnFile(w, table, g, rest, ShardKind.RestOfPositions);
-      add(ownFilePath(name, true), w.view().slice());
-    } else {
-      writeOwnFile(w, table, g, block, ShardKind.Full);
-      add(ownFilePath(name), w.view().slice());
-    }
     if (full()) yield flush();
   }
   const encoder = new TextEncoder();
@@ -229,7 +242,6 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
     version: FORMAT_VERSION,
     digest: digestOf(sortedPaths, fileDigests),
     shardCount: layout.shardCount,
-    ownFile: layout.own.map((g) => table.text(g)),
     papers: site.papers.map((sp) => ({ id: sp.paper.id, name: sp.paper.name })),
     count: order.length,
   };
@@ -261,7 +273,7 @@ interface Layout {
   shardCount: number;
   /** Grams with their own file, in UTF-16 order of their text. */
   own: number[];
-  /** The grams of hash shard s, in UTF-16 order of their text. */
+  /** The grams of hash shard s (own-file grams too, by their heads), in UTF-16 order of their text. */
   shardGrams(s: number): Uint32Array;
 }
 
@@ -282,11 +294,11 @@ function planLayout(table: GramTable, shardBytes: number, ownFileBytes: number):
   const key = table.sortKeys();
   own.sort((a, b) => key[a]! - key[b]!);
   const start = new Uint32Array(shardCount + 1);
-  for (let g = 0; g < n; g++) if (!isOwn[g]) start[(table.hash[g]! & (shardCount - 1)) + 1]!++;
+  for (let g = 0; g < n; g++) start[(table.hash[g]! & (shardCount - 1)) + 1]!++;
   for (let s = 0; s < shardCount; s++) start[s + 1]! += start[s]!;
   const cursor = start.slice(0, shardCount);
   const members = new Uint32Array(start[shardCount]!);
-  for (let g = 0; g < n; g++) if (!isOwn[g]) members[cursor[table.hash[g]! & (shardCount - 1)]!++] = g;
+  for (let g = 0; g < n; g++) members[cursor[table.hash[g]! & (shardCount - 1)]!++] = g;
   return {
     shardCount,
     own,
@@ -331,13 +343,21 @@ function articleFacts(site: Site, order: SiteArticle[]): { shown: Array<Pick<Sea
   return { shown, dates, papers };
 }
 
+/** A frequent gram's blocks (doc list or unigram postings, and a bigram's other positions), with what its head says. */
+interface OwnSplit {
+  blocks: Array<{ df: number; list: Uint8Array; rest: Uint8Array | null }>;
+  starts: number[];
+  page: PageEntry[];
+}
+
 /**
- * Splits a bigram's full block (doc delta, count, position deltas per article) into its doc
- * list (doc delta, count [and headline length], first offset) and the rest of its offsets, as deltas.
+ * Splits a gram's full block (doc delta, count, [headline length,] position deltas per article)
+ * into blocks of `perBlock` articles, each starting its doc deltas from 0; a bigram's block as
+ * its doc list (doc delta, count [and headline length], first offset) and the rest of its
+ * offsets. Keeps the first page on the way (format.ts firstPage, on bytes).
  */
-function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Array } {
-  const list = new ByteWriter(1024);
-  const rest = new ByteWriter(1024);
+function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlock: number): OwnSplit {
+  const out: OwnSplit = { blocks: [], starts: [], page: [] };
   let at = 0;
   const uint = (): number => {
     let value = 0;
@@ -349,37 +369,73 @@ function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Arr
       scale *= 128;
     }
   };
+  let list = new ByteWriter(1024);
+  let rest = new ByteWriter(1024);
+  let inBlock = 0;
+  let doc = 0;
+  let prev = 0;
+  const close = (): void => {
+    out.blocks.push({ df: inBlock, list: list.result(), rest: bigram ? rest.result() : null });
+    list = new ByteWriter(1024);
+    rest = new ByteWriter(1024);
+    inBlock = 0;
+    prev = 0;
+  };
   while (at < block.length) {
-    list.uint(uint());
-    const countField = uint();
-    list.uint(countField);
-    if (countField & 1) list.uint(uint()); // the headline's length
-    list.uint(uint());
-    for (let k = 1; k < countField >>> 1; k++) rest.uint(uint());
+    doc += uint();
+    if (inBlock === 0) out.starts.push(doc);
+    list.uint(doc - prev);
+    prev = doc;
+    const field = uint();
+    list.uint(field);
+    let count = field;
+    let inHead = 0;
+    if (bigram) {
+      const head = field & 1 ? uint() : 0;
+      if (field & 1) list.uint(head);
+      count = Math.floor(field / 2);
+      const first = uint();
+      list.uint(first);
+      inHead = head > 0 && first + units <= head ? 1 : 0;
+      for (let k = 1; k < count; k++) rest.uint(uint());
+    }
+    keepTop(out.page, { doc, count, inHead });
+    if (++inBlock === perBlock) close();
   }
-  return { list: list.view(), rest: rest.view() };
+  if (inBlock > 0) close();
+  return out;
 }
 
-/** A shard (see encodeShard in format.ts): magic, kind, count, directory, then the blocks. */
-function writeShard(w: ByteWriter, table: GramTable, ids: Uint32Array, kind: ShardKind): void {
+/** Inserts an entry into a page kept sorted by pageOrder, at most PAGE_SIZE long. */
+function keepTop(page: PageEntry[], e: PageEntry): void {
+  if (page.length === PAGE_SIZE && pageOrder(e, page[PAGE_SIZE - 1]!) >= 0) return;
+  let i = page.length;
+  while (i > 0 && pageOrder(e, page[i - 1]!) < 0) i--;
+  page.splice(i, 0, e);
+  if (page.length > PAGE_SIZE) page.pop();
+}
+
+/** A shard (see encodeShard in format.ts): magic, kind, count, directory, then the blocks (a frequent gram's: its head). */
+function writeShard(w: ByteWriter, table: GramTable, ids: Uint32Array, heads: ReadonlyMap<number, Uint8Array>): void {
   w.bytes(SHARD_MAGIC);
-  w.uint(kind);
+  w.uint(ShardKind.Full);
   w.uint(ids.length);
   for (const g of ids) {
+    const head = heads.get(g);
     table.writeName(w, g);
-    w.uint(table.df[g]!);
-    w.uint(table.blockLength(g));
+    w.uint(table.df[g]! * 2 + (head ? 1 : 0));
+    w.uint(head ? head.length : table.blockLength(g));
   }
-  for (const g of ids) w.bytes(table.block(g));
+  for (const g of ids) w.bytes(heads.get(g) ?? table.block(g));
 }
 
-/** A file holding one gram's block. */
-function writeOwnFile(w: ByteWriter, table: GramTable, g: number, block: Uint8Array, kind: ShardKind): void {
+/** A file holding one block of a frequent gram. */
+function writeOwnFile(w: ByteWriter, table: GramTable, g: number, df: number, block: Uint8Array, kind: ShardKind): void {
   w.bytes(SHARD_MAGIC);
   w.uint(kind);
   w.uint(1);
   table.writeName(w, g);
-  w.uint(table.df[g]!);
+  w.uint(df * 2);
   w.uint(block.length);
   w.bytes(block);
 }
