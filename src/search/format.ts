@@ -440,8 +440,8 @@ export interface GramHead {
 
 /** Result order of a one-gram query: headline first, then occurrences (headline ones weigh more), then archive order. */
 export function pageOrder(a: PageEntry, b: PageEntry): number {
-  const tf = (e: PageEntry): number => e.count + (HEAD_WEIGHT - 1) * e.inHead;
-  return b.inHead - a.inHead || tf(b) - tf(a) || a.doc - b.doc;
+  // Past the first test both are in the headline or neither: occurrences order as BM25 would.
+  return b.inHead - a.inHead || b.count - a.count || a.doc - b.doc;
 }
 
 /** Encodes a head's bytes (the df is in the directory): block starts as deltas, then the page. */
