@@ -3,7 +3,7 @@
  * sorting and pagination. Pure functions plus one async `runQuery` that asks a source for
  * postings; no DOM, so the same code runs in the browser and in the oracle tests.
  */
-import { gramLength, HEAD_WEIGHT, type GramHead, type Postings, type SearchMeta } from '../search/format.js';
+import { gramLength, HEAD_WEIGHT, PAGE_SIZE, type GramHead, type Postings, type SearchMeta } from '../search/format.js';
 
 /** What a gram's hash shard says of it: its postings (a rare gram), or the head of a frequent one. */
 export type GramEntry = { postings: Postings } | { head: GramHead };
@@ -18,6 +18,8 @@ export interface PostingsSource {
    * list; the blocks of all grams a query needs are fetched in one parallel round trip.
    */
   blocks(gram: string, blocks: number[], positions: boolean): Promise<Postings>;
+  /** Starts fetching what these articles show as results (they are likely to be); optional. */
+  prefetchDocs?(docs: number[]): void;
 }
 
 /** One matching article and why. */
@@ -295,9 +297,12 @@ export function paginate<T>(items: T[], page: number, perPage: number): { items:
 /**
  * Which blocks of each frequent gram a query needs. The rare grams (postings in their shard)
  * give each term's candidate articles; the articles every term allows are the only ones whose
- * blocks matter. A query of frequent grams only has no candidates, and reads them whole.
+ * blocks matter. A query of frequent grams only has no candidates (null), and reads them whole.
  */
-export function blockPlan(terms: string[], entries: ReadonlyMap<string, GramEntry>): Array<{ gram: string; blocks: number[]; positions: boolean }> {
+export function blockPlan(
+  terms: string[],
+  entries: ReadonlyMap<string, GramEntry>,
+): { candidates: number[] | null; grams: Array<{ gram: string; blocks: number[]; positions: boolean }> } {
   const cost = gramCostOf(entries);
   let candidates: number[] | null = null;
   // Postings list articles in ascending order, and narrowing keeps it.
@@ -321,10 +326,11 @@ export function blockPlan(terms: string[], entries: ReadonlyMap<string, GramEntr
       if (e && 'head' in e) need.set(gram, (need.get(gram) ?? false) || gramLength(t) > 2);
     }
   }
-  return [...need].map(([gram, positions]) => {
+  const grams = [...need].map(([gram, positions]) => {
     const { starts } = (entries.get(gram) as { head: GramHead }).head;
     return { gram, positions, blocks: candidates ? blocksHolding(starts, candidates) : starts.map((_, b) => b) };
   });
+  return { candidates, grams };
 }
 
 /** The blocks (by their first articles) that hold any of the sorted articles. */
@@ -363,7 +369,11 @@ export async function searchQuery(terms: string[], source: PostingsSource, opts:
   }
   const postings = new Map<string, Postings>();
   for (const [gram, e] of entries) if ('postings' in e) postings.set(gram, e.postings);
-  await Promise.all(blockPlan(terms, entries).map(async (b) => postings.set(b.gram, await source.blocks(b.gram, b.blocks, b.positions))));
+  const plan = blockPlan(terms, entries);
+  // When blocks must be fetched for a page's worth of candidates or fewer, their texts come in
+  // the same round trip: the results shown are among them.
+  if (plan.grams.length > 0 && plan.candidates && plan.candidates.length <= PAGE_SIZE) source.prefetchDocs?.(plan.candidates);
+  await Promise.all(plan.grams.map(async (b) => postings.set(b.gram, await source.blocks(b.gram, b.blocks, b.positions))));
   const matches = rankMatches(terms, postings, meta, entries);
   return { matches, total: matches.length };
 }

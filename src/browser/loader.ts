@@ -141,6 +141,10 @@ export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexL
       );
       return concatPostings(parts);
     },
+    prefetchDocs(ids: number[]): void {
+      // Cached like any fetch; a failure shows when the results ask for the doc.
+      void this.docs(ids).catch(() => undefined);
+    },
     async docs(ids: number[]): Promise<SearchDoc[]> {
       const m = await meta();
       return Promise.all(

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, buildSearchIndexWithState, searchOrder, type BuildSearchIndexOptions } from '../../src/search/index.js';
-import { blockPath, PAGE_SIZE } from '../../src/search/format.js';
+import { blockPath, docPath, PAGE_SIZE } from '../../src/search/format.js';
 import { runQuery, searchQuery } from '../../src/browser/engine.js';
 import { parseQuery } from '../../src/search/tokenize.js';
 import { YANGPU, makeSite } from './fixture.js';
@@ -35,6 +35,8 @@ describe('frequent grams in blocks', () => {
     expect(found.map((m) => searchOrder(site)[m.doc]!.title)).toEqual(['第7篇']);
     // Article 7 is in 发展's third block (articles 6–8): its doc list and positions, nothing else.
     expect(termFiles(fetched.map((f) => f.path), '发展')).toEqual([`search/${blockPath('发展', 2)}`, `search/${blockPath('发展', 2, true)}`]);
+    // Its one candidate's text was asked for with the block, not a round trip later.
+    expect(fetched.map((f) => f.path)).toContain(`search/${docPath(7)}`);
   });
 
   it('a query of frequent grams only reads them whole', async () => {
