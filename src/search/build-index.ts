@@ -35,7 +35,7 @@ import {
 } from './format.js';
 import { COMPRESSOR, gzip, gzipAll } from './gzip.js';
 import { groupByGram, normalizedLength, scanTexts } from './grams.js';
-import { GramTable, nextPowerOfTwo, type SearchIndexState } from './index-state.js';
+import { GramTable, nextPowerOfTwo, type OwnGramState, type SearchIndexState } from './index-state.js';
 
 /** Tuning knobs; the defaults aim at the targets in docs/search.md. */
 export interface BuildSearchIndexOptions {
@@ -192,18 +192,25 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
   };
   const w = new ByteWriter(1 << 16);
   // Frequent grams: blocks of article ranges, and a head for their hash shard. An append
-  // changes only a gram's last block (and adds blocks); the blocks before it are left alone.
+  // changes only a gram's last block (and adds blocks): its closed blocks are neither decoded
+  // nor written again, and an untouched gram keeps its head.
   const heads = new Map<number, Uint8Array>();
+  const own = new Map<string, OwnGramState>();
   for (const g of layout.own) {
-    const rewrite = !sameLayout || table.touched[g] === 1;
-    if (!rewrite && !dirtyShard[table.hash[g]! & (layout.shardCount - 1)]) continue;
     const name = table.text(g);
-    const split = splitOwnBlock(table.block(g), table.isBigram(g), name.length, perBlock);
-    heads.set(g, encodeHead(split));
+    const kept = sameLayout ? previous.own.get(name) : undefined;
+    const rewrite = !sameLayout || table.touched[g] === 1;
+    if (!rewrite && kept) {
+      heads.set(g, kept.head);
+      own.set(name, kept);
+      continue;
+    }
+    const split = splitOwnBlock(table.block(g), table.isBigram(g), name.length, perBlock, kept);
+    heads.set(g, split.state.head);
+    own.set(name, split.state);
     if (!rewrite) continue;
-    split.blocks.forEach((blk, b) => {
-      const kept = b + 1 < split.starts.length && split.starts[b + 1]! < from && fileDigests.has(blockPath(name, b));
-      if (kept) return;
+    split.blocks.forEach((blk, k) => {
+      const b = split.firstBlock + k;
       w.length = 0;
       writeOwnFile(w, table, g, blk.df, blk.list, blk.rest ? ShardKind.DocList : ShardKind.Full);
       add(blockPath(name, b), w.view().slice());
@@ -254,6 +261,7 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
     files: fileDigests,
     meta: sha1(metaBytes),
     grams: table,
+    own,
   };
   return { files: [{ path: `search/${META_PATH}`, contents: metaBytes }], state, appendedTo: from };
 }
@@ -343,22 +351,27 @@ function articleFacts(site: Site, order: SiteArticle[]): { shown: Array<Pick<Sea
   return { shown, dates, papers };
 }
 
-/** A frequent gram's blocks (doc list or unigram postings, and a bigram's other positions), with what its head says. */
+/** A frequent gram's blocks from `firstBlock` on (doc list or unigram postings, and a bigram's other positions), and its state. */
 interface OwnSplit {
   blocks: Array<{ df: number; list: Uint8Array; rest: Uint8Array | null }>;
-  starts: number[];
-  page: PageEntry[];
+  firstBlock: number;
+  state: OwnGramState;
 }
 
 /**
  * Splits a gram's full block (doc delta, count, [headline length,] position deltas per article)
  * into blocks of `perBlock` articles, each starting its doc deltas from 0; a bigram's block as
  * its doc list (doc delta, count [and headline length], first offset) and the rest of its
- * offsets. Keeps the first page on the way (format.ts firstPage, on bytes).
+ * offsets. Keeps the first page on the way (format.ts firstPage, on bytes). Given the last
+ * build's state of the gram, starts after its closed blocks.
  */
-function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlock: number): OwnSplit {
-  const out: OwnSplit = { blocks: [], starts: [], page: [] };
-  let at = 0;
+function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlock: number, resume?: OwnGramState): OwnSplit {
+  let at = resume?.closedBytes ?? 0;
+  let doc = resume?.closedLastDoc ?? 0;
+  const starts = [...(resume?.closedStarts ?? [])];
+  const page = [...(resume?.closedPage ?? [])];
+  const out: OwnSplit = { blocks: [], firstBlock: starts.length, state: { head: new Uint8Array(0), closedBytes: at, closedLastDoc: doc, closedStarts: [], closedPage: [...page] } };
+  let closed = starts.length;
   const uint = (): number => {
     let value = 0;
     let scale = 1;
@@ -372,7 +385,6 @@ function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlo
   let list = new ByteWriter(1024);
   let rest = new ByteWriter(1024);
   let inBlock = 0;
-  let doc = 0;
   let prev = 0;
   const close = (): void => {
     out.blocks.push({ df: inBlock, list: list.result(), rest: bigram ? rest.result() : null });
@@ -383,7 +395,7 @@ function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlo
   };
   while (at < block.length) {
     doc += uint();
-    if (inBlock === 0) out.starts.push(doc);
+    if (inBlock === 0) starts.push(doc);
     list.uint(doc - prev);
     prev = doc;
     const field = uint();
@@ -399,10 +411,16 @@ function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlo
       inHead = head > 0 && first + units <= head ? 1 : 0;
       for (let k = 1; k < count; k++) rest.uint(uint());
     }
-    keepTop(out.page, { doc, count, inHead });
-    if (++inBlock === perBlock) close();
+    keepTop(page, { doc, count, inHead });
+    if (++inBlock === perBlock) {
+      close();
+      out.state = { head: out.state.head, closedBytes: at, closedLastDoc: doc, closedStarts: [], closedPage: [...page] };
+      closed = starts.length;
+    }
   }
   if (inBlock > 0) close();
+  out.state.closedStarts = starts.slice(0, closed);
+  out.state.head = encodeHead({ starts, page });
   return out;
 }
 
