@@ -43,8 +43,8 @@ export interface BuildSearchIndexOptions {
   shardBytes?: number;
   /** A gram whose postings exceed this many bytes gets files of its own, so rare grams never pay for it. */
   ownFileBytes?: number;
-  /** Articles per block of such a frequent gram (a query fetches only the blocks that can hold a match). */
-  blockPostings?: number;
+  /** Bytes (raw) at which a block of such a gram is closed (a query fetches only the blocks that can hold a match). */
+  blockBytes?: number;
   /**
    * State of the build whose files are in the output folder now. When this build's articles
    * extend its articles, only new postings are encoded and files that did not change are
@@ -68,7 +68,7 @@ export interface SearchIndexBuild {
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
-const DEFAULT_BLOCK_POSTINGS = 1024;
+const DEFAULT_BLOCK_BYTES = 4 * 1024;
 /** Articles scanned at once (bounds the scan's memory; appending a batch copies the postings). */
 const SCAN_BATCH = 8192;
 /** Raw bytes of index files compressed and handed out at once. */
@@ -120,8 +120,8 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
 export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions = {}): Generator<OutputFile[], SearchIndexBuild> {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
-  const perBlock = options.blockPostings ?? DEFAULT_BLOCK_POSTINGS;
-  const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}; block ${perBlock}`;
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}; block ${blockBytes}`;
 
   const order = searchOrder(site);
   const texts = order.map((a) => articleSearchText(a.article));
@@ -205,7 +205,7 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
       own.set(name, kept);
       continue;
     }
-    const split = splitOwnBlock(table.block(g), table.isBigram(g), name.length, perBlock, kept);
+    const split = splitOwnBlock(table.block(g), table.isBigram(g), name.length, blockBytes, kept);
     heads.set(g, split.state.head);
     own.set(name, split.state);
     if (!rewrite) continue;
@@ -360,12 +360,13 @@ interface OwnSplit {
 
 /**
  * Splits a gram's full block (doc delta, count, [headline length,] position deltas per article)
- * into blocks of `perBlock` articles, each starting its doc deltas from 0; a bigram's block as
+ * into blocks closed once they hold `blockBytes` (doc list and positions), each starting its
+ * doc deltas from 0 (format.ts splitPostings, on bytes); a bigram's block as
  * its doc list (doc delta, count [and headline length], first offset) and the rest of its
  * offsets. Keeps the first page on the way (format.ts firstPage, on bytes). Given the last
  * build's state of the gram, starts after its closed blocks.
  */
-function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlock: number, resume?: OwnGramState): OwnSplit {
+function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, blockBytes: number, resume?: OwnGramState): OwnSplit {
   let at = resume?.closedBytes ?? 0;
   let doc = resume?.closedLastDoc ?? 0;
   const starts = [...(resume?.closedStarts ?? [])];
@@ -412,7 +413,8 @@ function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, perBlo
       for (let k = 1; k < count; k++) rest.uint(uint());
     }
     keepTop(page, { doc, count, inHead });
-    if (++inBlock === perBlock) {
+    inBlock++;
+    if (list.length + rest.length >= blockBytes) {
       close();
       out.state = { head: out.state.head, closedBytes: at, closedLastDoc: doc, closedStarts: [], closedPage: [...page] };
       closed = starts.length;

@@ -478,20 +478,28 @@ export function decodeHead(buf: Uint8Array, dir: ShardDirectory, gram: string): 
 }
 
 /**
- * Splits a frequent gram's postings into blocks of `perBlock` articles (the last may be
- * shorter): an appended article changes only the last block. For the reference indexer and
- * tests; the fast indexer does the same on bytes.
+ * Splits a frequent gram's postings into blocks, each closed once its bytes (doc list and
+ * positions, doc deltas from 0) reach `blockBytes`: dense stretches of the archive get short
+ * blocks, sparse ones long, so a block costs about the same to fetch anywhere; an appended
+ * article changes only the last, open block. For the reference indexer and tests (it encodes
+ * every prefix of a block); the fast indexer does the same on bytes.
  */
-export function splitPostings(p: Postings, perBlock: number): Postings[] {
+export function splitPostings(p: Postings, blockBytes: number): Postings[] {
   const out: Postings[] = [];
-  for (let at = 0; at < p.docs.length; at += perBlock) {
-    const slice = <T>(xs: T[] | undefined): T[] | undefined => xs?.slice(at, at + perBlock);
-    out.push({
-      docs: p.docs.slice(at, at + perBlock),
-      counts: p.counts.slice(at, at + perBlock),
-      ...(p.positions ? { positions: slice(p.positions)!, heads: slice(p.heads)! } : {}),
-    });
+  const slice = (from: number, to: number): Postings => ({
+    docs: p.docs.slice(from, to),
+    counts: p.counts.slice(from, to),
+    ...(p.positions ? { positions: p.positions.slice(from, to), heads: p.heads!.slice(from, to) } : {}),
+  });
+  const size = (b: Postings): number => (b.positions ? encodePostings(b, true).length + encodeRestOfPositions(b).length : encodePostings(b).length);
+  let from = 0;
+  for (let k = 0; k < p.docs.length; k++) {
+    if (size(slice(from, k + 1)) >= blockBytes) {
+      out.push(slice(from, k + 1));
+      from = k + 1;
+    }
   }
+  if (from < p.docs.length) out.push(slice(from, p.docs.length));
   return out;
 }
 

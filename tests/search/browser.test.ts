@@ -20,8 +20,8 @@ import { normalize, parseQuery } from '../../src/search/tokenize.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const BASE = '/archive/';
-/** Grams with more than 32 bytes of postings (的, 。 and ~200 others in the seeds) in blocks of 8 articles. */
-const BLOCKS = { ownFileBytes: 32, blockPostings: 8 };
+/** Grams with more than 32 bytes of postings (的, 。 and ~200 others in the seeds) in blocks of ~16 bytes. */
+const BLOCKS = { ownFileBytes: 32, blockBytes: 16 };
 
 let site: Site;
 let dir: string;

@@ -40,13 +40,13 @@ export interface BuildSearchIndexOptions {
   shardBytes?: number;
   /** A gram whose postings exceed this many bytes gets its own file, so rare grams never pay for it. */
   ownFileBytes?: number;
-  /** Articles per block of a frequent gram. */
-  blockPostings?: number;
+  /** Bytes at which a block of a frequent gram is closed. */
+  blockBytes?: number;
 }
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
-const DEFAULT_BLOCK_POSTINGS = 1024;
+const DEFAULT_BLOCK_BYTES = 4 * 1024;
 
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
 export function referenceSearchIndex(site: Site, options: BuildSearchIndexOptions = {}): OutputFile[] {
@@ -69,7 +69,7 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
   const inShards = blocks.reduce((sum, b) => sum + (ownSet.has(b.gram) ? 0 : b.block.length), 0);
   const shardCount = nextPowerOfTwo(Math.max(1, Math.ceil(inShards / shardBytes)));
 
-  const perBlock = options.blockPostings ?? DEFAULT_BLOCK_POSTINGS;
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
   const shards: Array<Array<{ gram: string; df: number; block: Uint8Array; own?: boolean }>> = Array.from({ length: shardCount }, () => []);
   const files: OutputFile[] = [];
   for (const b of blocks) {
@@ -79,7 +79,7 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
       continue;
     }
     // A frequent gram: blocks of articles, and a head in its hash shard.
-    const parts = splitPostings(b.postings, perBlock);
+    const parts = splitPostings(b.postings, blockBytes);
     shard.push({ gram: b.gram, df: b.df, own: true, block: encodeHead({ starts: parts.map((p) => p.docs[0]!), page: firstPage(b.postings, b.gram) }) });
     parts.forEach((part, k) => {
       const df = part.docs.length;
