@@ -1,7 +1,8 @@
 /**
  * The query engine: exact substring matching over positional gram postings, ranking, filters,
- * sorting and pagination. Pure functions plus one async `runQuery` that asks a source for
- * postings; no DOM, so the same code runs in the browser and in the oracle tests.
+ * sorting and pagination. Pure functions plus one async `searchQuery` that asks a source for
+ * the grams' shard entries, then for the blocks of frequent grams that can hold a match; no
+ * DOM, so the same code runs in the browser and in the oracle tests.
  */
 import { gramLength, HEAD_WEIGHT, PAGE_SIZE, type GramHead, type Postings, type SearchMeta } from '../search/format.js';
 
@@ -43,7 +44,10 @@ export type GramCost = (gram: string) => number;
 
 /** Gram costs from the grams' entries: a frequent gram (blocks of its own) costs as much as ~20 shards. */
 export function gramCostOf(entries: ReadonlyMap<string, GramEntry>): GramCost {
-  return (gram) => (entries.get(gram) && 'head' in entries.get(gram)! ? 20 : 1);
+  return (gram) => {
+    const e = entries.get(gram);
+    return e && 'head' in e ? 20 : 1;
+  };
 }
 
 /** The grams to fetch for a term: its single character, or the cheapest bigram cover of it. */
