@@ -66,10 +66,16 @@ function named(line: NamedLine): { names: string[]; photoNames?: string[] } {
   return line.photoNames ? { names: line.names, photoNames: line.photoNames } : { names: line.names };
 }
 
+// （右）, （左一）, （前排左三）, （左起） after a name, or 左二为 / 右一为 opening a clause.
+const PHOTO_POSITION = /[（(](?:前排|后排|中排)?[左右](?:[一二三四五六七八九]|起)?[）)]|[（(]中[）)]|(?:^|[，,、])(?:前排|后排)?[左右][一二三四五六七八九]为/;
+const MAX_POSITION_CAPTION = 60;
+
 /** Classifies the running-text remainder of a line as body or title by its punctuation. */
 function textDraft(span: Span, row: number): Draft {
   const text = spanText(span);
   if (isLead(text)) return draft(span, row, 'body', 'opens a news lead (本报讯)', { lead: true });
+  // Where a person stands in the picture (顾佳怡（右）在…, 左二为…) is said by captions only.
+  if (PHOTO_POSITION.test(text) && [...squeeze(text)].length <= MAX_POSITION_CAPTION) return draft(span, row, 'caption', "a person's place in the picture (（右）, 左二): photo caption");
   // A line ending in a clause mark (、 ， “) stops mid-sentence: running text, never a title.
   // A short line whose only mark is a final ！ or ？ is still a title (如何写好这篇大文章？).
   const exclaimedTitle = /[！？!?]["”’]?$/.test(text) && !SENTENCE_PUNCT.test(text.replace(/[！？!?]["”’]?$/, ''));
@@ -235,6 +241,32 @@ function markPunctuatedTitles(drafts: Draft[]): void {
   });
 }
 
+// A teaser's trailing ellipsis (…, ……, ...), set before its pointer to another 版.
+const TEASER_ELLIPSIS = /\s*(?:…+|\.{3,})\s*$/;
+const MAX_TEASER = 40;
+
+/**
+ * Teasers (导读): one short line pointing to another 版 (苏河湾夜景提升工程完工… 刊3版▶,
+ * 吴淞创新城：今年将有18个项目开工 / 详见第3版) is that story's headline, its ellipsis left out,
+ * even with a colon or an ellipsis that would make it running text elsewhere.
+ */
+function markTeasers(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (d.kind !== 'body' || d.lead || next?.kind !== 'jump-marker' || next.marker?.direction !== 'to') return;
+    const prev = drafts[i - 1];
+    if (prev?.row === d.row) return; // the end of a longer line: its text goes on there
+    if (prev?.kind === 'body' && !endsSentence(prev.text)) return; // the end of a broken sentence
+    const raw = spanRaw(d.span);
+    const cut = TEASER_ELLIPSIS.exec(raw);
+    const text = squeeze(cut ? raw.slice(0, cut.index) : raw);
+    const len = [...text].length;
+    if (len < 4 || len > MAX_TEASER || /[。！？!?；;，,、]/.test(text) || quoteBalance(text) !== 0) return;
+    const span = (cut ? subSpan(d.span, 0, cut.index) : null) ?? d.span;
+    Object.assign(d, { kind: 'title', span, text: spanText(span), content: spanText(span), reason: 'one short line pointing to another 版: a teaser\'s headline' });
+  });
+}
+
 /** Captions: the text right before a photo credit (on its line or on the next line). */
 function markCaptions(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
@@ -262,7 +294,10 @@ function markBareNames(drafts: Draft[]): void {
     if (d.kind !== 'title' || names.length > 3 || !names.every(looksLikeBareName)) return;
     if (names.length > 1 && !names.some((n) => [...n].length >= 3)) return;
     const prev = drafts[i - 1];
-    const next = drafts[i + 1];
+    // Promo lines and the page's furniture after the name do not follow the article.
+    let n = i + 1;
+    while (drafts[n]?.kind === 'furniture') n++;
+    const next = drafts[n];
     const besideTitle = prev?.kind === 'title';
     const beforeBody = next?.kind === 'body';
     const afterBody = prev?.kind === 'body' && (next === undefined || next.kind === 'title');
@@ -354,7 +389,7 @@ function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefi
 }
 
 // Nouns that name a newspaper column (栏目): 论坛, 短评, 简讯, 动态, 速递, 观察…
-const COLUMN_NOUN = /(?:论坛|短评|时评|快评|热评|锐评|微评|评论|言论|杂谈|漫谈|随笔|新语|简讯|快讯|速递|动态|观察|视点|视角|聚焦|专栏|一线|广角|扫描|纵横|茶座|之窗|来信|信箱|资讯|图说)$/;
+const COLUMN_NOUN = /(?:导读|提要|要闻|目录|论坛|短评|时评|快评|热评|锐评|微评|评论|言论|杂谈|漫谈|随笔|新语|简讯|快讯|速递|动态|观察|视点|视角|聚焦|专栏|一线|广角|扫描|纵横|茶座|之窗|来信|信箱|资讯|图说)$/;
 
 /** True when a title line is a column name: a few Han characters ending in a column noun. */
 function isColumnBanner(text: string): boolean {
@@ -427,6 +462,7 @@ export function classify(lines: Span[], papers: Paper[]): Unit[] {
   markBrokenLeads(drafts);
   markMastheadZone(drafts);
   markPunctuatedTitles(drafts);
+  markTeasers(drafts);
   markCaptions(drafts);
   markBareNames(drafts);
   const split = splitMergedTitles(drafts);
