@@ -12,6 +12,7 @@
  * Names recognised once are found again wherever the text repeats them. Overlapping candidates
  * are resolved longest first, so 控江路街道 is one place, 杨浦区教育局 one organisation.
  */
+import { nameIndex, resegment, type NameIndex } from './resegment.js';
 import { dictionaryFrequency, dictionaryTag, tagText, type Token } from './tagger.js';
 import { ADDRESS_WORDS, COMMON_NS, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
 
@@ -75,8 +76,10 @@ const TRUSTED_FREQUENCY = { place: 2000, org: 20 } as const;
 
 /** The people, places and organisations `text` names, in text order, never overlapping. */
 export function recognise(text: string, known: Known = {}, tagged: Token[] = tagText(text)): Mention[] {
-  const tokens = splitFunctionChars(tagged);
+  const index = nameIndex(known.places);
+  const tokens = splitFunctionChars(resegment(text, tagged, index));
   const candidates: Candidate[] = [
+    ...gazetteerMentions(tokens, index),
     ...levelBodies(text, tokens),
     ...addressedPeople(text, tokens),
     ...lexiconMentions(text, known),
@@ -159,6 +162,16 @@ function occurrences(text: string, name: string): number[] {
   const at: number[] = [];
   for (let i = text.indexOf(name); i >= 0 && name.length > 0; i = text.indexOf(name, i + name.length)) at.push(i);
   return at;
+}
+
+/** The gazetteer's towns and streets, and its short forms where they are not common words. */
+function gazetteerMentions(tokens: Token[], index: NameIndex): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of tokens) {
+    const trust = t.tag === 'ns' ? index.names.get(t.word) : undefined;
+    if (trust === 'full' || trust === 'short') out.push({ start: t.start, end: t.end, text: t.word, kind: 'place', rank: trust === 'full' ? 0 : 2 });
+  }
+  return out;
 }
 
 function lexiconMentions(text: string, known: Known): Candidate[] {
