@@ -48,7 +48,7 @@ const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg']);
 // Words of these tags never end a name: verbs, prepositions, conjunctions, particles, numbers…
 const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'f', 'q', 'y', 'zg', 'e', 'o']);
 // What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心.
-const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng']);
+const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng', 'l']);
 // Company names also take verbal nouns: 城市|建设|投资|（集团）有限公司; elsewhere they are the sentence's verbs (调研, 建设).
 const COMPANY = /(公司|集团)$/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -64,6 +64,11 @@ const NAMES_NEXT = /[路街弄镇]$/u;
 const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发区', '街道']);
 // Roads and built places are named by any word (大学|路, 长风|公园): before these the name may be a common word.
 const ROAD = /^(路|街|弄|港|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
+// Two-character words ending as a bureau does that are roles, not bureaus.
+const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
+// Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
+const LEVEL_CHARS = new Set([...'区市县']);
+const SUFFIX_CHARS = new Set([...'局委办路街镇村']);
 const BARE_ORG = new Set(ORG_SUFFIXES.filter((s) => s.length >= 2 || '局委办部厅'.includes(s)));
 const SUFFIXES: Array<{ suffix: string; kind: 'place' | 'org' }> = [
   ...PLACE_SUFFIXES.map((suffix) => ({ suffix, kind: 'place' as const })),
@@ -95,7 +100,8 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
 
 /**
  * The HMM glues prepositions and particles to the unknown words next to them (在田林, 由华泾镇,
- * 王浩到): such a character is cut off as a word of its own.
+ * 王浩到, 局等), and a level word to the bureau after it (区卫健委, 区|建): such a character is
+ * cut off as a word of its own.
  */
 function splitFunctionChars(tokens: Token[]): Token[] {
   return tokens.flatMap((t): Token[] => {
@@ -104,9 +110,16 @@ function splitFunctionChars(tokens: Token[]): Token[] {
     let { start, end } = t;
     if (FUNCTION_CHARS.has(t.word[0]!)) out.push({ word: t.word[0]!, tag: 'p', start, end: ++start });
     if (end - start < 1) return out;
-    const tail = FUNCTION_CHARS.has(t.word[t.word.length - 1]!) && end - start >= 3 ? { word: t.word[t.word.length - 1]!, tag: 'p', start: end - 1, end } : null;
+    // A tail is cut from a name (王浩|到) or from a suffix left alone (局|等), not from a short word.
+    const last = t.word[t.word.length - 1]!;
+    const tail = FUNCTION_CHARS.has(last) && (end - start >= 3 || (end - start === 2 && SUFFIX_CHARS.has(t.word[t.word.length - 2]!))) ? { word: last, tag: 'p', start: end - 1, end } : null;
     if (tail) end--;
-    out.push({ word: t.word.slice(start - t.start, end - t.start), tag: 'x', start, end });
+    if (end - start >= 2 && LEVEL_CHARS.has(t.word[start - t.start]!)) {
+      out.push({ word: t.word[start - t.start]!, tag: 'n', start, end: start + 1 });
+      start++;
+    }
+    const word = t.word.slice(start - t.start, end - t.start);
+    out.push({ word, tag: word.length === 1 ? dictionaryTag(word) || 'x' : 'x', start, end });
     if (tail) out.push(tail);
     return out;
   });
@@ -206,7 +219,7 @@ function closing(token: Token): Closing | null {
   return found;
 }
 
-type Closing = { kind: 'place' | 'org'; alone: boolean };
+type Closing = { kind: 'place' | 'org'; alone: boolean; needsPlace?: boolean };
 const closings = new Map<string, Closing | null>();
 const titles = new Map<string, boolean>();
 
@@ -236,17 +249,21 @@ function closingOf(token: Token): Closing | null {
     // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
     // 大局) still closes a name built before it.
     const bureau = suffix.length === 1 && '局委办厅署'.includes(suffix) && token.word.length >= 3;
-    return kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz'].includes(token.tag) ? { kind, alone: false } : null;
+    if (kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz'].includes(token.tag)) return { kind, alone: false };
+    // 经委, 外办, 管委: a bureau's abbreviation, an organisation only after its district or level
+    // word (嘉定区|经委, 区|科委); elsewhere such words are roles or verbs (评委, 要办).
+    if (kind === 'org' && token.word.length === 2 && '局委办'.includes(suffix) && !ROLE_WORDS.has(token.word)) return { kind, alone: false, needsPlace: true };
+    return null;
   }
   return null;
 }
 
 /** Can `token` be part of a `kind` name that some later token closes? */
-function canExtend(token: Token, kind: 'place' | 'org', closer: string): boolean {
+function canExtend(token: Token, kind: 'place' | 'org', verbs: boolean): boolean {
   if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
   if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word);
-  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (token.tag === 'v' && COMPANY.test(closer));
+  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (verbs && token.tag === 'v');
 }
 
 /**
@@ -262,6 +279,49 @@ function anchor(tokens: Token[], first: number, last: number, places: ReadonlySe
   return first;
 }
 
+/**
+ * Where a name closed by token `i` starts, walking back over the words that can be part of it;
+ * `verbs` lets verbs in (城市|建设|投资…公司, 区|投资|促进|办).
+ */
+function nameStart(tokens: Token[], i: number, close: Closing, verbs: boolean): number {
+  const token = tokens[i]!;
+  let first = i;
+  let length = token.word.length;
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j]!;
+    // （集团） and the like inside a company name.
+    if (close.kind === 'org' && /^[）)]$/u.test(t.word) && /^[（(]$/u.test(tokens[j - 2]?.word ?? '') && HAN_ONLY.test(tokens[j - 1]?.word ?? '')) {
+      const inner = tokens[j - 1]!.word.length + 2;
+      if (length + inner > MAX_LENGTH.org) break;
+      length += inner;
+      first = j - 2;
+      j -= 2;
+      continue;
+    }
+    // 人力资源|和|社会保障局, 规划|和|自然资源局: bureau names join two fields with 和.
+    if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '')) {
+      length += 1;
+      first = j;
+      continue;
+    }
+    // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院.
+    if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '')) break;
+    const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
+    if ((!road && !canExtend(t, close.kind, verbs)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
+    length += t.word.length;
+    first = j;
+  }
+  // Generic words do not start a name: 全区|各街道, 该校.
+  while (first < i && (GENERIC_PREFIXES.has(tokens[first]!.word) || !HAN_ONLY.test(tokens[first]!.word))) first++;
+  return first;
+}
+
+/** Is `token` an organisation's whole name (复旦大学, 民政局), not a level body that starts one (区委|宣传部)? */
+function namedOrg(token: Token): boolean {
+  if (LEVEL_BODIES.test(token.word)) return false;
+  return closing(token)?.kind === 'org' && !ORG_SUFFIXES.includes(token.word);
+}
+
 /** Names ending in a place or organisation word: 控江路街道, 杨浦区中心医院, 区委宣传部. */
 function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
@@ -269,33 +329,19 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
   tokens.forEach((token, i) => {
     const close = closing(token);
     if (!close) return;
-    let first = i;
-    let length = token.word.length;
-    for (let j = i - 1; j >= 0; j--) {
-      const t = tokens[j]!;
-      // （集团） and the like inside a company name.
-      if (close.kind === 'org' && /^[）)]$/u.test(t.word) && /^[（(]$/u.test(tokens[j - 2]?.word ?? '') && HAN_ONLY.test(tokens[j - 1]?.word ?? '')) {
-        const inner = tokens[j - 1]!.word.length + 2;
-        if (length + inner > MAX_LENGTH.org) break;
-        length += inner;
-        first = j - 2;
-        j -= 2;
-        continue;
-      }
-      // 人力资源|和|社会保障局, 规划|和|自然资源局: bureau names join two fields with 和.
-      if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '')) {
-        length += 1;
-        first = j;
-        continue;
-      }
-      const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
-      if ((!road && !canExtend(t, close.kind, token.word)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
-      length += t.word.length;
-      first = j;
-    }
-    // Generic words do not start a name: 全区|各街道, 该校.
-    while (first < i && (GENERIC_PREFIXES.has(tokens[first]!.word) || !HAN_ONLY.test(tokens[first]!.word))) first++;
+    let first = nameStart(tokens, i, close, close.kind === 'org' && COMPANY.test(token.word));
     if (close.kind === 'org') first = anchor(tokens, first, i, places);
+    const placed = (j: number) => tokens[j]!.tag === 'ns' || places.has(tokens[j]!.word) || LEVELS.has(tokens[j]!.word);
+    if (close.kind === 'org' && !COMPANY.test(token.word)) {
+      // A bureau's or centre's name may hold verbs after its place (区|投资|促进|办, 嘉定区|非遗|保护|中心),
+      // not right after it (嘉定区|举办|…中心 names nothing).
+      const wide = anchor(tokens, nameStart(tokens, i, close, true), i, places);
+      const after = tokens[wide + 1]!;
+      if (wide < first && placed(wide) && !(after.tag === 'v' && after.word.length >= 2)) first = wide;
+    }
+    if (close.needsPlace && !placed(first)) return;
+    // A sub-unit right after its organisation is not named apart: 复旦大学|生命科学学院.
+    if (close.kind === 'org' && first > 0 && namedOrg(tokens[first - 1]!)) return;
     if (first === i && !close.alone) return;
     const start = tokens[first]!.start;
     let last = i;
