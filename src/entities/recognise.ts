@@ -46,7 +46,7 @@ const NAME_WORD_TAGS = new Set(['n', 'a', 'an', 'nz', 'ns', 'j', 'i', 'l', 'ng',
 // Tags of a single character the HMM leaves after a two-character name.
 const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg']);
 // Words of these tags never end a name: verbs, prepositions, conjunctions, particles, numbers…
-const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'f', 'q', 'y', 'zg', 'e', 'o']);
+const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'mq', 'f', 'q', 'y', 'zg', 'e', 'o']);
 // What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心.
 const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng', 'l']);
 // Company names also take verbal nouns: 城市|建设|投资|（集团）有限公司; elsewhere they are the sentence's verbs (调研, 建设).
@@ -63,9 +63,13 @@ const NAMES_NEXT = /[路街弄镇]$/u;
 // Area words after a common word name nothing (居民小区, 周边社区).
 const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发区', '街道']);
 // Roads and built places are named by any word (大学|路, 长风|公园): before these the name may be a common word.
-const ROAD = /^(路|街|弄|港|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
+const ROAD = /^(路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
 // Two-character words ending as a bureau does that are roles, not bureaus.
 const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
+// One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
+const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
+// Zones are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区).
+const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|科学城)$/u;
 // Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
 const LEVEL_CHARS = new Set([...'区市县']);
 const SUFFIX_CHARS = new Set([...'局委办路街镇村']);
@@ -233,6 +237,10 @@ function isTitle(word: string): boolean {
 function closingOf(token: Token): Closing | null {
   // 区委常委, 党工委书记: a title, not an organisation.
   if (!HAN_ONLY.test(token.word) || isTitle(token.word)) return null;
+  if (ZONE.test(token.word)) {
+    const head = token.word.replace(ZONE, '');
+    return PROPER.has(token.tag) && head.length >= 2 && !GENERIC_PREFIXES.has(head) ? { kind: 'place', alone: true } : { kind: 'place', alone: false, needsPlace: true };
+  }
   // A word of three or more characters ending in 路 is a road whatever jieba tags it (斜土路, 国和路),
   // unless it is a kind of road (高速公路, 快速路).
   if (token.word.length >= 3 && token.word.endsWith('路') && !/(公路|道路|线路|铁路|马路|快速路|高架路)$/u.test(token.word)) return { kind: 'place', alone: true };
@@ -243,7 +251,7 @@ function closingOf(token: Token): Closing | null {
     if (COMMON_NS.has(token.word)) return null;
     // The HMM's unknown words ending in one character (开新局) are as often phrases as names, but
     // not when they end as a town, village or harbour does (华泾镇).
-    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && '镇村港'.includes(suffix))) };
+    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && WATERS_AND_TOWNS.has(suffix))) };
     // A common word ending in a long place word after a name of its own: 虹口足球场, 人民广场.
     if (kind === 'place' && suffix.length >= 2 && head.length >= 2 && token.tag === 'n' && !GENERIC_PREFIXES.has(head) && !AREAS.has(suffix)) return { kind, alone: true };
     // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
@@ -307,7 +315,8 @@ function nameStart(tokens: Token[], i: number, close: Closing, verbs: boolean): 
     // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院.
     if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '')) break;
     const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
-    if ((!road && !canExtend(t, close.kind, verbs)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
+    const zone = close.kind === 'place' && close.needsPlace && t.tag === 'n' && closing(t) === null;
+    if ((!road && !zone && !canExtend(t, close.kind, verbs)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
     length += t.word.length;
     first = j;
   }
