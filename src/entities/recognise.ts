@@ -68,6 +68,11 @@ const ROAD = /^(路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|�
 const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
 // One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
 const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
+// What ends a road's or water's name inside a longer word, and the places after it (公路|沿线, 河|边).
+const PLACE_HEAD = /^(公路|大道|路|街|河|湖|港|塘)/u;
+const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '一带', '边', '畔', '旁', '段', '上']);
+// A town's party body glued to its secretary: 金山卫镇|党委书记.
+const BODY_BEFORE_TITLE = /^(党委|党工委|党总支|党支部)(书记|副书记)$/u;
 // Zones are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区).
 const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|科学城)$/u;
 // Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
@@ -86,7 +91,7 @@ const TRUSTED_FREQUENCY = { place: 2000, org: 20 } as const;
 /** The people, places and organisations `text` names, in text order, never overlapping. */
 export function recognise(text: string, known: Known = {}, tagged: Token[] = tagText(text)): Mention[] {
   const index = nameIndex(known.places);
-  const tokens = splitFunctionChars(resegment(text, tagged, index));
+  const tokens = splitGlued(splitFunctionChars(resegment(text, tagged, index)));
   const candidates: Candidate[] = [
     ...gazetteerMentions(tokens, index),
     ...levelBodies(text, tokens),
@@ -126,6 +131,29 @@ function splitFunctionChars(tokens: Token[]): Token[] {
     out.push({ word, tag: word.length === 1 ? dictionaryTag(word) || 'x' : 'x', start, end });
     if (tail) out.push(tail);
     return out;
+  });
+}
+
+/**
+ * Words jieba made of a name's last word and what follows it: 古楼|公路沿线, 漕港|河边,
+ * 番禺|路住, 武进|路段, 金山卫镇|党委书记. The name's word is cut off when a name stands before it.
+ */
+function splitGlued(tokens: Token[]): Token[] {
+  return tokens.flatMap((t, i): Token[] => {
+    const before = tokens[i - 1];
+    if (!before || !HAN_ONLY.test(before.word) || CLOSED_TAGS.has(before.tag) || t.word.length < 2) return [t];
+    const head = PLACE_HEAD.exec(t.word)?.[0] ?? BODY_BEFORE_TITLE.exec(t.word)?.[1];
+    if (!head) return [t];
+    const tail = t.word.slice(head.length);
+    const glued = BODY_BEFORE_TITLE.test(t.word)
+      ? before.tag === 'ns'
+      : LOCATIVES.has(tail) ? PROPER.has(before.tag) || (tail !== '上' && before.tag === 'n') : t.tag === 'x' && tail.length === 1;
+    if (!glued) return [t];
+    const cut = t.start + head.length;
+    return [
+      { word: head, tag: dictionaryTag(head) || 'n', start: t.start, end: cut },
+      { word: tail, tag: dictionaryTag(tail) || 'x', start: cut, end: t.end },
+    ];
   });
 }
 
@@ -241,9 +269,9 @@ function closingOf(token: Token): Closing | null {
     const head = token.word.replace(ZONE, '');
     return PROPER.has(token.tag) && head.length >= 2 && !GENERIC_PREFIXES.has(head) ? { kind: 'place', alone: true } : { kind: 'place', alone: false, needsPlace: true };
   }
-  // A word of three or more characters ending in 路 is a road whatever jieba tags it (斜土路, 国和路),
+  // A word of three or more characters ending in 路 or 街 is a road whatever jieba tags it (斜土路, 仁兴街),
   // unless it is a kind of road (高速公路, 快速路).
-  if (token.word.length >= 3 && token.word.endsWith('路') && !/(公路|道路|线路|铁路|马路|快速路|高架路)$/u.test(token.word)) return { kind: 'place', alone: true };
+  if (token.word.length >= 3 && /[路街]$/u.test(token.word) && !/(公路|道路|线路|铁路|马路|快速路|高架路|大街|步行街|商业街|美食街|小吃街)$/u.test(token.word)) return { kind: 'place', alone: true };
   for (const { suffix, kind } of SUFFIXES) {
     if (!token.word.endsWith(suffix)) continue;
     if (token.word === suffix) return (kind === 'place' ? BARE_PLACE : BARE_ORG).has(suffix) ? { kind, alone: false } : null;
