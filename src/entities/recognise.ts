@@ -68,6 +68,9 @@ const ROAD = /^(路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|�
 const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
 // One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
 const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
+const NUMBERED = /^(村|街坊)$/u;
+const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
+const ORDINAL = /^第([一二三四五六七八九十]+|\d+)$/u;
 // What ends a road's or water's name inside a longer word, and the places after it (公路|沿线, 河|边).
 const PLACE_HEAD = /^(公路|大道|路|街|河|湖|港|塘)/u;
 const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '一带', '边', '畔', '旁', '段', '上']);
@@ -298,7 +301,8 @@ function closingOf(token: Token): Closing | null {
 function canExtend(token: Token, kind: 'place' | 'org', verbs: boolean): boolean {
   if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
-  if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word);
+  // A 街道 is an area of its own: 殷行街道|老旧小区 names nothing.
+  if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word) && !token.word.endsWith('街道');
   return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (verbs && token.tag === 'v');
 }
 
@@ -342,7 +346,19 @@ function nameStart(tokens: Token[], i: number, close: Closing, verbs: boolean): 
     }
     // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院.
     if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '')) break;
-    const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
+    // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
+    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
+    // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学 in an organisation's name.
+    if (j === i - 1 && close.kind === 'place' && NUMBERED.test(token.word) && NUMERAL.test(t.word)) {
+      length += t.word.length;
+      first = j;
+      continue;
+    }
+    if (close.kind === 'org' && ORDINAL.test(t.word) && j === i - 1) {
+      length += t.word.length;
+      first = j;
+      continue;
+    }
     const zone = close.kind === 'place' && close.needsPlace && t.tag === 'n' && closing(t) === null;
     if ((!road && !zone && !canExtend(t, close.kind, verbs)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
     length += t.word.length;
