@@ -45,6 +45,8 @@ const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
 const NAME_WORD_TAGS = new Set(['n', 'a', 'an', 'nz', 'ns', 'j', 'i', 'l', 'ng', 'ag', 't', 'nt', 'vn']);
 // Tags of a single character the HMM leaves after a two-character name.
 const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg']);
+// After a title, a given name may be any word but these (副区长 沈|立新, 委员 陶|建中, 记者 欧阳|倩).
+const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'r', 'm', 'mq', 'f', 'q', 'y', 'e', 'o']);
 // Words of these tags never end a name: verbs, prepositions, conjunctions, particles, numbers…
 const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'mq', 'f', 'q', 'y', 'zg', 'e', 'o']);
 // What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心.
@@ -68,6 +70,9 @@ const ROAD = /^(路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|�
 const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
 // One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
 const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
+// Endings of nouns for kinds of people; and common nouns that end so (卫生, 国家, 大家).
+const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
+const COMMON_NOUNS = new Set(['卫生', '民生', '人生', '一生', '国家', '大家', '人家', '商家', '厂家', '东家', '老家', '回家', '全家', '本人', '个人', '他人', '别人', '人人', '动员']);
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
 const ORDINAL = /^第([一二三四五六七八九十]+|\d+)$/u;
@@ -418,13 +423,15 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
   const next = tokens[i + 1];
   // After a title, a common word in the name's place is a name (记者 方舟); elsewhere it must look like one.
   const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag));
-  if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && closing(t) === null) {
+  // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
+  const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3);
+  if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && named) {
     // 朱勤 | 皓: the HMM cut a three-character name after two.
     if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && SPLIT_NAME_TAGS.has(next.tag)) return { start: t.start, end: next.end, last: i + 1 };
     return { start: t.start, end: t.end, last: i };
   }
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
-  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !CLOSED_TAGS.has(next.tag)) {
+  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag)) {
     return { start: t.start, end: next.end, last: i + 1 };
   }
   return null;
@@ -436,12 +443,24 @@ function nextWord(tokens: Token[], i: number): number {
   return j;
 }
 
+/** Does `token` name a kind of person (爱好者, 巡护|员, 毕业生, 画家, 厨师长), which a name may follow as it follows a title? */
+function personNoun(token: Token): boolean {
+  return ['n', 'zg', 'ng', 'nr'].includes(token.tag) && HAN_ONLY.test(token.word) && PERSON_NOUN.test(token.word) && !COMMON_NOUNS.has(token.word);
+}
+
+/** Is token `i` the 的 of an age (80|岁|的), which a name often follows? */
+function aged(tokens: Token[], i: number): boolean {
+  return tokens[i]!.word === '的' && tokens[i - 1]?.word === '岁';
+}
+
 /** A title then a name (区委书记谢某某, 记者 张某), and a name then a speech verb (王某表示). */
 function titledPeople(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   tokens.forEach((token, i) => {
-    if (isTitle(token.word)) {
-      const name = nameAt(tokens, nextWord(tokens, i + 1), true);
+    // After a kind of person or an age the name must look like one (老年人|和|推 is no name).
+    const titled = isTitle(token.word);
+    if (titled || personNoun(token) || aged(tokens, i)) {
+      const name = nameAt(tokens, nextWord(tokens, i + 1), titled);
       // A name right after a title wins over a place read into it (副区长|阮|青山).
       if (name) out.push(candidate(text, name.start, name.end, 'person', 0));
     }
