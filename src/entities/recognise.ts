@@ -73,6 +73,7 @@ const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
 // Endings of nouns for kinds of people; and common nouns that end so (卫生, 国家, 大家).
 const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
 const COMMON_NOUNS = new Set(['卫生', '民生', '人生', '一生', '国家', '大家', '人家', '商家', '厂家', '东家', '老家', '回家', '全家', '本人', '个人', '他人', '别人', '人人', '动员']);
+const DOTS = new Set(['·', '・', '•', '‧']);
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
 const ORDINAL = /^第([一二三四五六七八九十]+|\d+)$/u;
@@ -104,6 +105,7 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
     ...gazetteerMentions(tokens, index),
     ...levelBodies(text, tokens),
     ...addressedPeople(text, tokens),
+    ...dottedNames(text, tokens),
     ...lexiconMentions(text, known),
     ...suffixedNames(tokens, new Set(known.places ?? [])),
     ...titledPeople(text, tokens),
@@ -191,12 +193,33 @@ function addressedPeople(text: string, tokens: Token[]): Candidate[] {
     const next = tokens[i + 1];
     if (t.word.length === 1 && SURNAMES.has(t.word) && next && ADDRESS_WORDS.includes(next.word)) out.push(candidate(text, t.start, next.end, 'person', 1));
     // 老王 or 老|王, 小李: only with a surname the dictionary does not know as another word (老师, 小时).
-    const familiar = /^[老小]$/u.test(t.word) && next?.word.length === 1 ? { word: t.word + next.word, end: next.end } : /^[老小].$/u.test(t.word) ? { word: t.word, end: t.end } : null;
-    if (familiar && SURNAMES.has(familiar.word[1]!) && ['nr', 'x', 't'].includes(t.word.length === 2 ? t.tag : 'x') && !['n', 'v', 'a', 'd', 'm'].includes(dictionaryTag(familiar.word))) {
+    // 老|陈说: the HMM glued the speech verb to the surname.
+    const spoken = /^[老小]$/u.test(t.word) && next?.word.length === 2 && next.word.endsWith('说');
+    const familiar = /^[老小]$/u.test(t.word) && (next?.word.length === 1 || spoken) ? { word: t.word + next!.word[0], end: next!.start + 1 } : /^[老小].$/u.test(t.word) ? { word: t.word, end: t.end } : null;
+    if (!familiar || !SURNAMES.has(familiar.word[1]!)) return;
+    // A word the dictionary knows (老汤, 老师) is a name only before a speech verb (老陆|说).
+    const cue = spoken || PERSON_CUES.some((c) => tokens[nextWord(tokens, i + (t.word.length === 2 ? 1 : 2))]?.word.startsWith(c));
+    if (cue || (['nr', 'x', 't'].includes(t.word.length === 2 ? t.tag : 'x') && !['n', 'v', 'a', 'd', 'm'].includes(dictionaryTag(familiar.word)))) {
       out.push(candidate(text, t.start, familiar.end, 'person', 1));
     }
   });
   return out;
+}
+
+/** Foreign names written with a middle dot between their parts: 马克·杜邦. */
+function dottedNames(text: string, tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    if (!DOTS.has(t.word) || DOTS.has(tokens[i - 2]?.word ?? '')) return;
+    let last = i + 1;
+    while (DOTS.has(tokens[last + 1]?.word ?? '') && foreignPart(tokens[last + 2])) last += 2;
+    if (foreignPart(tokens[i - 1]) && foreignPart(tokens[i + 1])) out.push(candidate(text, tokens[i - 1]!.start, tokens[last]!.end, 'person', 0));
+  });
+  return out;
+}
+
+function foreignPart(token: Token | undefined): boolean {
+  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 4 && !FUNCTION_TAGS.has(token.tag) && !CLOSED_TAGS.has(token.tag);
 }
 
 /** Longest candidates first, then the better-ranked, then the earlier; overlaps are dropped. */

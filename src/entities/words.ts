@@ -25,7 +25,7 @@ export const TITLES = [
 ];
 
 /** How people are addressed after their surname alone: 张阿姨, 王老伯, 邹女士; the surname and the word are the name. */
-export const ADDRESS_WORDS = ['阿姨', '老伯', '阿婆', '女士', '先生', '大爷', '大妈', '师傅', '奶奶', '爷爷', '老师', '医生', '阿叔', '伯伯', '老太'];
+export const ADDRESS_WORDS = ['阿姨', '老伯', '大伯', '大叔', '大姐', '阿伯', '阿公', '阿婆', '女士', '先生', '大爷', '大妈', '师傅', '奶奶', '爷爷', '老师', '医生', '阿叔', '伯伯', '老太'];
 
 /** Level words that abbreviate the district, town or city an organisation belongs to: 区|民政局, 市|委, 团|区委. */
 export const LEVELS = new Set(['区', '市', '县', '镇', '乡', '团']);
