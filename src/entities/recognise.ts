@@ -46,6 +46,8 @@ const NAME_WORD_TAGS = new Set(['n', 'a', 'an', 'nz', 'ns', 'j', 'i', 'l', 'ng',
 // Tags of a single character the HMM leaves after a two-character name.
 const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg']);
 // After a title, a given name may be any word but these (副区长 沈|立新, 委员 陶|建中, 记者 欧阳|倩).
+// Adverbs end a name's words even where any open word may be in it (…办事处|将|协调…).
+const ADVERB_TAGS = new Set(['d', 'ad']);
 const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'r', 'm', 'mq', 'f', 'q', 'y', 'e', 'o']);
 // Words of these tags never end a name: verbs, prepositions, conjunctions, particles, numbers…
 const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'mq', 'f', 'q', 'y', 'zg', 'e', 'o']);
@@ -326,12 +328,16 @@ function closingOf(token: Token): Closing | null {
 }
 
 /** Can `token` be part of a `kind` name that some later token closes? */
-function canExtend(token: Token, kind: 'place' | 'org', verbs: boolean): boolean {
+/** How freely a name's words are taken: proper and common nouns; also verbs; any open word. */
+type Reach = 'nouns' | 'verbs' | 'open';
+
+function canExtend(token: Token, kind: 'place' | 'org', reach: Reach): boolean {
   if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
   // A 街道 is an area of its own: 殷行街道|老旧小区 names nothing.
   if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word) && !token.word.endsWith('街道');
-  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (verbs && token.tag === 'v');
+  if (reach === 'open') return (!FUNCTION_TAGS.has(token.tag) || token.tag === 'mq') && !ADVERB_TAGS.has(token.tag);
+  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (reach === 'verbs' && token.tag === 'v');
 }
 
 /**
@@ -349,9 +355,9 @@ function anchor(tokens: Token[], first: number, last: number, places: ReadonlySe
 
 /**
  * Where a name closed by token `i` starts, walking back over the words that can be part of it;
- * `verbs` lets verbs in (城市|建设|投资…公司, 区|投资|促进|办).
+ * `reach` says which words may be part of it.
  */
-function nameStart(tokens: Token[], i: number, close: Closing, verbs: boolean): number {
+function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): number {
   const token = tokens[i]!;
   let first = i;
   let length = token.word.length;
@@ -376,19 +382,19 @@ function nameStart(tokens: Token[], i: number, close: Closing, verbs: boolean): 
     if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '')) break;
     // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
     const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
-    // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学 in an organisation's name.
+    // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学, 第一|房屋… in an organisation's name.
     if (j === i - 1 && close.kind === 'place' && NUMBERED.test(token.word) && NUMERAL.test(t.word)) {
       length += t.word.length;
       first = j;
       continue;
     }
-    if (close.kind === 'org' && ORDINAL.test(t.word) && j === i - 1) {
+    if (close.kind === 'org' && ORDINAL.test(t.word)) {
       length += t.word.length;
       first = j;
       continue;
     }
     const zone = close.kind === 'place' && close.needsPlace && t.tag === 'n' && closing(t) === null;
-    if ((!road && !zone && !canExtend(t, close.kind, verbs)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
+    if ((!road && !zone && !canExtend(t, close.kind, reach)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
     length += t.word.length;
     first = j;
   }
@@ -410,15 +416,17 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
   tokens.forEach((token, i) => {
     const close = closing(token);
     if (!close) return;
-    let first = nameStart(tokens, i, close, close.kind === 'org' && COMPANY.test(token.word));
+    const company = close.kind === 'org' && COMPANY.test(token.word);
+    let first = nameStart(tokens, i, close, company ? 'verbs' : 'nouns');
     if (close.kind === 'org') first = anchor(tokens, first, i, places);
     const placed = (j: number) => tokens[j]!.tag === 'ns' || places.has(tokens[j]!.word) || LEVELS.has(tokens[j]!.word);
-    if (close.kind === 'org' && !COMPANY.test(token.word)) {
-      // A bureau's or centre's name may hold verbs after its place (区|投资|促进|办, 嘉定区|非遗|保护|中心),
-      // not right after it (嘉定区|举办|…中心 names nothing).
-      const wide = anchor(tokens, nameStart(tokens, i, close, true), i, places);
+    if (close.kind === 'org') {
+      // Between its place and its institution word a name may hold any open word (区|投资|促进|办,
+      // 嘉定区|非遗|保护|中心, 上海|淞|发|电梯…公司), but for a bureau not a verb right after the
+      // place (嘉定区|举办|…中心 names nothing).
+      const wide = anchor(tokens, nameStart(tokens, i, close, 'open'), i, places);
       const after = tokens[wide + 1]!;
-      if (wide < first && placed(wide) && !(after.tag === 'v' && after.word.length >= 2)) first = wide;
+      if (wide < first && placed(wide) && (company || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
     }
     if (close.needsPlace && !placed(first)) return;
     // A sub-unit right after its organisation is not named apart: 复旦大学|生命科学学院.
