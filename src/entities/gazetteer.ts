@@ -50,6 +50,8 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
     const word = /^[mdv]/u.test(tag(name)) || frequency(name) >= COMMON_FREQUENCY;
     names.set(name, always || !word ? 'short' : 'part');
   };
+  names.set('上海市', 'full');
+  names.set('上海', 'full');
   for (const [district, divisions] of Object.entries(DIVISIONS)) {
     names.set(district, 'full');
     for (const name of divisions) names.set(name, 'full');

@@ -76,6 +76,9 @@ const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
 const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
 const COMMON_NOUNS = new Set(['卫生', '民生', '人生', '一生', '国家', '大家', '人家', '商家', '厂家', '东家', '老家', '回家', '全家', '本人', '个人', '他人', '别人', '人人', '动员']);
 const DOTS = new Set(['·', '・', '•', '‧']);
+// Tags of common words: an organisation's name made of these alone is a description (人工智能|实验室).
+const COMMON_TAGS = new Set(['n', 'vn', 'an', 'a', 'l', 'b']);
+const AREA_START = /^(街道|社区|小区|园区)/u;
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
 const ORDINAL = /^第([一二三四五六七八九十]+|\d+)$/u;
@@ -116,7 +119,7 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
   const chosen = resolve(candidates);
   // People listed after a person (谢某某、薛某) and every repetition of a recognised name.
   const people = listedPeople(text, tokens, chosen);
-  return resolve([...chosen, ...people, ...repeats(text, [...chosen, ...people])]).map(({ start, end, text: t, kind }) => ({ start, end, text: t, kind }));
+  return resolve([...chosen, ...people, ...repeats(text, [...chosen, ...people], index)]).map(({ start, end, text: t, kind }) => ({ start, end, text: t, kind }));
 }
 
 /**
@@ -259,8 +262,13 @@ function lexiconMentions(text: string, known: Known): Candidate[] {
   return out;
 }
 
-function repeats(text: string, found: Candidate[]): Candidate[] {
+function repeats(text: string, found: Candidate[], index: NameIndex): Candidate[] {
   const names = new Map(found.map((c) => [c.text, c.kind]));
+  // An organisation named with its place is named again without it: 上海市复兴高级中学 … 复兴高级中学.
+  for (const c of found) {
+    const place = c.kind === 'org' ? index.find(c.text)[0] : undefined;
+    if (place?.start === 0 && place.trust === 'full' && c.text.length - place.end >= 4 && !names.has(c.text.slice(place.end))) names.set(c.text.slice(place.end), 'org');
+  }
   return [...names].flatMap(([name, kind]) =>
     occurrences(text, name)
       // 区政协 named once, and 区政协主席 later: still a title.
@@ -429,6 +437,8 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
       if (wide < first && placed(wide) && (company || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
     }
     if (close.needsPlace && !placed(first)) return;
+    // An area word or common nouns alone name no organisation: 街道|党工委, 社区卫生|服务中心, 一家|互联网|公司.
+    if (close.kind === 'org' && first < i && (AREA_START.test(tokens[first]!.word) || tokens.slice(first, i).every((t) => COMMON_TAGS.has(t.tag) && !LEVELS.has(t.word) && !LEVEL_BODIES.test(t.word)))) return;
     // A sub-unit right after its organisation is not named apart: 复旦大学|生命科学学院.
     if (close.kind === 'org' && first > 0 && namedOrg(tokens[first - 1]!)) return;
     if (first === i && !close.alone) return;
@@ -523,13 +533,15 @@ function listedPeople(text: string, tokens: Token[], chosen: Candidate[]): Candi
 /** Dictionary words tagged as places or organisations, when common enough to trust: 上海, 复旦大学, 新华社. */
 function dictionaryNames(tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const t of tokens) {
-    if (!HAN_ONLY.test(t.word) || t.word.length < 2) continue;
+  tokens.forEach((t, i) => {
+    if (!HAN_ONLY.test(t.word) || t.word.length < 2) return;
     const kind = t.tag === 'ns' ? 'place' : t.tag === 'nt' && t.word.length >= 3 ? 'org' : null;
-    if (!kind || COMMON_NS.has(t.word) || dictionaryFrequency(t.word) < TRUSTED_FREQUENCY[kind]) continue;
+    if (!kind || COMMON_NS.has(t.word) || dictionaryFrequency(t.word) < TRUSTED_FREQUENCY[kind]) return;
     // 党代会, 音乐会: meetings, unless the word ends as an organisation does (委员会, 协会).
-    if (kind === 'org' && t.word.endsWith('会') && !ORG_SUFFIXES.some((s) => s.endsWith('会') && t.word.endsWith(s))) continue;
+    if (kind === 'org' && t.word.endsWith('会') && !ORG_SUFFIXES.some((s) => s.endsWith('会') && t.word.endsWith(s))) return;
+    // 人大常委会|主任: part of a title.
+    if (kind === 'org' && LEVEL_BODIES.test(t.word) && postFollows(tokens, i)) return;
     out.push({ start: t.start, end: t.end, text: t.word, kind, rank: 2 });
-  }
+  });
   return out;
 }

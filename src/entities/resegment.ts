@@ -76,7 +76,9 @@ export function resegment(text: string, tokens: Token[], index: NameIndex): Toke
     const crossesEnd = end.end > hit.end;
     // A common word spelled like a town (花木, 海湾) stays what jieba made it when it is a whole word.
     const whole = !crossesStart && !crossesEnd && k === last;
-    if ((crossesStart && !cuttable(first, hit.trust)) || (crossesEnd && !cuttable(end, hit.trust)) || (whole && hit.trust === 'part')) continue;
+    // A dictionary word that starts as the name does and goes on is a longer name (上海石化).
+    const longer = crossesEnd && end.start === hit.start && end.tag !== 'x';
+    if ((crossesStart && !cuttable(first, hit.trust)) || (crossesEnd && !cuttable(end, hit.trust)) || longer || (whole && hit.trust === 'part')) continue;
     if (crossesStart) out.push(piece(text, first.start, hit.start));
     out.push({ word: hit.name, tag: 'ns', start: hit.start, end: hit.end });
     k = last + 1;
