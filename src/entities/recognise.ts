@@ -78,6 +78,7 @@ const COMMON_NOUNS = new Set(['卫生', '民生', '人生', '一生', '国家', 
 const DOTS = new Set(['·', '・', '•', '‧']);
 // Tags of common words: an organisation's name made of these alone is a description (人工智能|实验室).
 const COMMON_TAGS = new Set(['n', 'vn', 'an', 'a', 'l', 'b']);
+const PARTY_BODY = /^(党委|党组|党工委|党总支|党支部)$/u;
 const AREA_START = /^(街道|社区|小区|园区)/u;
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
@@ -161,7 +162,7 @@ function splitGlued(tokens: Token[]): Token[] {
     if (!head) return [t];
     const tail = t.word.slice(head.length);
     const glued = BODY_BEFORE_TITLE.test(t.word)
-      ? before.tag === 'ns'
+      ? before.tag === 'ns' || closing(before)?.kind === 'org'
       : LOCATIVES.has(tail) ? PROPER.has(before.tag) || (tail !== '上' && before.tag === 'n') : t.tag === 'x' && tail.length === 1;
     if (!glued) return [t];
     const cut = t.start + head.length;
@@ -179,7 +180,8 @@ function levelBodies(text: string, tokens: Token[]): Candidate[] {
     // 区 | 政协 is cut apart as often as not.
     const two = LEVELS.has(t.word) && tokens[i + 1] ? { word: t.word + tokens[i + 1]!.word, last: i + 1 } : null;
     const body = LEVEL_BODIES.test(t.word) && t.word.length >= 2 ? { word: t.word, last: i } : two && LEVEL_BODIES.test(two.word) ? two : null;
-    if (!body) return;
+    // 政府 and 党委 with no level word are any government or party body (法治政府, 区教育局|党委).
+    if (!body || /^(政府|党委|人民政府)$/u.test(body.word)) return;
     if (postFollows(tokens, body.last)) return;
     out.push(candidate(text, t.start, tokens[body.last]!.end, 'org', 1));
   });
@@ -224,7 +226,7 @@ function dottedNames(text: string, tokens: Token[]): Candidate[] {
 }
 
 function foreignPart(token: Token | undefined): boolean {
-  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 4 && !FUNCTION_TAGS.has(token.tag) && !CLOSED_TAGS.has(token.tag);
+  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 4 && (PERSON_TAGS.has(token.tag) || token.tag === 'nz');
 }
 
 /** Longest candidates first, then the better-ranked, then the earlier; overlaps are dropped. */
@@ -356,6 +358,8 @@ function anchor(tokens: Token[], first: number, last: number, places: ReadonlySe
   for (let j = first; j < last; j++) {
     const t = tokens[j]!;
     if (['ns', 'nt', 'nr', 'nz'].includes(t.tag) && !(t.tag === 'ns' || places.has(t.word))) return first;
+    // 瑞羲(上海)信息技术有限公司: a place in brackets is part of the name, not its start.
+    if (/^[(（]$/u.test(tokens[j - 1]?.word ?? '')) continue;
     if (t.tag === 'ns' || places.has(t.word) || LEVELS.has(t.word) || closing(t)?.alone) return j;
   }
   return first;
@@ -386,8 +390,11 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): nu
       first = j;
       continue;
     }
-    // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院.
-    if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '')) break;
+    // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院
+    // and its party body (区教育局|党委).
+    if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
+    // A district's body does not take another body before it (区委|区政府).
+    if (LEVEL_BODIES.test(token.word) && LEVEL_BODIES.test(t.word)) break;
     // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
     const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
     // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学, 第一|房屋… in an organisation's name.
@@ -501,7 +508,9 @@ function titledPeople(text: string, tokens: Token[]): Candidate[] {
     // After a kind of person or an age the name must look like one (老年人|和|推 is no name).
     const titled = isTitle(token.word);
     if (titled || personNoun(token) || aged(tokens, i)) {
-      const name = nameAt(tokens, nextWord(tokens, i + 1), titled);
+      const at = nextWord(tokens, i + 1);
+      // 党员|和|师生: a preposition or conjunction is read as such unless a title stands before it.
+      const name = titled || !FUNCTION_CHARS.has(tokens[at]?.word[0] ?? '') ? nameAt(tokens, at, titled) : null;
       // A name right after a title wins over a place read into it (副区长|阮|青山).
       if (name) out.push(candidate(text, name.start, name.end, 'person', 0));
     }
