@@ -60,7 +60,7 @@ const SPACE = /^\s+$/u;
 // Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
 const ADMIN_END = /[省市县区]$/u;
 // Suffixes that may stand as a word of their own after a name (控江路|街道); shorter ones only end a word (浦东新区).
-const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城']);
+const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城河湖塘泾']);
 // Roads, lanes and towns name what is built or organised after them (欧阳路|街道, 秦皇岛路|码头, 江湾镇|街道);
 // areas such as 街道, 社区, 小区 do not (殷行街道|老旧小区 names nothing).
 const NAMES_NEXT = /[路街弄镇]$/u;
@@ -476,6 +476,8 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
   if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && named) {
     // 朱勤 | 皓: the HMM cut a three-character name after two.
     if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && SPLIT_NAME_TAGS.has(next.tag)) return { start: t.start, end: next.end, last: i + 1 };
+    // 贺建 | 明说: the HMM glued the name's last character to the speech verb.
+    if (t.word.length === 2 && t.tag === 'x' && next?.word.length === 2 && next.word.endsWith('说')) return { start: t.start, end: t.end + 1, last: i };
     return { start: t.start, end: t.end, last: i };
   }
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
