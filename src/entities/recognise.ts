@@ -144,7 +144,7 @@ function splitFunctionChars(tokens: Token[]): Token[] {
       start++;
     }
     const word = t.word.slice(start - t.start, end - t.start);
-    out.push({ word, tag: word.length === 1 ? dictionaryTag(word) || 'x' : 'x', start, end });
+    out.push({ word, tag: 'x', start, end });
     if (tail) out.push(tail);
     return out;
   });
