@@ -79,6 +79,9 @@ const DOTS = new Set(['·', '・', '•', '‧']);
 // Tags of common words: an organisation's name made of these alone is a description (人工智能|实验室).
 const COMMON_TAGS = new Set(['n', 'vn', 'an', 'a', 'l', 'b']);
 const PARTY_BODY = /^(党委|党组|党工委|党总支|党支部)$/u;
+// How common a word must be to be a common word before a one-character ending (花园|里).
+const COMMON_HEAD = 500;
+const COUNTED = new Set(['m', 'mq', 'q', 'r']);
 const AREA_START = /^(街道|社区|小区|园区)/u;
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
@@ -320,9 +323,11 @@ function closingOf(token: Token): Closing | null {
     if (token.word === suffix) return (kind === 'place' ? BARE_PLACE : BARE_ORG).has(suffix) ? { kind, alone: false } : null;
     const head = token.word.slice(0, -suffix.length);
     if (COMMON_NS.has(token.word)) return null;
+    // A common word and a one-character ending is a phrase or a kind of place, not a name: 花园里, 养老院.
+    const phrase = suffix.length === 1 && !['ns', 'nt'].includes(token.tag) && dictionaryFrequency(head) >= COMMON_HEAD && !['ns', 'nt', 'nz', 'j'].includes(dictionaryTag(head));
     // The HMM's unknown words ending in one character (开新局) are as often phrases as names, but
     // not when they end as a town, village or harbour does (华泾镇).
-    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && WATERS_AND_TOWNS.has(suffix))) };
+    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && !phrase && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && WATERS_AND_TOWNS.has(suffix))) };
     // A common word ending in a long place word after a name of its own: 虹口足球场, 人民广场.
     if (kind === 'place' && suffix.length >= 2 && head.length >= 2 && token.tag === 'n' && !GENERIC_PREFIXES.has(head) && !AREAS.has(suffix)) return { kind, alone: true };
     // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
@@ -444,8 +449,10 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
       if (wide < first && placed(wide) && (company || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
     }
     if (close.needsPlace && !placed(first)) return;
-    // An area word or common nouns alone name no organisation: 街道|党工委, 社区卫生|服务中心, 一家|互联网|公司.
-    if (close.kind === 'org' && first < i && (AREA_START.test(tokens[first]!.word) || tokens.slice(first, i).every((t) => COMMON_TAGS.has(t.tag) && !LEVELS.has(t.word) && !LEVEL_BODIES.test(t.word)))) return;
+    // An area word or common nouns alone name no organisation (街道|党工委, 社区卫生|服务中心, 人工智能|实验室),
+    // but a company's short name (电气|置业|公司) unless counted (一家|互联网|公司).
+    const described = tokens.slice(first, i).every((t) => COMMON_TAGS.has(t.tag) && !LEVELS.has(t.word) && !LEVEL_BODIES.test(t.word));
+    if (close.kind === 'org' && first < i && (AREA_START.test(tokens[first]!.word) || (described && (!company || COUNTED.has(tokens[first - 1]?.tag ?? ''))))) return;
     // A sub-unit right after its organisation is not named apart: 复旦大学|生命科学学院.
     if (close.kind === 'org' && first > 0 && namedOrg(tokens[first - 1]!)) return;
     if (first === i && !close.alone) return;
