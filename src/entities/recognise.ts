@@ -82,6 +82,8 @@ const PARTY_BODY = /^(党委|党组|党工委|党总支|党支部)$/u;
 // How common a word must be to be a common word before a one-character ending (花园|里).
 const COMMON_HEAD = 500;
 const COUNTED = new Set(['m', 'mq', 'q', 'r']);
+const LONG_SUFFIXES = new Set([...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.length >= 3));
+const LONGEST_SUFFIX = Math.max(...[...LONG_SUFFIXES].map((x) => x.length));
 const AREA_START = /^(街道|社区|小区|园区)/u;
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
@@ -109,7 +111,7 @@ const TRUSTED_FREQUENCY = { place: 2000, org: 20 } as const;
 /** The people, places and organisations `text` names, in text order, never overlapping. */
 export function recognise(text: string, known: Known = {}, tagged: Token[] = tagText(text)): Mention[] {
   const index = nameIndex(known.places);
-  const tokens = splitGlued(splitFunctionChars(resegment(text, tagged, index)));
+  const tokens = joinSuffixes(splitGlued(splitFunctionChars(resegment(text, tagged, index))));
   const candidates: Candidate[] = [
     ...gazetteerMentions(tokens, index),
     ...levelBodies(text, tokens),
@@ -174,6 +176,26 @@ function splitGlued(tokens: Token[]): Token[] {
       { word: tail, tag: dictionaryTag(tail) || 'x', start: cut, end: t.end },
     ];
   });
+}
+
+/** Words that spell a long institution or place word together are made that word: 消防|救援|站 → 消防救援站. */
+function joinSuffixes(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    let last = -1;
+    for (let j = i; j < tokens.length && joined.length < LONGEST_SUFFIX; j++) {
+      joined += tokens[j]!.word;
+      if (j > i && LONG_SUFFIXES.has(joined)) last = j;
+    }
+    if (last < 0) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    out.push({ word: tokens.slice(i, last + 1).map((t) => t.word).join(''), tag: 'n', start: tokens[i]!.start, end: tokens[last]!.end });
+    i = last;
+  }
+  return out;
 }
 
 /** 区委, 区政府, 团区委 standing alone; not when a post or membership follows (区委书记, 区政协委员). */
