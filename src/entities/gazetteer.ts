@@ -39,7 +39,7 @@ export const DIVISIONS: Readonly<Record<string, readonly string[]>> = {
 export type Trust = 'full' | 'short' | 'part';
 
 // A short form this common in the dictionary is a word of its own before it is a town (中山, 海湾).
-const COMMON_FREQUENCY = 100;
+const COMMON_FREQUENCY = 200;
 
 /** Every gazetteer name with its trust; `frequency` and `tag` are the dictionary's. */
 export function gazetteerNames(frequency: (word: string) => number, tag: (word: string) => string): Map<string, Trust> {
