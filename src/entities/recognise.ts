@@ -471,6 +471,8 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
       if (wide < first && placed(wide) && (company || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
     }
     if (close.needsPlace && !placed(first)) return;
+    // Slogans count their places (一江|一河, 一城|一镇); numbered places start with a number word (八一|村).
+    if (close.kind === 'place' && tokens[first]!.tag === 'x' && /^[一二两三四五六七八九十]/u.test(tokens[first]!.word)) return;
     // An area word or common nouns alone name no organisation (街道|党工委, 社区卫生|服务中心, 人工智能|实验室),
     // but a company's short name (电气|置业|公司) unless counted (一家|互联网|公司).
     const described = tokens.slice(first, i).every((t) => COMMON_TAGS.has(t.tag) && !LEVELS.has(t.word) && !LEVEL_BODIES.test(t.word));
