@@ -84,6 +84,7 @@ const COMMON_HEAD = 500;
 const COUNTED = new Set(['m', 'mq', 'q', 'r']);
 const LONG_SUFFIXES = new Set([...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.length >= 3));
 const LONGEST_SUFFIX = Math.max(...[...LONG_SUFFIXES].map((x) => x.length));
+const SUFFIX_PREFIXES = new Set([...LONG_SUFFIXES].flatMap((x) => [...x].map((_, n) => x.slice(0, n + 1))));
 const AREA_START = /^(街道|社区|小区|园区)/u;
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
@@ -134,8 +135,8 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
  * cut off as a word of its own.
  */
 function splitFunctionChars(tokens: Token[]): Token[] {
-  return tokens.flatMap((t): Token[] => {
-    if (t.tag !== 'x' || t.word.length < 2) return [t];
+  return tokens.flatMap((t): Token | Token[] => {
+    if (t.tag !== 'x' || t.word.length < 2) return t;
     const out: Token[] = [];
     let { start, end } = t;
     if (FUNCTION_CHARS.has(t.word[0]!)) out.push({ word: t.word[0]!, tag: 'p', start, end: ++start });
@@ -160,16 +161,16 @@ function splitFunctionChars(tokens: Token[]): Token[] {
  * 番禺|路住, 武进|路段, 金山卫镇|党委书记. The name's word is cut off when a name stands before it.
  */
 function splitGlued(tokens: Token[]): Token[] {
-  return tokens.flatMap((t, i): Token[] => {
+  return tokens.flatMap((t, i): Token | Token[] => {
     const before = tokens[i - 1];
-    if (!before || !HAN_ONLY.test(before.word) || CLOSED_TAGS.has(before.tag) || t.word.length < 2) return [t];
+    if (!before || t.word.length < 2 || CLOSED_TAGS.has(before.tag) || !HAN_ONLY.test(before.word)) return t;
     const head = PLACE_HEAD.exec(t.word)?.[0] ?? BODY_BEFORE_TITLE.exec(t.word)?.[1];
-    if (!head) return [t];
+    if (!head) return t;
     const tail = t.word.slice(head.length);
     const glued = BODY_BEFORE_TITLE.test(t.word)
       ? before.tag === 'ns' || closing(before)?.kind === 'org'
       : LOCATIVES.has(tail) ? PROPER.has(before.tag) || (tail !== '上' && before.tag === 'n') : t.tag === 'x' && tail.length === 1;
-    if (!glued) return [t];
+    if (!glued) return t;
     const cut = t.start + head.length;
     return [
       { word: head, tag: dictionaryTag(head) || 'n', start: t.start, end: cut },
@@ -186,6 +187,7 @@ function joinSuffixes(tokens: Token[]): Token[] {
     let last = -1;
     for (let j = i; j < tokens.length && joined.length < LONGEST_SUFFIX; j++) {
       joined += tokens[j]!.word;
+      if (!SUFFIX_PREFIXES.has(joined)) break;
       if (j > i && LONG_SUFFIXES.has(joined)) last = j;
     }
     if (last < 0) {

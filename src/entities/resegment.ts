@@ -42,15 +42,22 @@ export class NameIndex {
 }
 
 let gazetteer: NameIndex | null = null;
+// One index per list of known places: a paper's list is the same for all its articles.
+const withKnown = new Map<string, NameIndex>();
 
-/** The gazetteer's names, with the registry's known places for this text as full names. */
+/** The gazetteer's names, with the registry's known places for this text as short forms. */
 export function nameIndex(known: readonly string[] = []): NameIndex {
   gazetteer ??= new NameIndex(gazetteerNames(dictionaryFrequency, dictionaryTag));
   if (known.every((name) => gazetteer!.names.has(name))) return gazetteer;
-  // The registry's places (长阳创谷, 杨浦滨江) are trusted as much as short forms: the paper's own.
-  const names = new Map(gazetteer.names);
-  for (const name of known) if (!names.has(name) && name.length >= 2) names.set(name, 'short');
-  return new NameIndex(names);
+  const key = known.join('\0');
+  let index = withKnown.get(key);
+  if (!index) {
+    // The registry's places (长阳创谷, 杨浦滨江) are trusted as much as short forms: the paper's own.
+    const names = new Map(gazetteer.names);
+    for (const name of known) if (!names.has(name) && name.length >= 2) names.set(name, 'short');
+    withKnown.set(key, (index = new NameIndex(names)));
+  }
+  return index;
 }
 
 /** May a name of `trust` cut through `token` (which it does not cover whole)? */
