@@ -422,6 +422,8 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): nu
     // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院
     // and its party body (区教育局|党委).
     if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
+    // A chain of places is one place a level (泗泾镇|江川村); a town names only its 街道 (江湾镇|街道).
+    if (close.kind === 'place' && /[镇乡]$/u.test(t.word) && token.word !== '街道') break;
     // A district's body does not take another body before it (区委|区政府).
     if (LEVEL_BODIES.test(token.word) && LEVEL_BODIES.test(t.word)) break;
     // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).

@@ -73,6 +73,7 @@ describe('places', () => {
     expect(found('家住佘山镇的老人和车墩镇的志愿者一起巡河。')).toEqual(['佘山镇/place', '车墩镇/place']);
     expect(found('近日，泖港镇人民政府组织志愿者巡河。')).toEqual(['泖港镇人民政府/org']);
     expect(found('活动在松江区九亭镇举行。')).toEqual(['松江区/place', '九亭镇/place']);
+    expect(found('金山区枫泾镇新义村举办活动。')).toEqual(['金山区/place', '枫泾镇/place', '新义村/place']);
     expect(found('家住罗店三村的老人说。')).toContain('罗店三村/place');
     // A short form that is a common word first is not a place alone (花木 of 花木街道).
     expect(found('小区里的花木长得很好。')).not.toContain('花木/place');
