@@ -466,7 +466,7 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
     let first = nameStart(tokens, i, close, company ? 'verbs' : 'nouns');
     if (close.kind === 'org') first = anchor(tokens, first, i, places);
     const placed = (j: number) => tokens[j]!.tag === 'ns' || places.has(tokens[j]!.word) || LEVELS.has(tokens[j]!.word);
-    if (close.kind === 'org') {
+    if (close.kind === 'org' && !placed(first)) {
       // Between its place and its institution word a name may hold any open word (区|投资|促进|办,
       // 嘉定区|非遗|保护|中心, 上海|淞|发|电梯…公司), but for a bureau not a verb right after the
       // place (嘉定区|举办|…中心 names nothing).
