@@ -180,6 +180,9 @@ export function trailingByline(text: string): { index: number; kind: 'byline' | 
       if (/\s/.test(text[i] ?? '') && !/\s/.test(text[i - 1] ?? '')) creditStarts.push(i);
     }
   }
+  // A picture credit after a space at the end of a caption line: "…送上热姜茶 图/周立".
+  const picture = /\s(?:图|图片|摄影)\s*[/／:：]\s*[\u4e00-\u9fa5·]{2,5}$/.exec(text);
+  if (picture) creditStarts.push(picture.index);
   for (const index of [...candidates, ...creditStarts]) {
     const tail = text.slice(index);
     const head = text.slice(0, index).trim();

@@ -66,10 +66,16 @@ function named(line: NamedLine): { names: string[]; photoNames?: string[] } {
   return line.photoNames ? { names: line.names, photoNames: line.photoNames } : { names: line.names };
 }
 
+// （右）, （左一）, （前排左三）, （左起） after a name, or 左二为 / 右一为 opening a clause.
+const PHOTO_POSITION = /[（(](?:前排|后排|中排)?[左右](?:[一二三四五六七八九]|起)?[）)]|[（(]中[）)]|(?:^|[，,、])(?:前排|后排)?[左右][一二三四五六七八九]为/;
+const MAX_POSITION_CAPTION = 60;
+
 /** Classifies the running-text remainder of a line as body or title by its punctuation. */
 function textDraft(span: Span, row: number): Draft {
   const text = spanText(span);
   if (isLead(text)) return draft(span, row, 'body', 'opens a news lead (本报讯)', { lead: true });
+  // Where a person stands in the picture (顾佳怡（右）在…, 左二为…) is said by captions only.
+  if (PHOTO_POSITION.test(text) && [...squeeze(text)].length <= MAX_POSITION_CAPTION) return draft(span, row, 'caption', "a person's place in the picture (（右）, 左二): photo caption");
   // A line ending in a clause mark (、 ， “) stops mid-sentence: running text, never a title.
   // A short line whose only mark is a final ！ or ？ is still a title (如何写好这篇大文章？).
   const exclaimedTitle = /[！？!?]["”’]?$/.test(text) && !SENTENCE_PUNCT.test(text.replace(/[！？!?]["”’]?$/, ''));
@@ -262,7 +268,10 @@ function markBareNames(drafts: Draft[]): void {
     if (d.kind !== 'title' || names.length > 3 || !names.every(looksLikeBareName)) return;
     if (names.length > 1 && !names.some((n) => [...n].length >= 3)) return;
     const prev = drafts[i - 1];
-    const next = drafts[i + 1];
+    // Promo lines and the page's furniture after the name do not follow the article.
+    let n = i + 1;
+    while (drafts[n]?.kind === 'furniture') n++;
+    const next = drafts[n];
     const besideTitle = prev?.kind === 'title';
     const beforeBody = next?.kind === 'body';
     const afterBody = prev?.kind === 'body' && (next === undefined || next.kind === 'title');

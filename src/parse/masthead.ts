@@ -44,7 +44,7 @@ const URL = /https?:\/\/|www\.|\.com|\.cn\b|\.net\b/;
 // Matches the digital-edition line (数字报, 电子报, 电子版).
 const DIGITAL = /数字报|电子报|电子版|数字版/;
 // Matches the page's staff credits: 责任编辑 王佳 版式 陈晨 / 本版编辑：李明 / 校对 张三.
-const STAFF_ROLE = '(?:责任编辑|本版编辑|值班编辑|美术编辑|编辑|美编|校对|版式|组版|排版|照排)';
+const STAFF_ROLE = '(?:责任编辑|本版责编|本版编辑|值班编辑|美术编辑|版面设计|责编|编辑|美编|校对|版式|组版|排版|照排)';
 const STAFF_NAME = '(?:\\s+|\\s*[:：/]\\s*)[\\u4e00-\\u9fa5]{2,4}';
 const STAFF = new RegExp(`^${STAFF_ROLE}${STAFF_NAME}(?:\\s*${STAFF_ROLE}${STAFF_NAME})*$`);
 // Matches the paper's own notices: subscriptions, advertising and reader hotlines.
@@ -81,6 +81,8 @@ function isoDate(m: RegExpExecArray): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+// Matches a numeric date 2021.12.6 / 2021-12-06 / 2021/12/6 (not inside a longer number).
+const NUMERIC_DATE = /(?<![0-9０-９.])([0-9０-９]{4})[.．/／-]([0-9０-９]{1,2})[.．/／-]([0-9０-９]{1,2})(?![0-9０-９])/;
 // Matches a printed date alone on its line, optionally with weekday: 2021年3月5日 / 2021年3月5日 星期五.
 const DATE_ALONE = /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:(?:星期|周)[一二三四五六日天])?$/;
 // Matches a weekday alone on its line: 星期五 / 周五.
@@ -143,8 +145,9 @@ export function readMasthead(text: string, papers: Paper[]): MastheadFacts | nul
   if (issue) { facts.issueNumber = `第${Number(asciiDigits(issue[1] ?? ''))}期`; reasons.push(facts.issueNumber); }
   const total = TOTAL.exec(t);
   if (total) { facts.totalNumber = `总第${Number(asciiDigits(total[1] ?? ''))}期`; reasons.push(facts.totalNumber); }
-  const date = FULL_DATE.exec(t);
   const weekday = WEEKDAY.exec(t);
+  // 2021.12.6 星期一: a numeric date is a running head's only beside its weekday.
+  const date = FULL_DATE.exec(t) ?? (weekday ? NUMERIC_DATE.exec(t) : null);
   const registration = REGISTRATION.test(t);
   // A printed date is masthead only beside other masthead facts or a weekday, never inside a headline.
   if (date && (weekday || issue || total || registration)) {

@@ -58,7 +58,7 @@ const JOIN_THRESHOLD = 3;
 // Evidence of a dictionary word across the join (lexicon.ts), by the log-likelihood gain (nats)
 // of reading the junction joined: a common word cut in two (严|峻, 巩|固) gains 8–13, a weak
 // reading (高|地) about 1.
-const LEXICON_STEPS: Array<[gain: number, points: number]> = [[4, 3], [2, 2], [1, 1]];
+const LEXICON_STEPS: Array<[gain: number, points: number]> = [[6, 4], [4, 3], [2, 2], [1, 1]];
 // A block under a title that is not that title's lead must continue something (an article
 // never opens mid-sentence): worth more than any single piece of evidence.
 const ORPHAN_WEIGHT = 4;
@@ -224,6 +224,8 @@ function contextBefore(units: Unit[], i: number): string {
     // A brief is an article of its own: what follows it continues that brief.
     if (u.kind === 'brief') { parts.push(u.content); break; }
     if (u.kind === 'body') {
+      // A stray block under the title is another article's text: it says nothing of this one.
+      if (k !== i && !u.lead && orphanUnderTitle(units, k)) continue;
       parts.push(u.content);
       if (!u.lead) continue;
       // A lead's article is named by the title stack right above it, if any.
@@ -291,7 +293,7 @@ interface Candidate {
 function pastInlineCaption(units: Unit[], next: Neighbour | null): { x: number; b: number } | null {
   if (!next || next.crossesTitle || next.crossesByline) return null;
   const x = units[next.index];
-  if (!x || x.lead || [...squeeze(x.content)].length > MAX_INLINE_CAPTION || !endsSentence(x.content)) return null;
+  if (!x || x.lead || [...squeeze(x.content)].length > MAX_INLINE_CAPTION || !(endsSentence(x.content) || INLINE_SCENE.test(squeeze(x.content)))) return null;
   if (/[。！？!?].+[。！？!?]/.test(squeeze(x.content))) return null; // one sentence only
   const after = neighbourBody(units, next.index, 1);
   if (!after || after.crossesTitle || after.crossesByline) return null;
@@ -338,10 +340,48 @@ function headlessStart(units: Unit[], b: number): boolean {
   // Between the items of a briefs block, after a brief that finished its sentence.
   if (before.kind === 'brief') return endsSentence(before.content);
   if (before.kind !== 'byline') return false;
-  // A byline closes the article above it when text precedes it (…讨论。 ■记者 张蓓).
+  // A byline closes the article above it when text precedes it (…讨论。 ■记者 张蓓), unless
+  // that text is itself another article's signed tail, printed inside this one.
   let j = k - 1;
   while (j >= 0 && (TRANSPARENT.has(units[j]?.kind ?? '') || units[j]?.kind === 'byline')) j--;
-  return units[j]?.kind === 'body';
+  return units[j]?.kind === 'body' && !signedTailInside(units, j);
+}
+
+/**
+ * True when body block `b` is another article's tail, signed off, printed inside an article
+ * that goes on after it and is signed off again further down. An article signs off once: of two
+ * sign-offs in one run of text, the first one closes a block that ran in from elsewhere.
+ *
+ *     …做好“十四五”开局之年的各项工作。     ← this article's paragraph, finished
+ *     向辖区其他片区推广，力争…全覆盖。 ■记者 宋嘉   ← b: a signed tail from elsewhere
+ *     杜建邦强调，要把学习成果…              ← this article goes on
+ *     …落地见效。 ■记者 顾晓晴               ← and signs off
+ */
+function signedTailInside(units: Unit[], b: number): boolean {
+  const u = units[b];
+  if (!u || u.kind !== 'body' || u.lead || isLead(u.content)) return false;
+  // Text of the same run before it, finished: the block does not carry a broken sentence on.
+  let p = b - 1;
+  while (p >= 0 && TRANSPARENT.has(units[p]?.kind ?? '')) p--;
+  if (units[p]?.kind !== 'body' || !endsSentence(units[p]?.content ?? '')) return false;
+  let k = b + 1;
+  while (k < units.length && TRANSPARENT.has(units[k]?.kind ?? '')) k++;
+  // Signed off on its own last line (…全覆盖。 ■记者 宋嘉): a byline line of its own may head the next text.
+  if (units[k]?.kind !== 'byline' || units[k]?.span.line !== u.span.line) return false;
+  // After the sign-off: more text with no title or lead of its own, opening a sentence (杜建邦强调，…)
+  // as the article's next paragraph does, then a second sign-off.
+  let text = false;
+  for (let i = k + 1; i < units.length; i++) {
+    const v = units[i];
+    if (!v || TRANSPARENT.has(v.kind)) continue;
+    if (v.kind === 'body') {
+      if (v.lead || isLead(v.content) || (!text && !opensSentence(v.content))) return false;
+      text = true;
+      continue;
+    }
+    return v.kind === 'byline' && text;
+  }
+  return false;
 }
 
 // A date or an undated opener within a lead's first clause: news leads say when (…9月12日晚在…开幕).
@@ -391,6 +431,9 @@ function keepTitleText(units: Unit[], b: number, run: number[]): number[] {
 
 // A caption's one sentence: a subject, 在 a place, an action; no clause break, no number.
 const SCENE = /^[^，,。；：:、0-9０-９“”]{1,10}在[^，,。；：:0-9０-９]{2,24}。$/;
+// Inside a broken sentence a caption may also set the scene first and end without a stop
+// (招聘会现场，学生们在展位前咨询岗位信息): a sentence's own clause would not stand there.
+const INLINE_SCENE = /^(?:[^，,。；：:、0-9０-９“”]{2,10}[，,])?[^，,。；：:、0-9０-９“”]{1,10}在[^，,。；：:0-9０-９]{2,24}。?$/;
 
 // A lead cut right after its opener: 本报讯 / 本报讯（记者 冯慧） / 本报讯 4月.
 const BARE_LEAD = /^(?:本报讯|本报消息|讯)(?:[（(][^（()）]{0,30}[）)])?(?:[0-9０-９]{1,2}月?)?$/;
@@ -410,6 +453,28 @@ function perBlock(test: (b: number) => boolean): (b: number) => boolean {
   };
 }
 
+// An end cut at a comma, and a block that opens with an adverb or conjunction no sentence
+// opens with: the second clause of the same sentence (…参观了亮点展品， / 还自学了…).
+const CLAUSE_BREAK = /[，,、]$/;
+const CLAUSE_GOES_ON = /^(?:还|也|并|又|都|而|但|却|便|就|才|再|仍|则|且|更|均|亦)/;
+
+// A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…, …270余 | 位企业家…,
+// …1月 | 12日…. A dangling end that stops inside a number wants its digits or its unit.
+const NUMBER_END = /[0-9０-９](?:[.．]|[余多]|月)?$/;
+const NUMBER_START = /^[0-9０-９.．%％]|^[万亿千百个家名人户元件项场次年月日位座所条台辆岁天倍套栋批支张份处届余多平公吨]/;
+const NUMBER_WEIGHT = 4;
+
+/** Whether a number (digits, an approximate 余/多, a date) runs on across `left|right`. */
+function numberRunsOn(left: string, right: string): boolean {
+  const end = NUMBER_END.exec(squeeze(left.slice(-8)))?.[0];
+  if (end === undefined) return false;
+  const start = squeeze(right.slice(0, 8));
+  // After 余/多 or 月 only a unit or a day follows: 270余|位, 1月|12日.
+  if (/[余多]$/.test(end)) return /^[万亿千百个家名人户元件项场次年位座所条台辆岁天倍套栋批支张份处届平公吨]/.test(start);
+  if (end.endsWith('月')) return /^[0-9０-９]{1,2}日/.test(start);
+  return NUMBER_START.test(start);
+}
+
 /** Scores every plausible continuation of every dangling body block. */
 function candidates(units: Unit[], dangling: number[], bodies: number[], grams: GramLookup | null, lexicon: Lexicon | null): Candidate[] {
   const out: Candidate[] = [];
@@ -417,12 +482,19 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
   // Computed once per block: they walk over the page, and every dangling block asks them.
   const headless = perBlock((b) => headlessStart(units, b));
   const orphan = perBlock((b) => orphanUnderTitle(units, b));
+  const signedTail = perBlock((b) => signedTailInside(units, b));
   // A block right after a brief cut mid-sentence is that brief's rest (briefs join on their own).
   const continuesBrief = perBlock((b) => {
     let k = b - 1;
     while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
     return units[k]?.kind === 'brief' && !endsSentence(units[k]?.content ?? '');
   });
+  // Text right after a 上接 marker goes on from another 版: no end on this page continues into it.
+  const continuedFromElsewhere = (b: number): boolean => {
+    let k = b - 1;
+    while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+    return units[k]?.kind === 'jump-marker' && units[k]?.marker?.direction === 'from';
+  };
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   for (const a of dangling) {
     const A = units[a];
@@ -432,7 +504,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
     const targets = search ? bodies : [next?.index, inline?.b].filter((k): k is number => k !== undefined);
     for (const b of targets) {
       const B = units[b];
-      if (!B || b === a || B.lead || isLead(B.content) || continuesBrief(b)) continue;
+      if (!B || b === a || B.lead || isLead(B.content) || continuesBrief(b) || continuedFromElsewhere(b)) continue;
       // A clause ending in a colon announces a list: a numbered item (（一）…) is a new paragraph.
       if (/[：:]$/.test(squeeze(A.content)) && LIST_ITEM.test(squeeze(B.content))) continue;
       const reasons: string[] = [];
@@ -440,7 +512,7 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       const overCaption = inline?.b === b ? inline.x : undefined;
       const adjacent = next?.index === b || overCaption !== undefined;
       if (overCaption !== undefined) {
-        const scene = SCENE.test(squeeze(units[overCaption]?.content ?? ''));
+        const scene = INLINE_SCENE.test(squeeze(units[overCaption]?.content ?? ''));
         score += scene ? 4 : 2;
         reasons.push(scene ? 'next body block but one, past a caption of who is where doing what (+4)' : 'next body block but one, past a short finished sentence that reads as a caption (+2)');
       } else if (adjacent && next) {
@@ -464,11 +536,16 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
       if (!next && !inline) { score += UNFOLLOWED_WEIGHT; reasons.push(`continues an end that nothing follows in its column (+${UNFOLLOWED_WEIGHT})`); }
       if (startsWithContinuationPunct(B.content)) { score += 2; reasons.push('starts with punctuation (+2)'); }
       if (orphan(b)) { score += ORPHAN_WEIGHT; reasons.push(`opens the text under a title whose own lead comes later (+${ORPHAN_WEIGHT})`); }
+      else if (signedTail(b)) { score += ORPHAN_WEIGHT; reasons.push(`a signed tail inside an article that signs off again later (+${ORPHAN_WEIGHT})`); }
       else if (headless(b)) { score += HEADLESS_WEIGHT; reasons.push(`would open an article with neither title nor lead (page top, or after a closed article) (+${HEADLESS_WEIGHT})`); }
       // A far join needs a longer shared word (现场|教学 → 现场教学) than the next block does.
       const gram = ngramEvidence(A.content, B.content, grams, adjacent ? 3 : 4);
       if (gram.score > 0) { score += gram.score; reasons.push(`"${gram.gram}" occurs elsewhere on the page (+${gram.score})`); }
+      if (CLAUSE_BREAK.test(squeeze(A.content)) && CLAUSE_GOES_ON.test(squeeze(B.content))) { score += 2; reasons.push('a clause cut at its comma goes on with 还/也/并… (+2)'); }
+      if (numberRunsOn(A.content, B.content)) { score += NUMBER_WEIGHT; reasons.push(`a number runs on across the join (+${NUMBER_WEIGHT})`); }
       if (quoteBalance(A.content) > 0 && /^[^“]*”/.test(B.content)) { score += 1; reasons.push('closes an open quotation (+1)'); }
+      // A quotation left open is closed before another opens (a quote inside one takes ‘’).
+      else if (quoteBalance(A.content) > 0 && squeeze(B.content).startsWith('“')) { score -= 2; reasons.push('opens a new quotation while one is open (-2)'); }
       const word = lexicon?.(A.content, B.content) ?? null;
       const points = word ? (LEXICON_STEPS.find(([gain]) => word.gain >= gain)?.[1] ?? 0) : 0;
       if (word && points > 0) { score += points; reasons.push(`the lexicon reads "${word.word}" across the join (gain ${word.gain.toFixed(1)}, +${points})`); }
@@ -531,10 +608,6 @@ function runnerUpOf(c: Candidate, all: Candidate[]): Candidate | null {
 // The labels of a page's boxes, short titles of their own: 导读, 提要, 要闻.
 const BOX_LABEL = /^(?:导读|提要|要闻|目录|本期)$/;
 
-// A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…
-const NUMBER_END = /[0-9０-９][.．]?$/;
-const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项场次年月日]/;
-
 /**
  * Title-like lines that are running text: a short piece of a sentence cut by columns stands on a
  * line of its own without punctuation and reads like a title (活动由嘉定区区应急管理 / 局主办，…).
@@ -545,7 +618,7 @@ const NUMBER_START = /^[0-9０-９.．%％万亿千百个家名人户元件项�
 function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: Lexicon | null): void {
   // `pageOnly`: only what the page itself prints counts (a lexicon word alone does not).
   const across = (left: string, right: string, pageOnly = false): string | null => {
-    if (NUMBER_END.test(squeeze(left)) && NUMBER_START.test(squeeze(right))) return 'a number runs on';
+    if (numberRunsOn(left, right)) return 'a number runs on';
     const word = pageOnly ? null : lexicon?.(left, right) ?? null;
     if (word && word.gain >= STRONG_GAIN) return `the lexicon reads "${word.word}" across it`;
     const gram = ngramEvidence(left, right, grams, 3);

@@ -36,7 +36,8 @@ const EVENT_END = /(?:举行|召开|举办|启动|开幕|闭幕|开工|开业|�
 export function reportsEvent(text: string): boolean {
   const t = squeeze(text);
   if (/[0-9０-９]/.test(t)) return true;
-  const m = FACTUAL_VERB.exec(t);
+  // A verb inside quotes names something (“永不落幕”的花博会): it reports no event.
+  const m = FACTUAL_VERB.exec(t.replace(/“[^”]*”/g, (q) => '“'.padEnd(q.length - 1, '·') + '”'));
   return m !== null && m.index >= 2;
 }
 
@@ -167,6 +168,11 @@ export function assignTitleRoles(lines: Array<{ text: string; fixed?: FixedRole 
       { text: headline?.text ?? '', role: 'headline', reason: 'middle line of a three-line title stack (主题)' },
       { text: sub?.text ?? '', role: 'subheadline', reason: 'bottom line of a three-line title stack (副题)' },
     ];
+  }
+  if (lines.length >= 4) {
+    // A title block has three roles at most: lines above a full triad are banners over it.
+    const banners = lines.slice(0, lines.length - 3).map((l) => ({ text: l.text, role: 'section' as const, reason: 'line above a three-line title stack: section banner' }));
+    return [...banners, ...assignTitleRoles(lines.slice(-3))];
   }
   let best = 0;
   let bestScore = -Infinity;

@@ -89,7 +89,7 @@ describe('masthead', () => {
     expect(furnitureReason('区委召开会议')).toBeNull();
   });
   it('recognises staff credits and the paper\'s own notices as furniture, not titles', () => {
-    for (const t of ['责任编辑 李明 美编 赵红', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678']) expect(furnitureReason(t)).not.toBeNull();
+    for (const t of ['责任编辑 李明 美编 赵红', '本版责编 何平 版面设计 刘畅', '责编 孙伟', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678']) expect(furnitureReason(t)).not.toBeNull();
     for (const t of ['编辑部会议', '资深编辑谈写作', '订阅读者明显增加，邮局延长营业时间以方便市民办理各类业务，受到欢迎。']) expect(furnitureReason(t)).toBeNull();
   });
 });
@@ -571,5 +571,88 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[0]?.paragraphs.at(-1)).toBe('活动现场，理发师为老人免费理发，律师为居民解答法律问题。');
     const box = read(['导读', '老公房里的新生活，看彭浦新村如何蝶变。', '刊3版▶']);
     expect(box.some((a) => a.paragraphs.some((p) => p.startsWith('导读')))).toBe(false);
+  });
+
+  it('joins an end cut inside a number to the block that carries its digits or unit, far or near', () => {
+    const got = read([
+      '社区运动会开幕', '本报讯 5月9日，区第三届社区运动会开幕，来自12个街道的640余',
+      '老年大学新学期开学', '本报讯 5月8日，区老年大学新学期开学，今年共开设课程96门，比去年增加1', '8门。',
+      '位运动员参加开幕式。区体育局负责人介绍，赛事将持续两周。',
+    ]);
+    expect(got.map((a) => a.paragraphs.join(''))).toEqual([
+      '本报讯 5月9日，区第三届社区运动会开幕，来自12个街道的640余位运动员参加开幕式。区体育局负责人介绍，赛事将持续两周。',
+      '本报讯 5月8日，区老年大学新学期开学，今年共开设课程96门，比去年增加18门。',
+    ]);
+  });
+
+  it('moves a signed tail printed inside an article that signs off again to the end it continues', () => {
+    const got = read([
+      '老旧小区加装电梯提速', '本报讯 6月3日，区里召开加装电梯推进会。会上，各街道交流了经验，下一步将把试点做法',
+      '河道整治见成效', '本报讯 6月2日，区河道整治工程通过验收，新建护岸3公里。',
+      '推广到全区，年内再为老旧小区加装电梯80台。 ■记者 王立',
+      '区水务局负责人表示，将继续推进河湖长制，巩固整治成果。 ■记者 李青',
+    ]);
+    expect(got.map((a) => [a.headline, a.paragraphs.join(''), a.bylines])).toEqual([
+      ['老旧小区加装电梯提速', '本报讯 6月3日，区里召开加装电梯推进会。会上，各街道交流了经验，下一步将把试点做法推广到全区，年内再为老旧小区加装电梯80台。', ['王立']],
+      ['河道整治见成效', '本报讯 6月2日，区河道整治工程通过验收，新建护岸3公里。区水务局负责人表示，将继续推进河湖长制，巩固整治成果。', ['李青']],
+    ]);
+  });
+
+  it('reads a line that places a person in the picture (（左二）) as a caption, not a headline', () => {
+    const got = read(['社区食堂开张', '本报讯 3月2日，长者食堂开张，每天供应午餐，老人们排队', '王阿姨（左二）在食堂窗口挑选菜品', '购买热饭热菜。']);
+    expect(got.map((a) => a.headline)).toEqual(['社区食堂开张']);
+    expect(got[0]?.captions).toEqual(['王阿姨（左二）在食堂窗口挑选菜品']);
+    expect(got[0]?.paragraphs).toEqual(['本报讯 3月2日，长者食堂开张，每天供应午餐，老人们排队购买热饭热菜。']);
+  });
+
+  it('gives a clause that opens with 还/也 to an end cut at its comma, over the next block', () => {
+    const got = read([
+      '志愿者的一天', '清晨，志愿者小林来到服务站，整理了当天的物资，', '在服务站的登记本上，记录着每一位老人的需求。',
+      '书香社区建设启动', '也帮着老人们领取了爱心早餐。', '本报讯 4月1日，街道启动书香社区建设，新建阅读点8个。',
+    ]);
+    expect(got.map((a) => [a.headline, a.paragraphs])).toEqual([
+      ['志愿者的一天', ['清晨，志愿者小林来到服务站，整理了当天的物资，也帮着老人们领取了爱心早餐。', '在服务站的登记本上，记录着每一位老人的需求。']],
+      ['书香社区建设启动', ['本报讯 4月1日，街道启动书香社区建设，新建阅读点8个。']],
+    ]);
+  });
+
+  it('joins no end of the page to the text after a 上接 marker', () => {
+    const got = read([
+      '招聘会走进校园', '本报讯 5月6日，区人社局在职校举办专场招聘会，为毕业生提供岗位咨询，',
+      '为青年就业铺路', '(上接第1版)', '并开展了模拟面试，帮助毕业生提升求职技巧。',
+    ]);
+    expect(got.map((a) => a.paragraphs.length)).toEqual([1, 1]);
+    expect(got[1]?.paragraphs[0]).toBe('并开展了模拟面试，帮助毕业生提升求职技巧。');
+  });
+
+  it('reads a bare name after the last paragraph as its byline, past the page\'s promo lines', () => {
+    const got = read(['代表视察城市运行', '本报讯 11月2日，区人大代表视察城市运行中心。', '周雯', '“上海青浦”APP 扫码下载']);
+    expect(got.map((a) => [a.headline, a.bylines])).toEqual([['代表视察城市运行', ['周雯']]]);
+  });
+
+  it('reads a lone line quoting a verb (“永不落幕”) between paragraphs as an intertitle, and banners over a full triad as sections', () => {
+    const got = read([
+      '奋进新征程', '进博会倒计时30天', '城市服务保障全面提速', '——区领导检查进博会筹备工作',
+      '本报讯 10月6日，区领导检查进博会服务保障工作。', '筹备工作已进入冲刺阶段。', '办一场“永不落幕”的进博会', '检查中，区领导还察看了交通保障点。',
+    ]);
+    expect(got.map((a) => [a.section, a.kicker, a.headline, a.subheadline])).toEqual([['奋进新征程', '进博会倒计时30天', '城市服务保障全面提速', '——区领导检查进博会筹备工作']]);
+    expect(got[0]?.intertitles.map((t) => t.text)).toEqual(['办一场“永不落幕”的进博会']);
+  });
+
+  it('reads a numeric running-head date beside its weekday, and a picture credit 图/X at the end of a caption line', () => {
+    expect(readMasthead('2019.3.8 星期五 第2版 综合新闻', papers)).toMatchObject({ date: '2019-03-08', pageNumber: 2 });
+    expect(readMasthead('全年完成投资2019.3亿元', papers)?.date).toBeUndefined();
+    expect(trailingByline('志愿者为老人送上热汤 图/李明')).toMatchObject({ kind: 'photo-credit', line: { names: ['李明'] } });
+  });
+
+  it('reads a scene set inside a broken word (…现场，X在Y…) as its caption, and lets a word the lexicon reads strongly carry a far join', () => {
+    const scene = read(['科创企业进校园招聘', '本报讯 6月3日，企业进校园招聘。一家芯片公司计划招聘工程', '招聘会现场，学生们在展位前咨询岗位信息', '师60名，面向应届毕业生。']);
+    expect(scene[0]?.paragraphs).toEqual(['本报讯 6月3日，企业进校园招聘。一家芯片公司计划招聘工程师60名，面向应届毕业生。']);
+    expect(scene[0]?.captions).toEqual(['招聘会现场，学生们在展位前咨询岗位信息']);
+    const far = read([
+      '(上接第1版)', '会议强调，要为企业和群众办事减环节，加快推进政务服务“一网', '区委副书记、区长出席会议。',
+      '图书馆夜间开放', '本报讯 6月5日，区图书馆试行夜间开放，每周三晚延长至21时。', '通办”，让企业和群众办事更加便捷高效。',
+    ]);
+    expect(far[0]?.paragraphs[0]).toBe('会议强调，要为企业和群众办事减环节，加快推进政务服务“一网通办”，让企业和群众办事更加便捷高效。');
   });
 });
