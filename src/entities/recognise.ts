@@ -51,8 +51,8 @@ const ADVERB_TAGS = new Set(['d', 'ad']);
 const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'r', 'm', 'mq', 'f', 'q', 'y', 'e', 'o']);
 // Words of these tags never end a name: verbs, prepositions, conjunctions, particles, numbers…
 const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'mq', 'f', 'q', 'y', 'zg', 'e', 'o']);
-// What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心.
-const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng', 'l']);
+// What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心, 东方|医院.
+const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng', 'l', 's']);
 // Company names also take verbal nouns: 城市|建设|投资|（集团）有限公司; elsewhere they are the sentence's verbs (调研, 建设).
 const COMPANY = /(公司|集团)$/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
