@@ -94,8 +94,8 @@ const PLACE_HEAD = /^(公路|大道|路|街|河|湖|港|塘)/u;
 const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '一带', '边', '畔', '旁', '段', '上']);
 // A town's party body glued to its secretary: 金山卫镇|党委书记.
 const BODY_BEFORE_TITLE = /^(党委|党工委|党总支|党支部)(书记|副书记)$/u;
-// Zones are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区).
-const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|科学城)$/u;
+// Zones and green spaces are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区, 新江湾城|生态|走廊).
+const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|科学城|绿地|走廊)$/u;
 // Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
 const LEVEL_CHARS = new Set([...'区市县']);
 const SUFFIX_CHARS = new Set([...'局委办路街镇村']);

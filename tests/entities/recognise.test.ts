@@ -82,6 +82,8 @@ describe('places', () => {
   it('takes roads ending in 公路, waters, and zones named by a place and common words', () => {
     expect(found('沿着沪松公路向北，跨过油墩港，来到蟠龙塘两岸。')).toEqual(['沪松公路/place', '油墩港/place', '蟠龙塘/place']);
     expect(found('金山工业区的企业加快转型。')).toContain('金山工业区/place');
+    expect(found('周浦生态走廊年内建成。')).toEqual(['周浦生态走廊/place']);
+    expect(found('小区公共绿地将改造。')).toEqual([]);
   });
 
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
