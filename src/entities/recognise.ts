@@ -85,6 +85,7 @@ const COUNTED = new Set(['m', 'mq', 'q', 'r']);
 const LONG_SUFFIXES = new Set([...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.length >= 3));
 const LONGEST_SUFFIX = Math.max(...[...LONG_SUFFIXES].map((x) => x.length));
 const SUFFIX_PREFIXES = new Set([...LONG_SUFFIXES].flatMap((x) => [...x].map((_, n) => x.slice(0, n + 1))));
+const YOUTH_LEAGUE = /^团[区市县]委$/u;
 const AREA_START = /^(街道|社区|小区|园区)/u;
 const NUMBERED = /^(村|街坊)$/u;
 const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
@@ -209,7 +210,8 @@ function levelBodies(text: string, tokens: Token[]): Candidate[] {
     const body = LEVEL_BODIES.test(t.word) && t.word.length >= 2 ? { word: t.word, last: i } : two && LEVEL_BODIES.test(two.word) ? two : null;
     // 政府 and 党委 with no level word are any government or party body (法治政府, 区教育局|党委).
     if (!body || /^(政府|党委|人民政府)$/u.test(body.word)) return;
-    if (postFollows(tokens, body.last)) return;
+    // 团区委 is a named body like any bureau: before a post it is still named (团区委|书记).
+    if (!YOUTH_LEAGUE.test(body.word) && postFollows(tokens, body.last)) return;
     out.push(candidate(text, t.start, tokens[body.last]!.end, 'org', 1));
   });
   return out;
@@ -301,7 +303,7 @@ function repeats(text: string, found: Candidate[], index: NameIndex): Candidate[
   return [...names].flatMap(([name, kind]) =>
     occurrences(text, name)
       // 区政协 named once, and 区政协主席 later: still a title.
-      .filter((i) => !(LEVEL_BODIES.test(name) && postAt(text, i + name.length)))
+      .filter((i) => !(LEVEL_BODIES.test(name) && !YOUTH_LEAGUE.test(name) && postAt(text, i + name.length)))
       .map((i) => candidate(text, i, i + name.length, kind, 3)),
   );
 }

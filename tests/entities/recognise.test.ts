@@ -117,6 +117,8 @@ describe('organisations', () => {
     expect(found('宝山区科委、区商务委联合发布政策。')).toEqual(['宝山区科委/org', '区商务委/org']);
     expect(found('评委当场打分。')).toEqual([]);
     expect(found('罗店镇党委书记主持会议。')).toEqual(['罗店镇党委/org']);
+    // 团区委 is a named body, not a level's: before a post it is still an organisation.
+    expect(found('团区委书记出席活动。')).toEqual(['团区委/org']);
   });
 
   it('names no organisation with an area word or common words alone', () => {
