@@ -349,6 +349,8 @@ function closingOf(token: Token): Closing | null {
     if (token.word === suffix) return (kind === 'place' ? BARE_PLACE : BARE_ORG).has(suffix) ? { kind, alone: false } : null;
     const head = token.word.slice(0, -suffix.length);
     if (COMMON_NS.has(token.word)) return null;
+    // 中小学, 大医院: a generic word and an institution word, in the dictionary as a kind.
+    if (suffix.length >= 2 && GENERIC_PREFIXES.has(head) && dictionaryTag(token.word) !== '' && token.tag !== 'ns' && token.tag !== 'nt') return null;
     // A common word and a one-character ending is a phrase or a kind of place, not a name: 花园里, 养老院.
     const phrase = suffix.length === 1 && !['ns', 'nt'].includes(token.tag) && dictionaryFrequency(head) >= COMMON_HEAD && !['ns', 'nt', 'nz', 'j'].includes(dictionaryTag(head));
     // The HMM's unknown words ending in one character (开新局) are as often phrases as names, but

@@ -124,6 +124,7 @@ describe('organisations', () => {
   it('names no organisation with an area word or common words alone', () => {
     expect(found('他在一家互联网公司上班。')).toEqual([]);
     expect(found('街道党工委书记主持会议。')).toEqual([]);
+    expect(found('区中小学将推广午休课桌椅。')).toEqual([]);
   });
 
   it('finds an organisation again without the place it was first named with', () => {
