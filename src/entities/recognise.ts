@@ -418,7 +418,8 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): nu
       continue;
     }
     // 人力资源|和|社会保障局, 规划|和|自然资源局: bureau names join two fields with 和.
-    if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '')) {
+    // Not two institutions side by side: 业委会|和|物业公司.
+    if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '') && !/[会委局办司院所处]$/u.test(tokens[j - 1]!.word)) {
       length += 1;
       first = j;
       continue;
