@@ -241,6 +241,32 @@ function markPunctuatedTitles(drafts: Draft[]): void {
   });
 }
 
+// A teaser's trailing ellipsis (…, ……, ...), set before its pointer to another 版.
+const TEASER_ELLIPSIS = /\s*(?:…+|\.{3,})\s*$/;
+const MAX_TEASER = 40;
+
+/**
+ * Teasers (导读): one short line pointing to another 版 (苏河湾夜景提升工程完工… 刊3版▶,
+ * 吴淞创新城：今年将有18个项目开工 / 详见第3版) is that story's headline, its ellipsis left out,
+ * even with a colon or an ellipsis that would make it running text elsewhere.
+ */
+function markTeasers(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (d.kind !== 'body' || d.lead || next?.kind !== 'jump-marker' || next.marker?.direction !== 'to') return;
+    const prev = drafts[i - 1];
+    if (prev?.row === d.row) return; // the end of a longer line: its text goes on there
+    if (prev?.kind === 'body' && !endsSentence(prev.text)) return; // the end of a broken sentence
+    const raw = spanRaw(d.span);
+    const cut = TEASER_ELLIPSIS.exec(raw);
+    const text = squeeze(cut ? raw.slice(0, cut.index) : raw);
+    const len = [...text].length;
+    if (len < 4 || len > MAX_TEASER || /[。！？!?；;，,、]/.test(text) || quoteBalance(text) !== 0) return;
+    const span = (cut ? subSpan(d.span, 0, cut.index) : null) ?? d.span;
+    Object.assign(d, { kind: 'title', span, text: spanText(span), content: spanText(span), reason: 'one short line pointing to another 版: a teaser\'s headline' });
+  });
+}
+
 /** Captions: the text right before a photo credit (on its line or on the next line). */
 function markCaptions(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
@@ -363,13 +389,23 @@ function isIntertitle(prev: Draft | undefined, only: Draft, next: Draft | undefi
 }
 
 // Nouns that name a newspaper column (栏目): 论坛, 短评, 简讯, 动态, 速递, 观察…
-const COLUMN_NOUN = /(?:论坛|短评|时评|快评|热评|锐评|微评|评论|言论|杂谈|漫谈|随笔|新语|简讯|快讯|速递|动态|观察|视点|视角|聚焦|专栏|一线|广角|扫描|纵横|茶座|之窗|来信|信箱|资讯|图说)$/;
+const COLUMN_NOUN = /(?:导读|提要|要闻|目录|论坛|短评|时评|快评|热评|锐评|微评|评论|言论|杂谈|漫谈|随笔|新语|简讯|快讯|速递|动态|观察|视点|视角|聚焦|专栏|一线|广角|扫描|纵横|茶座|之窗|来信|信箱|资讯|图说)$/;
 
 /** True when a title line is a column name: a few Han characters ending in a column noun. */
 function isColumnBanner(text: string): boolean {
   const t = squeeze(text);
   const chars = [...t];
   return chars.length >= 2 && chars.length <= 6 && chars.every(isHan) && COLUMN_NOUN.test(t);
+}
+
+// A campaign's call over a title stack: 学习贯彻…, 庆祝…, 喜迎…, 奋力…, 决胜….
+const CAMPAIGN_START = /^(?:奋力|学习贯彻|学习宣传|深入学习|庆祝|喜迎|决胜|迎接|献礼|奋进|践行|弘扬|牢记|砥砺)/;
+const MAX_CAMPAIGN = 16;
+
+/** True when a title line is a campaign banner: a short call opening with a campaign verb. */
+function isCampaignBanner(text: string): boolean {
+  const t = squeeze(text);
+  return CAMPAIGN_START.test(t) && [...t].length <= MAX_CAMPAIGN && !SENTENCE_PUNCT.test(t);
 }
 
 /** Resolves each run of title drafts into section / kicker / headline / subheadline / intertitle. */
@@ -398,7 +434,9 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
       // A column name on top of a title stack (宝山论坛, 短评, 街镇动态) is the section banner the
       // article sits under, not its kicker.
       let top = 0;
-      while (top < stack.length - 1 && !stack[top]?.fixed && isColumnBanner(stack[top]?.text ?? '')) {
+      // So is a campaign slogan (学习贯彻…精神, 庆祝…周年) over a stack of three lines; 聚焦… is read
+      // either way by the held-out pages' writers and stays a kicker.
+      while (top < stack.length - 1 && !stack[top]?.fixed && (isColumnBanner(stack[top]?.text ?? '') || (stack.length - top >= 3 && isCampaignBanner(stack[top]?.text ?? '')))) {
         Object.assign(stack[top] as Draft, { kind: 'section', reason: 'column name over a title stack: section banner', group });
         top++;
       }
@@ -436,6 +474,7 @@ export function classify(lines: Span[], papers: Paper[]): Unit[] {
   markBrokenLeads(drafts);
   markMastheadZone(drafts);
   markPunctuatedTitles(drafts);
+  markTeasers(drafts);
   markCaptions(drafts);
   markBareNames(drafts);
   const split = splitMergedTitles(drafts);

@@ -655,4 +655,17 @@ describe('page-level reading order (stray text under a title)', () => {
     ]);
     expect(far[0]?.paragraphs[0]).toBe('会议强调，要为企业和群众办事减环节，加快推进政务服务“一网通办”，让企业和群众办事更加便捷高效。');
   });
+
+  it('reads one short line pointing to another 版 as a teaser headline, its ellipsis and colon kept out of the body', () => {
+    const got = read(['区里部署全年工作', '本报讯 5月2日，区里召开会议，部署全年工作。', '导读', '滨江步道二期工程完工…… 刊4版▶', '老街更新：百年石库门焕新颜', '详见第6版']);
+    expect(got.slice(1).map((a) => [a.headline, a.paragraphs.length, a.continuedTo])).toEqual([
+      ['滨江步道二期工程完工', 0, '第4版'],
+      ['老街更新：百年石库门焕新颜', 0, '第6版'],
+    ]);
+  });
+
+  it('reads a campaign call over a three-line stack as its banner, the two lines under it as kicker and headline', () => {
+    const got = read(['喜迎二十大 奋进新征程', '全区重大工程项目集中开工', '项目建设跑出加速度', '本报讯 9月6日，全区12个重大工程项目集中开工。']);
+    expect(got.map((a) => [a.section, a.kicker, a.headline, a.subheadline])).toEqual([['喜迎二十大 奋进新征程', '全区重大工程项目集中开工', '项目建设跑出加速度', null]]);
+  });
 });
