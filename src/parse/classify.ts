@@ -398,6 +398,16 @@ function isColumnBanner(text: string): boolean {
   return chars.length >= 2 && chars.length <= 6 && chars.every(isHan) && COLUMN_NOUN.test(t);
 }
 
+// A campaign's call over a title stack: 学习贯彻…, 庆祝…, 喜迎…, 奋力…, 决胜….
+const CAMPAIGN_START = /^(?:奋力|学习贯彻|学习宣传|深入学习|庆祝|喜迎|决胜|迎接|献礼|奋进|践行|弘扬|牢记|砥砺)/;
+const MAX_CAMPAIGN = 16;
+
+/** True when a title line is a campaign banner: a short call opening with a campaign verb. */
+function isCampaignBanner(text: string): boolean {
+  const t = squeeze(text);
+  return CAMPAIGN_START.test(t) && [...t].length <= MAX_CAMPAIGN && !SENTENCE_PUNCT.test(t);
+}
+
 /** Resolves each run of title drafts into section / kicker / headline / subheadline / intertitle. */
 function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
   let group = 0;
@@ -424,7 +434,9 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
       // A column name on top of a title stack (宝山论坛, 短评, 街镇动态) is the section banner the
       // article sits under, not its kicker.
       let top = 0;
-      while (top < stack.length - 1 && !stack[top]?.fixed && isColumnBanner(stack[top]?.text ?? '')) {
+      // So is a campaign slogan (学习贯彻…精神, 庆祝…周年) over a stack of three lines; 聚焦… is read
+      // either way by the held-out pages' writers and stays a kicker.
+      while (top < stack.length - 1 && !stack[top]?.fixed && (isColumnBanner(stack[top]?.text ?? '') || (stack.length - top >= 3 && isCampaignBanner(stack[top]?.text ?? '')))) {
         Object.assign(stack[top] as Draft, { kind: 'section', reason: 'column name over a title stack: section banner', group });
         top++;
       }

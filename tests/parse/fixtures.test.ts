@@ -26,9 +26,6 @@ const KNOWN_GAPS: Record<string, { metadata?: string; articles?: string }> = {
   'blind6-changning-1': {
     articles: 'a fragment printed as the second paragraph of another article (…小微水 | 体延伸。…) stays there: the lexicon reads 水体, but the rest of that column reads more like its neighbours',
   },
-  'blind6-chongming-1': {
-    articles: 'a campaign banner over a headline + subheadline pair (奋力建设世界级生态岛) is read as the kicker of a three-line stack; the gold reads it as a section banner',
-  },
   'blind7-baoshan-1': {
     articles: 'a stray tail (…让百年老 | 街焕发新生机。…) is printed inside another article after its finished paragraphs, at a word boundary the lexicon reads weakly; it stays where it is printed',
   },
@@ -83,9 +80,6 @@ const KNOWN_GAPS: Record<string, { metadata?: string; articles?: string }> = {
   'blind10-hongkou-1': {
     articles: 'a tail printed after the following article at a clean word boundary (…下一步将推出 | 线上课程…) stays where it is printed',
   },
-  'blind10-qingpu-1': {
-    articles: 'a campaign banner over a headline + subheadline pair (学习宣传贯彻党的二十大精神) is read as the kicker of a three-line stack',
-  },
   'blind10-songjiang-1': {
     articles: 'of two factual title lines the first is taken as the headline, the gold takes the second (156家企业… / G60…启动)',
   },
@@ -94,9 +88,6 @@ const KNOWN_GAPS: Record<string, { metadata?: string; articles?: string }> = {
   },
   'blind11-baoshan-1': {
     articles: 'a lead printed before its headline and broken inside a quotation loses its headline; a caption without credit inside a broken word (市民在新馆少儿阅览区读书) is read as a headline',
-  },
-  'blind11-chongming-1': {
-    articles: 'a long factual kicker over a short thematic headline under a banner: the long line is taken as the headline',
   },
   'blind11-fengxian-1': {
     articles: 'a lead\'s tail printed after a later article and a middle fragment printed between paragraphs of another, both at clean word boundaries, join the wrong ends; a caption without credit is read as a title',

@@ -663,4 +663,9 @@ describe('page-level reading order (stray text under a title)', () => {
       ['老街更新：百年石库门焕新颜', 0, '第6版'],
     ]);
   });
+
+  it('reads a campaign call over a three-line stack as its banner, the two lines under it as kicker and headline', () => {
+    const got = read(['喜迎二十大 奋进新征程', '全区重大工程项目集中开工', '项目建设跑出加速度', '本报讯 9月6日，全区12个重大工程项目集中开工。']);
+    expect(got.map((a) => [a.section, a.kicker, a.headline, a.subheadline])).toEqual([['喜迎二十大 奋进新征程', '全区重大工程项目集中开工', '项目建设跑出加速度', null]]);
+  });
 });
