@@ -1,21 +1,26 @@
 /**
  * The query engine: exact substring matching over positional gram postings, ranking, filters,
- * sorting and pagination. Pure functions plus one async `runQuery` that asks a source for
- * postings; no DOM, so the same code runs in the browser and in the oracle tests.
+ * sorting and pagination. Pure functions plus one async `searchQuery` that asks a source for
+ * the grams' shard entries, then for the blocks of frequent grams that can hold a match; no
+ * DOM, so the same code runs in the browser and in the oracle tests.
  */
-import { gramLength, type Postings, type SearchMeta } from '../search/format.js';
+import { gramLength, HEAD_WEIGHT, PAGE_SIZE, type GramHead, type Postings, type SearchMeta } from '../search/format.js';
 
-/** A gram to fetch, and whether its positions are needed (a two-character term needs none). */
-export interface GramRequest {
-  gram: string;
-  positions: boolean;
-}
+/** What a gram's hash shard says of it: its postings (a rare gram), or the head of a frequent one. */
+export type GramEntry = { postings: Postings } | { head: GramHead };
 
 /** Where postings come from (the browser loader, or files in memory in tests). */
 export interface PostingsSource {
   meta(): Promise<SearchMeta>;
-  /** Postings of every gram asked for, fetched in one parallel round trip. */
-  postings(grams: GramRequest[]): Promise<Map<string, Postings>>;
+  /** Every gram's entry from its hash shard, fetched in one parallel round trip. */
+  entries(grams: string[]): Promise<Map<string, GramEntry>>;
+  /**
+   * A frequent gram's postings in the given blocks (ascending), with positions or as a doc
+   * list; the blocks of all grams a query needs are fetched in one parallel round trip.
+   */
+  blocks(gram: string, blocks: number[], positions: boolean): Promise<Postings>;
+  /** Starts fetching what these articles show as results (they are likely to be); optional. */
+  prefetchDocs?(docs: number[]): void;
 }
 
 /** One matching article and why. */
@@ -37,14 +42,12 @@ interface Hits {
 /** What fetching a gram costs, relative to a shard: own-file grams are the frequent, big ones. */
 export type GramCost = (gram: string) => number;
 
-const ownFileSets = new WeakMap<SearchMeta, Set<string>>();
-
-/** Gram costs from the meta: a gram with its own file costs as much as ~20 shards. */
-export function gramCostOf(meta: SearchMeta): GramCost {
-  let own = ownFileSets.get(meta);
-  if (!own) ownFileSets.set(meta, (own = new Set(meta.ownFile)));
-  const set = own;
-  return (gram) => (set.has(gram) ? 20 : 1);
+/** Gram costs from the grams' entries: a frequent gram (blocks of its own) costs as much as ~20 shards. */
+export function gramCostOf(entries: ReadonlyMap<string, GramEntry>): GramCost {
+  return (gram) => {
+    const e = entries.get(gram);
+    return e && 'head' in e ? 20 : 1;
+  };
 }
 
 /** The grams to fetch for a term: its single character, or the cheapest bigram cover of it. */
@@ -93,9 +96,9 @@ export function bigramCover(cps: string[], cost: GramCost = () => 1): Array<{ gr
 }
 
 /** Articles containing the term exactly, with occurrence counts (and how many in the headline). */
-export function matchTerm(term: string, postings: Map<string, Postings>, meta: SearchMeta): Map<number, Hits> {
+export function matchTerm(term: string, postings: Map<string, Postings>, cost: GramCost): Map<number, Hits> {
   const out = new Map<number, Hits>();
-  const grams = termGrams(term, gramCostOf(meta));
+  const grams = termGrams(term, cost);
   const length = gramLength(term);
   if (length === 1) {
     const p = postings.get(term);
@@ -161,43 +164,66 @@ function hasSorted(arr: number[], x: number): boolean {
   return false;
 }
 
-/** Every gram a query needs (its terms, and for several terms their joined form). */
-export function queryGrams(terms: string[], meta: SearchMeta): GramRequest[] {
-  const grams = new Map<string, boolean>();
-  const cost = gramCostOf(meta);
-  for (const t of [...terms, ...(terms.length > 1 ? [terms.join('')] : [])]) {
-    const positions = gramLength(t) > 2;
-    for (const g of termGrams(t, cost)) grams.set(g.gram, (grams.get(g.gram) ?? false) || positions);
+/** Every gram whose entry a query reads: each term's characters (one) or adjacent pairs, for the joined terms too. */
+export function queryGrams(terms: string[]): string[] {
+  const grams = new Set<string>();
+  for (const t of withJoined(terms)) {
+    const cps = Array.from(t);
+    if (cps.length === 1) grams.add(t);
+    for (let i = 0; i + 1 < cps.length; i++) grams.add(cps[i]! + cps[i + 1]!);
   }
-  return [...grams.keys()].sort().map((gram) => ({ gram, positions: grams.get(gram)! }));
+  return [...grams].sort();
+}
+
+/** The terms, and for several terms their joined form (adjacency ranks higher). */
+function withJoined(terms: string[]): string[] {
+  return terms.length > 1 ? [...terms, terms.join('')] : terms;
 }
 
 /**
- * BM25's term-frequency saturation (MiniSearch's k1), and the weight of a headline occurrence.
- * Without length normalization (b = 0): articles' lengths would be a per-article table that
- * grows with the archive and that every query would have to fetch for all its matches.
+ * BM25's term-frequency saturation (MiniSearch's k1). No length normalization (b = 0):
+ * articles' lengths would be a per-article table that grows with the archive and that every
+ * query would have to fetch for all its matches.
  */
 const K1 = 1.2;
-const HEAD_WEIGHT = 3;
+
+/**
+ * A term's article count for idf, from the gram entries alone (so ranking does not depend on
+ * which blocks a query fetched): exact for one or two characters, else that of its rarest pair
+ * (an upper bound).
+ */
+export function termDf(term: string, entries: ReadonlyMap<string, GramEntry>): number {
+  const cps = Array.from(term);
+  const grams = cps.length === 1 ? [term] : cps.slice(0, -1).map((c, i) => c + cps[i + 1]!);
+  return Math.min(
+    ...grams.map((g) => {
+      const e = entries.get(g);
+      return !e ? 0 : 'head' in e ? e.head.df : e.postings.docs.length;
+    }),
+  );
+}
+
+/** BM25 score of one term in one article. */
+function termScore(n: number, df: number, tf: number): number {
+  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return (idf * (tf * (K1 + 1))) / (tf + K1);
+}
 
 /** All articles containing every term (AND), exact, ranked: headline-exact first, then adjacency, then BM25. */
-export function rankMatches(terms: string[], postings: Map<string, Postings>, meta: SearchMeta): Match[] {
+export function rankMatches(terms: string[], postings: Map<string, Postings>, meta: SearchMeta, entries: ReadonlyMap<string, GramEntry>): Match[] {
   if (terms.length === 0) return [];
-  const perTerm = terms.map((t) => matchTerm(t, postings, meta));
-  const smallest = perTerm.reduce((a, b) => (b.size < a.size ? b : a));
-  const n = meta.count;
-  const joined = terms.length > 1 ? matchTerm(terms.join(''), postings, meta) : null;
+  const cost = gramCostOf(entries);
+  const perTerm = terms.map((t) => ({ hits: matchTerm(t, postings, cost), df: termDf(t, entries) }));
+  const smallest = perTerm.reduce((a, b) => (b.hits.size < a.hits.size ? b : a)).hits;
+  const joined = terms.length > 1 ? matchTerm(terms.join(''), postings, cost) : null;
   const out: Match[] = [];
   for (const doc of smallest.keys()) {
-    if (!perTerm.every((m) => m.has(doc))) continue;
+    if (!perTerm.every((m) => m.hits.has(doc))) continue;
     let score = 0;
     let allInHead = true;
     perTerm.forEach((m) => {
-      const hits = m.get(doc)!;
-      const df = m.size;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const tf = hits.count + (HEAD_WEIGHT - 1) * hits.inHead;
-      score += (idf * (tf * (K1 + 1))) / (tf + K1);
+      const hits = m.hits.get(doc)!;
+      score += termScore(meta.count, m.df, hits.count + (HEAD_WEIGHT - 1) * hits.inHead);
       if (hits.inHead === 0) allInHead = false;
     });
     out.push({ doc, exact: allInHead ? 1 : 0, adjacent: joined?.has(doc) ? 1 : 0, score });
@@ -272,10 +298,91 @@ export function paginate<T>(items: T[], page: number, perPage: number): { items:
   return { items: items.slice((p - 1) * perPage, p * perPage), page: p, pages };
 }
 
-/** Runs a parsed query against a source: fetch every needed gram in one round trip, then rank. */
-export async function runQuery(terms: string[], source: PostingsSource): Promise<Match[]> {
+/**
+ * Which blocks of each frequent gram a query needs. The rare grams (postings in their shard)
+ * give each term's candidate articles; the articles every term allows are the only ones whose
+ * blocks matter. A query of frequent grams only has no candidates (null), and reads them whole.
+ */
+export function blockPlan(
+  terms: string[],
+  entries: ReadonlyMap<string, GramEntry>,
+): { candidates: number[] | null; grams: Array<{ gram: string; blocks: number[]; positions: boolean }> } {
+  const cost = gramCostOf(entries);
+  let candidates: number[] | null = null;
+  // Postings list articles in ascending order, and narrowing keeps it.
+  const narrow = (known: number[] | null, docs: number[]): number[] => {
+    if (!known) return docs;
+    const keep = new Set(docs);
+    return known.filter((d) => keep.has(d));
+  };
+  for (const t of terms) {
+    let termDocs: number[] | null = null;
+    for (const { gram } of termGrams(t, cost)) {
+      const e = entries.get(gram);
+      if (!(e && 'head' in e)) termDocs = narrow(termDocs, e?.postings.docs ?? []);
+    }
+    if (termDocs) candidates = narrow(candidates, termDocs);
+  }
+  const need = new Map<string, boolean>();
+  for (const t of withJoined(terms)) {
+    for (const { gram } of termGrams(t, cost)) {
+      const e = entries.get(gram);
+      if (e && 'head' in e) need.set(gram, (need.get(gram) ?? false) || gramLength(t) > 2);
+    }
+  }
+  const grams = [...need].map(([gram, positions]) => {
+    const { starts } = (entries.get(gram) as { head: GramHead }).head;
+    return { gram, positions, blocks: candidates ? blocksHolding(starts, candidates) : starts.map((_, b) => b) };
+  });
+  return { candidates, grams };
+}
+
+/** The blocks (by their first articles) that hold any of the sorted articles. */
+export function blocksHolding(starts: number[], docs: number[]): number[] {
+  const out: number[] = [];
+  let b = 0;
+  for (const doc of docs) {
+    if (doc < starts[0]!) continue;
+    while (b + 1 < starts.length && starts[b + 1]! <= doc) b++;
+    if (out[out.length - 1] !== b) out.push(b);
+  }
+  return out;
+}
+
+/** A query's results: all of them, or (`firstPage`) only the first page, with the exact total. */
+export interface QueryResult {
+  matches: Match[];
+  total: number;
+}
+
+/**
+ * Runs a parsed query against a source: the grams' hash shards in one round trip, then the
+ * blocks of frequent grams that can hold a match in another (none when the shards answer).
+ * With `firstPage`, a query of one frequent one- or two-character term takes its first page
+ * from the head and fetches no blocks.
+ */
+export async function searchQuery(terms: string[], source: PostingsSource, opts: { firstPage?: boolean } = {}): Promise<QueryResult> {
   const meta = await source.meta();
-  if (terms.length === 0) return [];
-  const postings = await source.postings(queryGrams(terms, meta));
-  return rankMatches(terms, postings, meta);
+  if (terms.length === 0) return { matches: [], total: 0 };
+  const entries = await source.entries(queryGrams(terms));
+  const only = terms.length === 1 ? entries.get(terms[0]!) : undefined;
+  if (opts.firstPage && only && 'head' in only) {
+    const { head } = only;
+    const matches = head.page.map((e) => ({ doc: e.doc, exact: e.inHead, adjacent: 0, score: termScore(meta.count, head.df, e.count + (HEAD_WEIGHT - 1) * e.inHead) }));
+    return { matches, total: head.df };
+  }
+  const postings = new Map<string, Postings>();
+  for (const [gram, e] of entries) if ('postings' in e) postings.set(gram, e.postings);
+  const plan = blockPlan(terms, entries);
+  // When blocks must be fetched for a page's worth of candidates or fewer, their texts come in
+  // the same round trip: the results shown are among them.
+  if (plan.grams.length > 0 && plan.candidates && plan.candidates.length <= PAGE_SIZE) source.prefetchDocs?.(plan.candidates);
+  await Promise.all(plan.grams.map(async (b) => postings.set(b.gram, await source.blocks(b.gram, b.blocks, b.positions))));
+  const matches = rankMatches(terms, postings, meta, entries);
+  return { matches, total: matches.length };
+}
+
+/** Every result of a parsed query, ranked. */
+export async function runQuery(terms: string[], source: PostingsSource): Promise<Match[]> {
+  return (await searchQuery(terms, source)).matches;
 }

@@ -10,15 +10,17 @@ import {
   datesLookup,
   paperPath,
   rangesLookup,
+  blockPath,
+  decodeHead,
   decodePostings,
   decodeShardDirectory,
   docPath,
   gramLength,
-  gramPath,
+  gramShardPath,
   withRestOfPositions,
 } from '../search/format.js';
 import type { DateRuns, PaperRanges, Postings, SearchDoc, SearchMeta, ShardDirectory } from '../search/format.js';
-import { needsDates, type ArticleFacts, type GramRequest, type PostingsSource, type ResultOptions } from './engine.js';
+import { needsDates, type ArticleFacts, type GramEntry, type PostingsSource, type ResultOptions } from './engine.js';
 
 /** The subset of `fetch` the loader uses (injectable for tests). */
 export type FetchBytes = (url: string) => Promise<Uint8Array>;
@@ -111,31 +113,37 @@ export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexL
         inPaper: (doc, paper) => paper === opts.paper && ranges !== null && ranges(doc),
       };
     },
-    async postings(grams: GramRequest[]): Promise<Map<string, Postings>> {
+    async entries(grams: string[]): Promise<Map<string, GramEntry>> {
       const m = await meta();
-      // A frequent bigram's positions live in a second file beside its doc list; both are
-      // fetched in the same parallel batch.
-      const plan = grams.map((g) => {
-        const own = m.ownFile.includes(g.gram) && gramLength(g.gram) === 2;
-        return {
-          gram: g.gram,
-          main: shard(gramPath(g.gram, m, false), m.digest),
-          rest: own && g.positions ? shard(gramPath(g.gram, m, true), m.digest) : null,
-        };
-      });
-      const out = new Map<string, Postings>();
+      const out = new Map<string, GramEntry>();
       await Promise.all(
-        plan.map(async ({ gram, main, rest }) => {
-          const a = await main;
-          let p = decodePostings(a.buf, a.dir, gram);
-          if (rest) {
-            const b = await rest;
-            p = withRestOfPositions(p, b.buf, b.dir, gram);
-          }
-          out.set(gram, p);
+        grams.map(async (gram) => {
+          const { buf, dir } = await shard(gramShardPath(gram, m.shardCount), m.digest);
+          const head = decodeHead(buf, dir, gram);
+          out.set(gram, head ? { head } : { postings: decodePostings(buf, dir, gram) });
         }),
       );
       return out;
+    },
+    async blocks(gram: string, blocks: number[], positions: boolean): Promise<Postings> {
+      const m = await meta();
+      const bigram = gramLength(gram) === 2;
+      // A bigram block's positions live in a second file beside its doc list; all are fetched at once.
+      const parts = await Promise.all(
+        blocks.map(async (b) => {
+          const [list, rest] = await Promise.all([
+            shard(blockPath(gram, b), m.digest),
+            bigram && positions ? shard(blockPath(gram, b, true), m.digest) : null,
+          ]);
+          const p = decodePostings(list.buf, list.dir, gram);
+          return rest ? withRestOfPositions(p, rest.buf, rest.dir, gram) : p;
+        }),
+      );
+      return concatPostings(parts);
+    },
+    prefetchDocs(ids: number[]): void {
+      // Cached like any fetch; a failure shows when the results ask for the doc.
+      void this.docs(ids).catch(() => undefined);
     },
     async docs(ids: number[]): Promise<SearchDoc[]> {
       const m = await meta();
@@ -154,4 +162,17 @@ export function createLoader(root: string, get: FetchBytes = fetchBytes): IndexL
       );
     },
   };
+}
+
+/** Postings of consecutive blocks as one (their articles ascend from block to block). */
+function concatPostings(parts: Postings[]): Postings {
+  const out: Postings = { docs: [], counts: [] };
+  const keys = ['positions', 'first', 'heads'] as const;
+  for (const k of keys) if (parts.some((p) => p[k])) out[k] = [];
+  for (const p of parts) {
+    out.docs.push(...p.docs);
+    out.counts.push(...p.counts);
+    for (const k of keys) if (p[k]) (out[k] as unknown[]).push(...(p[k] as unknown[]));
+  }
+  return out;
 }

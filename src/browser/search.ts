@@ -4,8 +4,8 @@
  * snippets and URL state are pure modules beside it.
  */
 import { parseQuery } from '../search/tokenize.js';
-import type { SearchDoc, SearchMeta } from '../search/format.js';
-import { filterMatches, paginate, runQuery, sortMatches } from './engine.js';
+import { PAGE_SIZE, type SearchDoc, type SearchMeta } from '../search/format.js';
+import { filterMatches, paginate, searchQuery, sortMatches } from './engine.js';
 import { createLoader, type IndexLoader } from './loader.js';
 import { findRanges, markPieces, snippet, type Piece } from './snippet.js';
 import {
@@ -20,7 +20,8 @@ import {
   type SearchState,
 } from './state.js';
 
-const PER_PAGE = 10;
+/** A frequent term's first page comes precomputed in the index, so pages are its size. */
+const PER_PAGE = PAGE_SIZE;
 
 interface Elements {
   form: HTMLFormElement;
@@ -174,26 +175,30 @@ function createRunner(ui: Elements, loader: IndexLoader): (s: SearchState) => Pr
     showMessage(ui, terms.length ? '正在搜索…' : '');
     try {
       const meta = await loader.meta();
-      // The filters' tables come in the same round trip as the postings.
-      const [all, facts] = await Promise.all([runQuery(terms, loader), terms.length ? loader.facts(s) : null]);
+      // The first screen without filters needs only the first page (precomputed for a frequent
+      // term) and the exact count; the filters' tables come in the same round trip as the postings.
+      const firstPage = !s.paper && !s.from && !s.to && (!s.sort || s.sort === 'relevance') && s.page <= 1;
+      const [result, facts] = await Promise.all([searchQuery(terms, loader, { firstPage }), terms.length ? loader.facts(s) : null]);
+      const all = result.matches;
       const filtered = facts ? sortMatches(filterMatches(all, facts, s), facts, s.sort) : all;
-      const shown = paginate(filtered, s.page, PER_PAGE);
+      const total = firstPage ? result.total : filtered.length;
+      const shown = { ...paginate(filtered, s.page, PER_PAGE), pages: Math.max(1, Math.ceil(total / PER_PAGE)) };
       const docs = await loader.docs(shown.items.map((m) => m.doc));
       if (mine !== generation) return;
-      ui.count.textContent = String(filtered.length);
+      ui.count.textContent = String(total);
       ui.results.replaceChildren(...docs.map((d) => resultItem(d, meta, terms)));
       if (ui.range) {
-        ui.range.textContent = filtered.length
+        ui.range.textContent = total
           ? `，显示第 ${(shown.page - 1) * PER_PAGE + 1}–${(shown.page - 1) * PER_PAGE + shown.items.length} 篇`
           : '';
       }
       renderPages(ui, s, shown.page, shown.pages);
       if (terms.length === 0) {
         showMessage(ui, s.q.trim() ? '搜索词里没有可检索的文字（标点和空格会被忽略）。' : '请输入要搜索的词。');
-      } else if (filtered.length === 0) {
+      } else if (total === 0) {
         const hint =
-          all.length > 0
-            ? `筛选条件排除了全部 ${all.length} 篇含这些词的文章，请放宽报纸或日期范围。`
+          result.total > 0
+            ? `筛选条件排除了全部 ${result.total} 篇含这些词的文章，请放宽报纸或日期范围。`
             : '试试更短的词，检查有无错别字，或减少搜索词。';
         showMessage(ui, `没有找到包含“${terms.join('”和“')}”的文章。${hint}`);
       } else {

@@ -12,6 +12,7 @@
  * Names recognised once are found again wherever the text repeats them. Overlapping candidates
  * are resolved longest first, so 控江路街道 is one place, 杨浦区教育局 one organisation.
  */
+import { nameIndex, resegment, type NameIndex } from './resegment.js';
 import { dictionaryFrequency, dictionaryTag, tagText, type Token } from './tagger.js';
 import { ADDRESS_WORDS, COMMON_NS, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
 
@@ -44,10 +45,14 @@ const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
 const NAME_WORD_TAGS = new Set(['n', 'a', 'an', 'nz', 'ns', 'j', 'i', 'l', 'ng', 'ag', 't', 'nt', 'vn']);
 // Tags of a single character the HMM leaves after a two-character name.
 const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg']);
+// After a title, a given name may be any word but these (副区长 沈|立新, 委员 陶|建中, 记者 欧阳|倩).
+// Adverbs end a name's words even where any open word may be in it (…办事处|将|协调…).
+const ADVERB_TAGS = new Set(['d', 'ad']);
+const FUNCTION_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'r', 'm', 'mq', 'f', 'q', 'y', 'e', 'o']);
 // Words of these tags never end a name: verbs, prepositions, conjunctions, particles, numbers…
-const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'f', 'q', 'y', 'zg', 'e', 'o']);
-// What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心.
-const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng']);
+const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'mq', 'f', 'q', 'y', 'zg', 'e', 'o']);
+// What an organisation's name may be built of besides proper nouns: 区委|宣传部, 社区|卫生|服务中心, 东方|医院.
+const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng', 'l', 's']);
 // Company names also take verbal nouns: 城市|建设|投资|（集团）有限公司; elsewhere they are the sentence's verbs (调研, 建设).
 const COMPANY = /(公司|集团)$/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -55,14 +60,46 @@ const SPACE = /^\s+$/u;
 // Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
 const ADMIN_END = /[省市县区]$/u;
 // Suffixes that may stand as a word of their own after a name (控江路|街道); shorter ones only end a word (浦东新区).
-const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城']);
+const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城河湖塘泾']);
 // Roads, lanes and towns name what is built or organised after them (欧阳路|街道, 秦皇岛路|码头, 江湾镇|街道);
 // areas such as 街道, 社区, 小区 do not (殷行街道|老旧小区 names nothing).
 const NAMES_NEXT = /[路街弄镇]$/u;
 // Area words after a common word name nothing (居民小区, 周边社区).
 const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发区', '街道']);
 // Roads and built places are named by any word (大学|路, 长风|公园): before these the name may be a common word.
-const ROAD = /^(路|街|弄|港|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
+const ROAD = /^(路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
+// Two-character words ending as a bureau does that are roles, not bureaus.
+const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
+// One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
+const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
+// Endings of nouns for kinds of people; and common nouns that end so (卫生, 国家, 大家).
+const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
+const COMMON_NOUNS = new Set(['卫生', '民生', '人生', '一生', '国家', '大家', '人家', '商家', '厂家', '东家', '老家', '回家', '全家', '本人', '个人', '他人', '别人', '人人', '动员']);
+const DOTS = new Set(['·', '・', '•', '‧']);
+// Tags of common words: an organisation's name made of these alone is a description (人工智能|实验室).
+const COMMON_TAGS = new Set(['n', 'vn', 'an', 'a', 'l', 'b']);
+const PARTY_BODY = /^(党委|党组|党工委|党总支|党支部)$/u;
+// How common a word must be to be a common word before a one-character ending (花园|里).
+const COMMON_HEAD = 500;
+const COUNTED = new Set(['m', 'mq', 'q', 'r']);
+const LONG_SUFFIXES = new Set([...ORG_SUFFIXES, ...PLACE_SUFFIXES].filter((x) => x.length >= 3));
+const LONGEST_SUFFIX = Math.max(...[...LONG_SUFFIXES].map((x) => x.length));
+const SUFFIX_PREFIXES = new Set([...LONG_SUFFIXES].flatMap((x) => [...x].map((_, n) => x.slice(0, n + 1))));
+const YOUTH_LEAGUE = /^团[区市县]委$/u;
+const AREA_START = /^(街道|社区|小区|园区)/u;
+const NUMBERED = /^(村|街坊)$/u;
+const NUMERAL = /^([一二三四五六七八九十]+|\d+)$/u;
+const ORDINAL = /^第([一二三四五六七八九十]+|\d+)$/u;
+// What ends a road's or water's name inside a longer word, and the places after it (公路|沿线, 河|边).
+const PLACE_HEAD = /^(公路|大道|路|街|河|湖|港|塘)/u;
+const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '一带', '边', '畔', '旁', '段', '上']);
+// A town's party body glued to its secretary: 金山卫镇|党委书记.
+const BODY_BEFORE_TITLE = /^(党委|党工委|党总支|党支部)(书记|副书记)$/u;
+// Zones and green spaces are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区, 新江湾城|生态|走廊).
+const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|科学城|绿地|走廊)$/u;
+// Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
+const LEVEL_CHARS = new Set([...'区市县']);
+const SUFFIX_CHARS = new Set([...'局委办路街镇村']);
 const BARE_ORG = new Set(ORG_SUFFIXES.filter((s) => s.length >= 2 || '局委办部厅'.includes(s)));
 const SUFFIXES: Array<{ suffix: string; kind: 'place' | 'org' }> = [
   ...PLACE_SUFFIXES.map((suffix) => ({ suffix, kind: 'place' as const })),
@@ -75,10 +112,13 @@ const TRUSTED_FREQUENCY = { place: 2000, org: 20 } as const;
 
 /** The people, places and organisations `text` names, in text order, never overlapping. */
 export function recognise(text: string, known: Known = {}, tagged: Token[] = tagText(text)): Mention[] {
-  const tokens = splitFunctionChars(tagged);
+  const index = nameIndex(known.places);
+  const tokens = joinSuffixes(splitGlued(splitFunctionChars(resegment(text, tagged, index))));
   const candidates: Candidate[] = [
+    ...gazetteerMentions(tokens, index),
     ...levelBodies(text, tokens),
     ...addressedPeople(text, tokens),
+    ...dottedNames(text, tokens),
     ...lexiconMentions(text, known),
     ...suffixedNames(tokens, new Set(known.places ?? [])),
     ...titledPeople(text, tokens),
@@ -87,26 +127,78 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
   const chosen = resolve(candidates);
   // People listed after a person (谢某某、薛某) and every repetition of a recognised name.
   const people = listedPeople(text, tokens, chosen);
-  return resolve([...chosen, ...people, ...repeats(text, [...chosen, ...people])]).map(({ start, end, text: t, kind }) => ({ start, end, text: t, kind }));
+  return resolve([...chosen, ...people, ...repeats(text, [...chosen, ...people], index)]).map(({ start, end, text: t, kind }) => ({ start, end, text: t, kind }));
 }
 
 /**
  * The HMM glues prepositions and particles to the unknown words next to them (在田林, 由华泾镇,
- * 王浩到): such a character is cut off as a word of its own.
+ * 王浩到, 局等), and a level word to the bureau after it (区卫健委, 区|建): such a character is
+ * cut off as a word of its own.
  */
 function splitFunctionChars(tokens: Token[]): Token[] {
-  return tokens.flatMap((t): Token[] => {
-    if (t.tag !== 'x' || t.word.length < 2) return [t];
+  return tokens.flatMap((t): Token | Token[] => {
+    if (t.tag !== 'x' || t.word.length < 2) return t;
     const out: Token[] = [];
     let { start, end } = t;
     if (FUNCTION_CHARS.has(t.word[0]!)) out.push({ word: t.word[0]!, tag: 'p', start, end: ++start });
     if (end - start < 1) return out;
-    const tail = FUNCTION_CHARS.has(t.word[t.word.length - 1]!) && end - start >= 3 ? { word: t.word[t.word.length - 1]!, tag: 'p', start: end - 1, end } : null;
+    // A tail is cut from a name (王浩|到) or from a suffix left alone (局|等), not from a short word.
+    const last = t.word[t.word.length - 1]!;
+    const tail = FUNCTION_CHARS.has(last) && (end - start >= 3 || (end - start === 2 && SUFFIX_CHARS.has(t.word[t.word.length - 2]!))) ? { word: last, tag: 'p', start: end - 1, end } : null;
     if (tail) end--;
-    out.push({ word: t.word.slice(start - t.start, end - t.start), tag: 'x', start, end });
+    if (end - start >= 2 && LEVEL_CHARS.has(t.word[start - t.start]!)) {
+      out.push({ word: t.word[start - t.start]!, tag: 'n', start, end: start + 1 });
+      start++;
+    }
+    const word = t.word.slice(start - t.start, end - t.start);
+    out.push({ word, tag: 'x', start, end });
     if (tail) out.push(tail);
     return out;
   });
+}
+
+/**
+ * Words jieba made of a name's last word and what follows it: 古楼|公路沿线, 漕港|河边,
+ * 番禺|路住, 武进|路段, 金山卫镇|党委书记. The name's word is cut off when a name stands before it.
+ */
+function splitGlued(tokens: Token[]): Token[] {
+  return tokens.flatMap((t, i): Token | Token[] => {
+    const before = tokens[i - 1];
+    if (!before || t.word.length < 2 || CLOSED_TAGS.has(before.tag) || !HAN_ONLY.test(before.word)) return t;
+    const head = PLACE_HEAD.exec(t.word)?.[0] ?? BODY_BEFORE_TITLE.exec(t.word)?.[1];
+    if (!head) return t;
+    const tail = t.word.slice(head.length);
+    const glued = BODY_BEFORE_TITLE.test(t.word)
+      ? before.tag === 'ns' || closing(before)?.kind === 'org'
+      : LOCATIVES.has(tail) ? PROPER.has(before.tag) || (tail !== '上' && before.tag === 'n') : t.tag === 'x' && tail.length === 1;
+    if (!glued) return t;
+    const cut = t.start + head.length;
+    return [
+      { word: head, tag: dictionaryTag(head) || 'n', start: t.start, end: cut },
+      { word: tail, tag: dictionaryTag(tail) || 'x', start: cut, end: t.end },
+    ];
+  });
+}
+
+/** Words that spell a long institution or place word together are made that word: 消防|救援|站 → 消防救援站. */
+function joinSuffixes(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = '';
+    let last = -1;
+    for (let j = i; j < tokens.length && joined.length < LONGEST_SUFFIX; j++) {
+      joined += tokens[j]!.word;
+      if (!SUFFIX_PREFIXES.has(joined)) break;
+      if (j > i && LONG_SUFFIXES.has(joined)) last = j;
+    }
+    if (last < 0) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    out.push({ word: tokens.slice(i, last + 1).map((t) => t.word).join(''), tag: 'n', start: tokens[i]!.start, end: tokens[last]!.end });
+    i = last;
+  }
+  return out;
 }
 
 /** 区委, 区政府, 团区委 standing alone; not when a post or membership follows (区委书记, 区政协委员). */
@@ -116,8 +208,10 @@ function levelBodies(text: string, tokens: Token[]): Candidate[] {
     // 区 | 政协 is cut apart as often as not.
     const two = LEVELS.has(t.word) && tokens[i + 1] ? { word: t.word + tokens[i + 1]!.word, last: i + 1 } : null;
     const body = LEVEL_BODIES.test(t.word) && t.word.length >= 2 ? { word: t.word, last: i } : two && LEVEL_BODIES.test(two.word) ? two : null;
-    if (!body) return;
-    if (postFollows(tokens, body.last)) return;
+    // 政府 and 党委 with no level word are any government or party body (法治政府, 区教育局|党委).
+    if (!body || /^(政府|党委|人民政府)$/u.test(body.word)) return;
+    // 团区委 is a named body like any bureau: before a post it is still named (团区委|书记).
+    if (!YOUTH_LEAGUE.test(body.word) && postFollows(tokens, body.last)) return;
     out.push(candidate(text, t.start, tokens[body.last]!.end, 'org', 1));
   });
   return out;
@@ -135,12 +229,33 @@ function addressedPeople(text: string, tokens: Token[]): Candidate[] {
     const next = tokens[i + 1];
     if (t.word.length === 1 && SURNAMES.has(t.word) && next && ADDRESS_WORDS.includes(next.word)) out.push(candidate(text, t.start, next.end, 'person', 1));
     // 老王 or 老|王, 小李: only with a surname the dictionary does not know as another word (老师, 小时).
-    const familiar = /^[老小]$/u.test(t.word) && next?.word.length === 1 ? { word: t.word + next.word, end: next.end } : /^[老小].$/u.test(t.word) ? { word: t.word, end: t.end } : null;
-    if (familiar && SURNAMES.has(familiar.word[1]!) && ['nr', 'x', 't'].includes(t.word.length === 2 ? t.tag : 'x') && !['n', 'v', 'a', 'd', 'm'].includes(dictionaryTag(familiar.word))) {
+    // 老|陈说: the HMM glued the speech verb to the surname.
+    const spoken = /^[老小]$/u.test(t.word) && next?.word.length === 2 && next.word.endsWith('说');
+    const familiar = /^[老小]$/u.test(t.word) && (next?.word.length === 1 || spoken) ? { word: t.word + next!.word[0], end: next!.start + 1 } : /^[老小].$/u.test(t.word) ? { word: t.word, end: t.end } : null;
+    if (!familiar || !SURNAMES.has(familiar.word[1]!)) return;
+    // A word the dictionary knows (老汤, 老师) is a name only before a speech verb (老陆|说).
+    const cue = spoken || PERSON_CUES.some((c) => tokens[nextWord(tokens, i + (t.word.length === 2 ? 1 : 2))]?.word.startsWith(c));
+    if (cue || (['nr', 'x', 't'].includes(t.word.length === 2 ? t.tag : 'x') && !['n', 'v', 'a', 'd', 'm'].includes(dictionaryTag(familiar.word)))) {
       out.push(candidate(text, t.start, familiar.end, 'person', 1));
     }
   });
   return out;
+}
+
+/** Foreign names written with a middle dot between their parts: 马克·杜邦. */
+function dottedNames(text: string, tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    if (!DOTS.has(t.word) || DOTS.has(tokens[i - 2]?.word ?? '')) return;
+    let last = i + 1;
+    while (DOTS.has(tokens[last + 1]?.word ?? '') && foreignPart(tokens[last + 2])) last += 2;
+    if (foreignPart(tokens[i - 1]) && foreignPart(tokens[i + 1])) out.push(candidate(text, tokens[i - 1]!.start, tokens[last]!.end, 'person', 0));
+  });
+  return out;
+}
+
+function foreignPart(token: Token | undefined): boolean {
+  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 4 && (PERSON_TAGS.has(token.tag) || token.tag === 'nz');
 }
 
 /** Longest candidates first, then the better-ranked, then the earlier; overlaps are dropped. */
@@ -161,6 +276,16 @@ function occurrences(text: string, name: string): number[] {
   return at;
 }
 
+/** The gazetteer's towns and streets, and its short forms where they are not common words. */
+function gazetteerMentions(tokens: Token[], index: NameIndex): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of tokens) {
+    const trust = t.tag === 'ns' ? index.names.get(t.word) : undefined;
+    if (trust === 'full' || trust === 'short') out.push({ start: t.start, end: t.end, text: t.word, kind: 'place', rank: trust === 'full' ? 0 : 2 });
+  }
+  return out;
+}
+
 function lexiconMentions(text: string, known: Known): Candidate[] {
   const out: Candidate[] = [];
   for (const name of known.places ?? []) for (const i of occurrences(text, name)) out.push(candidate(text, i, i + name.length, 'place', 0));
@@ -168,12 +293,17 @@ function lexiconMentions(text: string, known: Known): Candidate[] {
   return out;
 }
 
-function repeats(text: string, found: Candidate[]): Candidate[] {
+function repeats(text: string, found: Candidate[], index: NameIndex): Candidate[] {
   const names = new Map(found.map((c) => [c.text, c.kind]));
+  // An organisation named with its place is named again without it: 上海市复兴高级中学 … 复兴高级中学.
+  for (const c of found) {
+    const place = c.kind === 'org' ? index.find(c.text)[0] : undefined;
+    if (place?.start === 0 && place.trust === 'full' && c.text.length - place.end >= 4 && !names.has(c.text.slice(place.end))) names.set(c.text.slice(place.end), 'org');
+  }
   return [...names].flatMap(([name, kind]) =>
     occurrences(text, name)
       // 区政协 named once, and 区政协主席 later: still a title.
-      .filter((i) => !(LEVEL_BODIES.test(name) && postAt(text, i + name.length)))
+      .filter((i) => !(LEVEL_BODIES.test(name) && !YOUTH_LEAGUE.test(name) && postAt(text, i + name.length)))
       .map((i) => candidate(text, i, i + name.length, kind, 3)),
   );
 }
@@ -193,7 +323,7 @@ function closing(token: Token): Closing | null {
   return found;
 }
 
-type Closing = { kind: 'place' | 'org'; alone: boolean };
+type Closing = { kind: 'place' | 'org'; alone: boolean; needsPlace?: boolean };
 const closings = new Map<string, Closing | null>();
 const titles = new Map<string, boolean>();
 
@@ -207,33 +337,50 @@ function isTitle(word: string): boolean {
 function closingOf(token: Token): Closing | null {
   // 区委常委, 党工委书记: a title, not an organisation.
   if (!HAN_ONLY.test(token.word) || isTitle(token.word)) return null;
-  // A word of three or more characters ending in 路 is a road whatever jieba tags it (斜土路, 国和路),
+  if (ZONE.test(token.word)) {
+    const head = token.word.replace(ZONE, '');
+    return PROPER.has(token.tag) && head.length >= 2 && !GENERIC_PREFIXES.has(head) ? { kind: 'place', alone: true } : { kind: 'place', alone: false, needsPlace: true };
+  }
+  // A word of three or more characters ending in 路 or 街 is a road whatever jieba tags it (斜土路, 仁兴街),
   // unless it is a kind of road (高速公路, 快速路).
-  if (token.word.length >= 3 && token.word.endsWith('路') && !/(公路|道路|线路|铁路|马路|快速路|高架路)$/u.test(token.word)) return { kind: 'place', alone: true };
+  if (token.word.length >= 3 && /[路街]$/u.test(token.word) && !/(公路|道路|线路|铁路|马路|快速路|高架路|大街|步行街|商业街|美食街|小吃街)$/u.test(token.word)) return { kind: 'place', alone: true };
   for (const { suffix, kind } of SUFFIXES) {
     if (!token.word.endsWith(suffix)) continue;
     if (token.word === suffix) return (kind === 'place' ? BARE_PLACE : BARE_ORG).has(suffix) ? { kind, alone: false } : null;
     const head = token.word.slice(0, -suffix.length);
     if (COMMON_NS.has(token.word)) return null;
+    // 中小学, 大医院: a generic word and an institution word, in the dictionary as a kind.
+    if (suffix.length >= 2 && GENERIC_PREFIXES.has(head) && dictionaryTag(token.word) !== '' && token.tag !== 'ns' && token.tag !== 'nt') return null;
+    // A common word and a one-character ending is a phrase or a kind of place, not a name: 花园里, 养老院.
+    const phrase = suffix.length === 1 && !['ns', 'nt'].includes(token.tag) && dictionaryFrequency(head) >= COMMON_HEAD && !['ns', 'nt', 'nz', 'j'].includes(dictionaryTag(head));
     // The HMM's unknown words ending in one character (开新局) are as often phrases as names, but
     // not when they end as a town, village or harbour does (华泾镇).
-    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && '镇村港'.includes(suffix))) };
+    if (PROPER.has(token.tag)) return { kind, alone: !GENERIC_PREFIXES.has(head) && !phrase && (token.tag !== 'x' || suffix.length >= 2 || (token.word.length >= 3 && WATERS_AND_TOWNS.has(suffix))) };
     // A common word ending in a long place word after a name of its own: 虹口足球场, 人民广场.
     if (kind === 'place' && suffix.length >= 2 && head.length >= 2 && token.tag === 'n' && !GENERIC_PREFIXES.has(head) && !AREAS.has(suffix)) return { kind, alone: true };
     // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
     // 大局) still closes a name built before it.
     const bureau = suffix.length === 1 && '局委办厅署'.includes(suffix) && token.word.length >= 3;
-    return kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz'].includes(token.tag) ? { kind, alone: false } : null;
+    if (kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz'].includes(token.tag)) return { kind, alone: false };
+    // 经委, 外办, 管委: a bureau's abbreviation, an organisation only after its district or level
+    // word (嘉定区|经委, 区|科委); elsewhere such words are roles or verbs (评委, 要办).
+    if (kind === 'org' && token.word.length === 2 && '局委办'.includes(suffix) && !ROLE_WORDS.has(token.word)) return { kind, alone: false, needsPlace: true };
+    return null;
   }
   return null;
 }
 
 /** Can `token` be part of a `kind` name that some later token closes? */
-function canExtend(token: Token, kind: 'place' | 'org', closer: string): boolean {
+/** How freely a name's words are taken: proper and common nouns; also verbs; any open word. */
+type Reach = 'nouns' | 'verbs' | 'open';
+
+function canExtend(token: Token, kind: 'place' | 'org', reach: Reach): boolean {
   if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
-  if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word);
-  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (token.tag === 'v' && COMPANY.test(closer));
+  // A 街道 is an area of its own: 殷行街道|老旧小区 names nothing.
+  if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word) && !token.word.endsWith('街道');
+  if (reach === 'open') return (!FUNCTION_TAGS.has(token.tag) || token.tag === 'mq') && !ADVERB_TAGS.has(token.tag);
+  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (reach === 'verbs' && token.tag === 'v');
 }
 
 /**
@@ -244,9 +391,73 @@ function anchor(tokens: Token[], first: number, last: number, places: ReadonlySe
   for (let j = first; j < last; j++) {
     const t = tokens[j]!;
     if (['ns', 'nt', 'nr', 'nz'].includes(t.tag) && !(t.tag === 'ns' || places.has(t.word))) return first;
+    // 瑞羲(上海)信息技术有限公司: a place in brackets is part of the name, not its start.
+    if (/^[(（]$/u.test(tokens[j - 1]?.word ?? '')) continue;
     if (t.tag === 'ns' || places.has(t.word) || LEVELS.has(t.word) || closing(t)?.alone) return j;
   }
   return first;
+}
+
+/**
+ * Where a name closed by token `i` starts, walking back over the words that can be part of it;
+ * `reach` says which words may be part of it.
+ */
+function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): number {
+  const token = tokens[i]!;
+  let first = i;
+  let length = token.word.length;
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j]!;
+    // （集团） and the like inside a company name.
+    if (close.kind === 'org' && /^[）)]$/u.test(t.word) && /^[（(]$/u.test(tokens[j - 2]?.word ?? '') && HAN_ONLY.test(tokens[j - 1]?.word ?? '')) {
+      const inner = tokens[j - 1]!.word.length + 2;
+      if (length + inner > MAX_LENGTH.org) break;
+      length += inner;
+      first = j - 2;
+      j -= 2;
+      continue;
+    }
+    // 人力资源|和|社会保障局, 规划|和|自然资源局: bureau names join two fields with 和.
+    // Not two institutions side by side: 业委会|和|物业公司.
+    if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '') && !/[会委局办司院所处]$/u.test(tokens[j - 1]!.word)) {
+      length += 1;
+      first = j;
+      continue;
+    }
+    // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院
+    // and its party body (区教育局|党委).
+    if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
+    // A chain of places is one place a level (泗泾镇|江川村); a town names only its 街道 (江湾镇|街道).
+    if (close.kind === 'place' && /[镇乡]$/u.test(t.word) && token.word !== '街道') break;
+    // A district's body does not take another body before it (区委|区政府).
+    if (LEVEL_BODIES.test(token.word) && LEVEL_BODIES.test(t.word)) break;
+    // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
+    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
+    // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学, 第一|房屋… in an organisation's name.
+    if (j === i - 1 && close.kind === 'place' && NUMBERED.test(token.word) && NUMERAL.test(t.word)) {
+      length += t.word.length;
+      first = j;
+      continue;
+    }
+    if (close.kind === 'org' && ORDINAL.test(t.word)) {
+      length += t.word.length;
+      first = j;
+      continue;
+    }
+    const zone = close.kind === 'place' && close.needsPlace && t.tag === 'n' && closing(t) === null;
+    if ((!road && !zone && !canExtend(t, close.kind, reach)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
+    length += t.word.length;
+    first = j;
+  }
+  // Generic words do not start a name: 全区|各街道, 该校.
+  while (first < i && (GENERIC_PREFIXES.has(tokens[first]!.word) || !HAN_ONLY.test(tokens[first]!.word))) first++;
+  return first;
+}
+
+/** Is `token` an organisation's whole name (复旦大学, 民政局), not a level body that starts one (区委|宣传部)? */
+function namedOrg(token: Token): boolean {
+  if (LEVEL_BODIES.test(token.word)) return false;
+  return closing(token)?.kind === 'org' && !ORG_SUFFIXES.includes(token.word);
 }
 
 /** Names ending in a place or organisation word: 控江路街道, 杨浦区中心医院, 区委宣传部. */
@@ -256,33 +467,27 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
   tokens.forEach((token, i) => {
     const close = closing(token);
     if (!close) return;
-    let first = i;
-    let length = token.word.length;
-    for (let j = i - 1; j >= 0; j--) {
-      const t = tokens[j]!;
-      // （集团） and the like inside a company name.
-      if (close.kind === 'org' && /^[）)]$/u.test(t.word) && /^[（(]$/u.test(tokens[j - 2]?.word ?? '') && HAN_ONLY.test(tokens[j - 1]?.word ?? '')) {
-        const inner = tokens[j - 1]!.word.length + 2;
-        if (length + inner > MAX_LENGTH.org) break;
-        length += inner;
-        first = j - 2;
-        j -= 2;
-        continue;
-      }
-      // 人力资源|和|社会保障局, 规划|和|自然资源局: bureau names join two fields with 和.
-      if (close.kind === 'org' && t.word === '和' && ['n', 'vn'].includes(tokens[j - 1]?.tag ?? '') && ['n', 'vn'].includes(tokens[j + 1]?.tag ?? '')) {
-        length += 1;
-        first = j;
-        continue;
-      }
-      const road = close.kind === 'place' && ROAD.test(token.word) && j >= i - 2 && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
-      if ((!road && !canExtend(t, close.kind, token.word)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
-      length += t.word.length;
-      first = j;
-    }
-    // Generic words do not start a name: 全区|各街道, 该校.
-    while (first < i && (GENERIC_PREFIXES.has(tokens[first]!.word) || !HAN_ONLY.test(tokens[first]!.word))) first++;
+    const company = close.kind === 'org' && COMPANY.test(token.word);
+    let first = nameStart(tokens, i, close, company ? 'verbs' : 'nouns');
     if (close.kind === 'org') first = anchor(tokens, first, i, places);
+    const placed = (j: number) => tokens[j]!.tag === 'ns' || places.has(tokens[j]!.word) || LEVELS.has(tokens[j]!.word);
+    if (close.kind === 'org' && !placed(first)) {
+      // Between its place and its institution word a name may hold any open word (区|投资|促进|办,
+      // 嘉定区|非遗|保护|中心, 上海|淞|发|电梯…公司), but for a bureau not a verb right after the
+      // place (嘉定区|举办|…中心 names nothing).
+      const wide = anchor(tokens, nameStart(tokens, i, close, 'open'), i, places);
+      const after = tokens[wide + 1]!;
+      if (wide < first && placed(wide) && (company || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
+    }
+    if (close.needsPlace && !placed(first)) return;
+    // Slogans count their places (一江|一河, 一城|一镇); numbered places start with a number word (八一|村).
+    if (close.kind === 'place' && tokens[first]!.tag === 'x' && /^[一二两三四五六七八九十]/u.test(tokens[first]!.word)) return;
+    // An area word or common nouns alone name no organisation (街道|党工委, 社区卫生|服务中心, 人工智能|实验室),
+    // but a company's short name (电气|置业|公司) unless counted (一家|互联网|公司).
+    const described = tokens.slice(first, i).every((t) => COMMON_TAGS.has(t.tag) && !LEVELS.has(t.word) && !LEVEL_BODIES.test(t.word));
+    if (close.kind === 'org' && first < i && (AREA_START.test(tokens[first]!.word) || (described && (!company || COUNTED.has(tokens[first - 1]?.tag ?? ''))))) return;
+    // A sub-unit right after its organisation is not named apart: 复旦大学|生命科学学院.
+    if (close.kind === 'org' && first > 0 && namedOrg(tokens[first - 1]!)) return;
     if (first === i && !close.alone) return;
     const start = tokens[first]!.start;
     let last = i;
@@ -306,13 +511,17 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
   const next = tokens[i + 1];
   // After a title, a common word in the name's place is a name (记者 方舟); elsewhere it must look like one.
   const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag));
-  if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && closing(t) === null) {
+  // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
+  const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3);
+  if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && named) {
     // 朱勤 | 皓: the HMM cut a three-character name after two.
     if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && SPLIT_NAME_TAGS.has(next.tag)) return { start: t.start, end: next.end, last: i + 1 };
+    // 贺建 | 明说: the HMM glued the name's last character to the speech verb.
+    if (t.word.length === 2 && t.tag === 'x' && next?.word.length === 2 && next.word.endsWith('说')) return { start: t.start, end: t.end + 1, last: i };
     return { start: t.start, end: t.end, last: i };
   }
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
-  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !CLOSED_TAGS.has(next.tag)) {
+  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag)) {
     return { start: t.start, end: next.end, last: i + 1 };
   }
   return null;
@@ -324,12 +533,26 @@ function nextWord(tokens: Token[], i: number): number {
   return j;
 }
 
+/** Does `token` name a kind of person (爱好者, 巡护|员, 毕业生, 画家, 厨师长), which a name may follow as it follows a title? */
+function personNoun(token: Token): boolean {
+  return ['n', 'zg', 'ng', 'nr'].includes(token.tag) && HAN_ONLY.test(token.word) && PERSON_NOUN.test(token.word) && !COMMON_NOUNS.has(token.word);
+}
+
+/** Is token `i` the 的 of an age (80|岁|的), which a name often follows? */
+function aged(tokens: Token[], i: number): boolean {
+  return tokens[i]!.word === '的' && tokens[i - 1]?.word === '岁';
+}
+
 /** A title then a name (区委书记谢某某, 记者 张某), and a name then a speech verb (王某表示). */
 function titledPeople(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   tokens.forEach((token, i) => {
-    if (isTitle(token.word)) {
-      const name = nameAt(tokens, nextWord(tokens, i + 1), true);
+    // After a kind of person or an age the name must look like one (老年人|和|推 is no name).
+    const titled = isTitle(token.word);
+    if (titled || personNoun(token) || aged(tokens, i)) {
+      const at = nextWord(tokens, i + 1);
+      // 党员|和|师生: a preposition or conjunction is read as such unless a title stands before it.
+      const name = titled || !FUNCTION_CHARS.has(tokens[at]?.word[0] ?? '') ? nameAt(tokens, at, titled) : null;
       // A name right after a title wins over a place read into it (副区长|阮|青山).
       if (name) out.push(candidate(text, name.start, name.end, 'person', 0));
     }
@@ -361,13 +584,15 @@ function listedPeople(text: string, tokens: Token[], chosen: Candidate[]): Candi
 /** Dictionary words tagged as places or organisations, when common enough to trust: 上海, 复旦大学, 新华社. */
 function dictionaryNames(tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const t of tokens) {
-    if (!HAN_ONLY.test(t.word) || t.word.length < 2) continue;
+  tokens.forEach((t, i) => {
+    if (!HAN_ONLY.test(t.word) || t.word.length < 2) return;
     const kind = t.tag === 'ns' ? 'place' : t.tag === 'nt' && t.word.length >= 3 ? 'org' : null;
-    if (!kind || COMMON_NS.has(t.word) || dictionaryFrequency(t.word) < TRUSTED_FREQUENCY[kind]) continue;
+    if (!kind || COMMON_NS.has(t.word) || dictionaryFrequency(t.word) < TRUSTED_FREQUENCY[kind]) return;
     // 党代会, 音乐会: meetings, unless the word ends as an organisation does (委员会, 协会).
-    if (kind === 'org' && t.word.endsWith('会') && !ORG_SUFFIXES.some((s) => s.endsWith('会') && t.word.endsWith(s))) continue;
+    if (kind === 'org' && t.word.endsWith('会') && !ORG_SUFFIXES.some((s) => s.endsWith('会') && t.word.endsWith(s))) return;
+    // 人大常委会|主任: part of a title.
+    if (kind === 'org' && LEVEL_BODIES.test(t.word) && postFollows(tokens, i)) return;
     out.push({ start: t.start, end: t.end, text: t.word, kind, rank: 2 });
-  }
+  });
   return out;
 }

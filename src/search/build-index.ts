@@ -17,28 +17,34 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   META_PATH,
+  PAGE_SIZE,
   SHARD_MAGIC,
+  blockPath,
   dayOf,
   docPath,
+  encodeHead,
+  pageOrder,
   ShardKind,
-  ownFilePath,
   paperPath,
   shardPath,
   type DateRuns,
+  type PageEntry,
   type PaperRanges,
   type SearchDoc,
   type SearchMeta,
 } from './format.js';
 import { COMPRESSOR, gzip, gzipAll } from './gzip.js';
 import { groupByGram, normalizedLength, scanTexts } from './grams.js';
-import { GramTable, nextPowerOfTwo, type SearchIndexState } from './index-state.js';
+import { GramTable, nextPowerOfTwo, type OwnGramState, type SearchIndexState } from './index-state.js';
 
 /** Tuning knobs; the defaults aim at the targets in docs/search.md. */
 export interface BuildSearchIndexOptions {
   /** Aimed-for uncompressed bytes of postings per shard file (what a rare gram costs to fetch). */
   shardBytes?: number;
-  /** A gram whose postings exceed this many bytes gets its own file, so rare grams never pay for it. */
+  /** A gram whose postings exceed this many bytes gets files of its own, so rare grams never pay for it. */
   ownFileBytes?: number;
+  /** Bytes (raw) at which a block of such a gram is closed (a query fetches only the blocks that can hold a match). */
+  blockBytes?: number;
   /**
    * State of the build whose files are in the output folder now. When this build's articles
    * extend its articles, only new postings are encoded and files that did not change are
@@ -62,6 +68,7 @@ export interface SearchIndexBuild {
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
+const DEFAULT_BLOCK_BYTES = 4 * 1024;
 /** Articles scanned at once (bounds the scan's memory; appending a batch copies the postings). */
 const SCAN_BATCH = 8192;
 /** Raw bytes of index files compressed and handed out at once. */
@@ -113,7 +120,8 @@ export function buildSearchIndexWithState(site: Site, options: BuildSearchIndexO
 export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions = {}): Generator<OutputFile[], SearchIndexBuild> {
   const shardBytes = options.shardBytes ?? DEFAULT_SHARD_BYTES;
   const ownFileBytes = options.ownFileBytes ?? DEFAULT_OWN_FILE_BYTES;
-  const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}`;
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  const settings = `${FORMAT_NAME} ${FORMAT_VERSION}; ${COMPRESSOR}; shard ${shardBytes}; own ${ownFileBytes}; block ${blockBytes}`;
 
   const order = searchOrder(site);
   const texts = order.map((a) => articleSearchText(a.article));
@@ -183,30 +191,42 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
     return out;
   };
   const w = new ByteWriter(1 << 16);
+  // Frequent grams: blocks of article ranges, and a head for their hash shard. An append
+  // changes only a gram's last block (and adds blocks): its closed blocks are neither decoded
+  // nor written again, and an untouched gram keeps its head.
+  const heads = new Map<number, Uint8Array>();
+  const own = new Map<string, OwnGramState>();
+  for (const g of layout.own) {
+    const name = table.text(g);
+    const kept = sameLayout ? previous.own.get(name) : undefined;
+    const rewrite = !sameLayout || table.touched[g] === 1;
+    if (!rewrite && kept) {
+      heads.set(g, kept.head);
+      own.set(name, kept);
+      continue;
+    }
+    const split = splitOwnBlock(table.block(g), table.isBigram(g), name.length, blockBytes, kept);
+    heads.set(g, split.state.head);
+    own.set(name, split.state);
+    if (!rewrite) continue;
+    split.blocks.forEach((blk, k) => {
+      const b = split.firstBlock + k;
+      w.length = 0;
+      writeOwnFile(w, table, g, blk.df, blk.list, blk.rest ? ShardKind.DocList : ShardKind.Full);
+      add(blockPath(name, b), w.view().slice());
+      if (blk.rest) {
+        w.length = 0;
+        writeOwnFile(w, table, g, blk.df, blk.rest, ShardKind.RestOfPositions);
+        add(blockPath(name, b, true), w.view().slice());
+      }
+    });
+    if (full()) yield flush();
+  }
   for (let s = 0; s < layout.shardCount; s++) {
     if (!dirtyShard[s]) continue;
     w.length = 0;
-    writeShard(w, table, layout.shardGrams(s), ShardKind.Full);
+    writeShard(w, table, layout.shardGrams(s), heads);
     add(shardPath(s), w.view().slice());
-    if (full()) yield flush();
-  }
-  for (const g of layout.own) {
-    if (sameLayout && !table.touched[g]) continue;
-    const name = table.text(g);
-    const block = table.block(g);
-    w.length = 0;
-    if (table.isBigram(g)) {
-      // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
-      const { list, rest } = splitBigramBlock(block);
-      writeOwnFile(w, table, g, list, ShardKind.DocList);
-      add(ownFilePath(name, false), w.view().slice());
-      w.length = 0;
-      writeOwnFile(w, table, g, rest, ShardKind.RestOfPositions);
-      add(ownFilePath(name, true), w.view().slice());
-    } else {
-      writeOwnFile(w, table, g, block, ShardKind.Full);
-      add(ownFilePath(name), w.view().slice());
-    }
     if (full()) yield flush();
   }
   const encoder = new TextEncoder();
@@ -229,7 +249,6 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
     version: FORMAT_VERSION,
     digest: digestOf(sortedPaths, fileDigests),
     shardCount: layout.shardCount,
-    ownFile: layout.own.map((g) => table.text(g)),
     papers: site.papers.map((sp) => ({ id: sp.paper.id, name: sp.paper.name })),
     count: order.length,
   };
@@ -242,6 +261,7 @@ export function* searchIndexBatches(site: Site, options: BuildSearchIndexOptions
     files: fileDigests,
     meta: sha1(metaBytes),
     grams: table,
+    own,
   };
   return { files: [{ path: `search/${META_PATH}`, contents: metaBytes }], state, appendedTo: from };
 }
@@ -261,7 +281,7 @@ interface Layout {
   shardCount: number;
   /** Grams with their own file, in UTF-16 order of their text. */
   own: number[];
-  /** The grams of hash shard s, in UTF-16 order of their text. */
+  /** The grams of hash shard s (own-file grams too, by their heads), in UTF-16 order of their text. */
   shardGrams(s: number): Uint32Array;
 }
 
@@ -282,11 +302,11 @@ function planLayout(table: GramTable, shardBytes: number, ownFileBytes: number):
   const key = table.sortKeys();
   own.sort((a, b) => key[a]! - key[b]!);
   const start = new Uint32Array(shardCount + 1);
-  for (let g = 0; g < n; g++) if (!isOwn[g]) start[(table.hash[g]! & (shardCount - 1)) + 1]!++;
+  for (let g = 0; g < n; g++) start[(table.hash[g]! & (shardCount - 1)) + 1]!++;
   for (let s = 0; s < shardCount; s++) start[s + 1]! += start[s]!;
   const cursor = start.slice(0, shardCount);
   const members = new Uint32Array(start[shardCount]!);
-  for (let g = 0; g < n; g++) if (!isOwn[g]) members[cursor[table.hash[g]! & (shardCount - 1)]!++] = g;
+  for (let g = 0; g < n; g++) members[cursor[table.hash[g]! & (shardCount - 1)]!++] = g;
   return {
     shardCount,
     own,
@@ -331,14 +351,28 @@ function articleFacts(site: Site, order: SiteArticle[]): { shown: Array<Pick<Sea
   return { shown, dates, papers };
 }
 
+/** A frequent gram's blocks from `firstBlock` on (doc list or unigram postings, and a bigram's other positions), and its state. */
+interface OwnSplit {
+  blocks: Array<{ df: number; list: Uint8Array; rest: Uint8Array | null }>;
+  firstBlock: number;
+  state: OwnGramState;
+}
+
 /**
- * Splits a bigram's full block (doc delta, count, position deltas per article) into its doc
- * list (doc delta, count [and headline length], first offset) and the rest of its offsets, as deltas.
+ * Splits a gram's full block (doc delta, count, [headline length,] position deltas per article)
+ * into blocks closed once they hold `blockBytes` (doc list and positions), each starting its
+ * doc deltas from 0 (format.ts splitPostings, on bytes); a bigram's block as
+ * its doc list (doc delta, count [and headline length], first offset) and the rest of its
+ * offsets. Keeps the first page on the way (format.ts firstPage, on bytes). Given the last
+ * build's state of the gram, starts after its closed blocks.
  */
-function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Array } {
-  const list = new ByteWriter(1024);
-  const rest = new ByteWriter(1024);
-  let at = 0;
+function splitOwnBlock(block: Uint8Array, bigram: boolean, units: number, blockBytes: number, resume?: OwnGramState): OwnSplit {
+  let at = resume?.closedBytes ?? 0;
+  let doc = resume?.closedLastDoc ?? 0;
+  const starts = [...(resume?.closedStarts ?? [])];
+  const page = [...(resume?.closedPage ?? [])];
+  const out: OwnSplit = { blocks: [], firstBlock: starts.length, state: { head: new Uint8Array(0), closedBytes: at, closedLastDoc: doc, closedStarts: [], closedPage: [...page] } };
+  let closed = starts.length;
   const uint = (): number => {
     let value = 0;
     let scale = 1;
@@ -349,37 +383,79 @@ function splitBigramBlock(block: Uint8Array): { list: Uint8Array; rest: Uint8Arr
       scale *= 128;
     }
   };
+  let list = new ByteWriter(1024);
+  let rest = new ByteWriter(1024);
+  let inBlock = 0;
+  let prev = 0;
+  const close = (): void => {
+    out.blocks.push({ df: inBlock, list: list.result(), rest: bigram ? rest.result() : null });
+    list = new ByteWriter(1024);
+    rest = new ByteWriter(1024);
+    inBlock = 0;
+    prev = 0;
+  };
   while (at < block.length) {
-    list.uint(uint());
-    const countField = uint();
-    list.uint(countField);
-    if (countField & 1) list.uint(uint()); // the headline's length
-    list.uint(uint());
-    for (let k = 1; k < countField >>> 1; k++) rest.uint(uint());
+    doc += uint();
+    if (inBlock === 0) starts.push(doc);
+    list.uint(doc - prev);
+    prev = doc;
+    const field = uint();
+    list.uint(field);
+    let count = field;
+    let inHead = 0;
+    if (bigram) {
+      const head = field & 1 ? uint() : 0;
+      if (field & 1) list.uint(head);
+      count = Math.floor(field / 2);
+      const first = uint();
+      list.uint(first);
+      inHead = head > 0 && first + units <= head ? 1 : 0;
+      for (let k = 1; k < count; k++) rest.uint(uint());
+    }
+    keepTop(page, { doc, count, inHead });
+    inBlock++;
+    if (list.length + rest.length >= blockBytes) {
+      close();
+      out.state = { head: out.state.head, closedBytes: at, closedLastDoc: doc, closedStarts: [], closedPage: [...page] };
+      closed = starts.length;
+    }
   }
-  return { list: list.view(), rest: rest.view() };
+  if (inBlock > 0) close();
+  out.state.closedStarts = starts.slice(0, closed);
+  out.state.head = encodeHead({ starts, page });
+  return out;
 }
 
-/** A shard (see encodeShard in format.ts): magic, kind, count, directory, then the blocks. */
-function writeShard(w: ByteWriter, table: GramTable, ids: Uint32Array, kind: ShardKind): void {
+/** Inserts an entry into a page kept sorted by pageOrder, at most PAGE_SIZE long. */
+function keepTop(page: PageEntry[], e: PageEntry): void {
+  if (page.length === PAGE_SIZE && pageOrder(e, page[PAGE_SIZE - 1]!) >= 0) return;
+  let i = page.length;
+  while (i > 0 && pageOrder(e, page[i - 1]!) < 0) i--;
+  page.splice(i, 0, e);
+  if (page.length > PAGE_SIZE) page.pop();
+}
+
+/** A shard (see encodeShard in format.ts): magic, kind, count, directory, then the blocks (a frequent gram's: its head). */
+function writeShard(w: ByteWriter, table: GramTable, ids: Uint32Array, heads: ReadonlyMap<number, Uint8Array>): void {
   w.bytes(SHARD_MAGIC);
-  w.uint(kind);
+  w.uint(ShardKind.Full);
   w.uint(ids.length);
   for (const g of ids) {
+    const head = heads.get(g);
     table.writeName(w, g);
-    w.uint(table.df[g]!);
-    w.uint(table.blockLength(g));
+    w.uint(table.df[g]! * 2 + (head ? 1 : 0));
+    w.uint(head ? head.length : table.blockLength(g));
   }
-  for (const g of ids) w.bytes(table.block(g));
+  for (const g of ids) w.bytes(heads.get(g) ?? table.block(g));
 }
 
-/** A file holding one gram's block. */
-function writeOwnFile(w: ByteWriter, table: GramTable, g: number, block: Uint8Array, kind: ShardKind): void {
+/** A file holding one block of a frequent gram. */
+function writeOwnFile(w: ByteWriter, table: GramTable, g: number, df: number, block: Uint8Array, kind: ShardKind): void {
   w.bytes(SHARD_MAGIC);
   w.uint(kind);
   w.uint(1);
   table.writeName(w, g);
-  w.uint(table.df[g]!);
+  w.uint(df * 2);
   w.uint(block.length);
   w.bytes(block);
 }

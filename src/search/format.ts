@@ -5,16 +5,17 @@
  * Files under `<base>search/`, all gzip-compressed (the browser gunzips them itself, so any
  * plain static server works; a server that adds Content-Encoding is handled too):
  *
- *   meta.json.gz          SearchMeta: version, shard count, own-file grams, papers, article count
- *                         (nothing per article, so it does not grow with the archive)
- *   shards/<k>/<n>.bin.gz postings of every gram whose hash is n (mod shardCount), k = n >> 10
- *   terms/<h>/<hex>.bin.gz  one very frequent gram (listed in meta.ownFile); for a bigram, its doc list
- *   terms/<h>/<hex>.pos.bin.gz  the rest of a very frequent bigram's positions (after the first)
+ *   meta.json.gz          SearchMeta: version, shard count, papers, article count
+ *                         (the same few hundred bytes at any archive size)
+ *   shards/<k>/<n>.bin.gz postings of every rare gram whose hash is n (mod shardCount), k = n >> 10,
+ *                         and the head of every frequent one (its blocks, count and first page)
+ *   terms/<h>/<hex>.<b>.bin.gz      block b of a frequent gram: a unigram's postings, a bigram's doc list
+ *   terms/<h>/<hex>.<b>.pos.bin.gz  the rest of block b's positions (a frequent bigram)
  *   docs/<k>/<i>.json.gz  SearchDoc of article i (for the results shown), k = i >> 10
  *   dates.json.gz         DateRuns: each article's issue date (fetched for a date filter or order)
  *   papers/<p>.json.gz    PaperRanges: paper p's articles (fetched for a paper filter)
  *
- * Folders fan out by 1,024 (docs, shards) or 64 (terms) so none holds 10,000 entries.
+ * Folders fan out by 1,024 so none holds 10,000 entries.
  */
 
 /** Name of the format, checked by the browser before anything else. */
@@ -25,8 +26,11 @@ export const FORMAT_NAME = 'baokan-search';
  * saved state of another version. 2: punctuation and symbols are indexed (docs/search.md).
  * 3: no per-article table in meta (headline lengths in the bigram postings, dates and papers in
  * files of their own, display fields in the docs), folders fanned out.
+ * 4: frequent grams in blocks of article ranges, their heads in the hash shards (no list in meta).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
+/** Results per page; a frequent gram's head holds its first page in result order. */
+export const PAGE_SIZE = 10;
 /** First bytes of every (decompressed) shard file. */
 export const SHARD_MAGIC = [0x42, 0x4b, 0x53, FORMAT_VERSION]; // "BKS" + version
 
@@ -38,8 +42,6 @@ export interface SearchMeta {
   digest: string;
   /** Number of hash shards, a power of two. */
   shardCount: number;
-  /** Grams whose postings are too large for a shard and have their own file. */
-  ownFile: string[];
   /** The papers, in archive order; `papers/<p>.json.gz` lists paper p's articles. */
   papers: Array<{ id: string; name: string }>;
   /** Number of articles (numbered 0 … count − 1 in index order). */
@@ -120,10 +122,9 @@ export function hashGram(gram: string): number {
   return h >>> 0;
 }
 
-/** Path (relative to the search root) of the file holding a gram's postings (with positions or not). */
-export function gramPath(gram: string, meta: Pick<SearchMeta, 'shardCount' | 'ownFile'>, positions = true): string {
-  if (meta.ownFile.includes(gram)) return ownFilePath(gram, positions);
-  return shardPath(hashGram(gram) & (meta.shardCount - 1));
+/** Path of the hash shard holding a gram (its postings, or the head of a frequent gram). */
+export function gramShardPath(gram: string, shardCount: number): string {
+  return shardPath(hashGram(gram) & (shardCount - 1));
 }
 
 /** Path of hash shard n. */
@@ -132,12 +133,13 @@ export function shardPath(n: number): string {
 }
 
 /**
- * Path of a frequent gram's own file: its code points in hex, so any gram is a safe name.
- * A bigram has two: the doc list (enough for a two-character term) and `.pos` with positions.
+ * Path of block b of a frequent gram: its code points in hex, so any gram is a safe name.
+ * A bigram's block has two files: the doc list (enough for a two-character term) and `.pos`
+ * with the rest of its positions.
  */
-export function ownFilePath(gram: string, positions = false): string {
+export function blockPath(gram: string, b: number, positions = false): string {
   const name = Array.from(gram, (c) => c.codePointAt(0)!.toString(16)).join('-');
-  return `terms/${hashGram(gram) & 63}/${name}${positions && gramLength(gram) === 2 ? '.pos' : ''}.bin.gz`;
+  return `terms/${hashGram(gram) & (FAN_OUT - 1)}/${name}.${b}${positions ? '.pos' : ''}.bin.gz`;
 }
 
 /** Path of article i's display file. */
@@ -347,12 +349,20 @@ export function encodeRestOfPositions(postings: Postings): Uint8Array {
   return w.result();
 }
 
+/** A shard directory entry: a rare gram's postings block, or (`own`) a frequent gram's head. */
+export interface ShardEntry {
+  gram: string;
+  df: number;
+  block: Uint8Array;
+  own?: boolean;
+}
+
 /**
- * Encodes a shard: magic, kind (see ShardKind), gram count, a directory (gram, article count, block length) in code
- * unit order, then the postings blocks in the same order. The directory lets the browser decode
- * only the grams a query needs.
+ * Encodes a shard: magic, kind (see ShardKind), gram count, a directory (gram, article count ·
+ * 2 + own, block length) in code unit order, then the blocks in the same order. The directory
+ * lets the browser decode only the grams a query needs.
  */
-export function encodeShard(entries: Array<{ gram: string; df: number; block: Uint8Array }>, kind = ShardKind.Full): Uint8Array {
+export function encodeShard(entries: ShardEntry[], kind = ShardKind.Full): Uint8Array {
   const sorted = [...entries].sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : 0));
   const w = new ByteWriter();
   w.bytes(Uint8Array.from(SHARD_MAGIC));
@@ -363,7 +373,7 @@ export function encodeShard(entries: Array<{ gram: string; df: number; block: Ui
     const bytes = enc.encode(e.gram);
     w.uint(bytes.length);
     w.bytes(bytes);
-    w.uint(e.df);
+    w.uint(e.df * 2 + (e.own ? 1 : 0));
     w.uint(e.block.length);
   }
   for (const e of sorted) w.bytes(e.block);
@@ -373,7 +383,7 @@ export function encodeShard(entries: Array<{ gram: string; df: number; block: Ui
 /** A decoded shard directory: where each gram's block lies, and what blocks hold. */
 export interface ShardDirectory {
   kind: ShardKind;
-  entries: Map<string, { df: number; offset: number; length: number }>;
+  entries: Map<string, { df: number; offset: number; length: number; own: boolean }>;
 }
 
 /** Reads a shard's directory, after checking its magic and version. */
@@ -400,11 +410,107 @@ export function decodeShardDirectory(buf: Uint8Array, name: string): ShardDirect
   }
   const dir: ShardDirectory = { kind: kind as ShardKind, entries: new Map() };
   let offset = r.pos;
-  for (const [gram, df, length] of heads) {
-    dir.entries.set(gram, { df, offset, length });
+  for (const [gram, dfOwn, length] of heads) {
+    dir.entries.set(gram, { df: Math.floor(dfOwn / 2), own: dfOwn % 2 === 1, offset, length });
     offset += length;
   }
   return dir;
+}
+
+/** Weight of a headline occurrence in ranking (also orders a frequent gram's first page). */
+export const HEAD_WEIGHT = 3;
+
+/** One result of a frequent gram's first page: its count and whether it is in the headline (0/1). */
+export interface PageEntry {
+  doc: number;
+  count: number;
+  inHead: number;
+}
+
+/**
+ * What the hash shard says of a frequent gram: its article count, the first article of each
+ * of its blocks (block b holds its articles from starts[b] up to starts[b + 1]), and the top
+ * PAGE_SIZE articles in result order for a query of that gram alone.
+ */
+export interface GramHead {
+  df: number;
+  starts: number[];
+  page: PageEntry[];
+}
+
+/** Result order of a one-gram query: headline first, then occurrences (headline ones weigh more), then archive order. */
+export function pageOrder(a: PageEntry, b: PageEntry): number {
+  // Past the first test both are in the headline or neither: occurrences order as BM25 would.
+  return b.inHead - a.inHead || b.count - a.count || a.doc - b.doc;
+}
+
+/** Encodes a head's bytes (the df is in the directory): block starts as deltas, then the page. */
+export function encodeHead(head: Omit<GramHead, 'df'>, w = new ByteWriter()): Uint8Array {
+  w.uint(head.starts.length);
+  let prev = 0;
+  for (const s of head.starts) {
+    w.uint(s - prev);
+    prev = s;
+  }
+  w.uint(head.page.length);
+  for (const e of head.page) {
+    w.uint(e.doc);
+    w.uint(e.count * 2 + e.inHead);
+  }
+  return w.result();
+}
+
+/** Decodes a frequent gram's head from its hash shard (undefined for a rare or absent gram). */
+export function decodeHead(buf: Uint8Array, dir: ShardDirectory, gram: string): GramHead | undefined {
+  const entry = dir.entries.get(gram);
+  if (!entry?.own) return undefined;
+  const r = new ByteReader(buf.subarray(entry.offset, entry.offset + entry.length));
+  const starts: number[] = [];
+  let at = 0;
+  for (let n = r.uint(); n > 0; n--) starts.push((at += r.uint()));
+  const page: PageEntry[] = [];
+  for (let n = r.uint(); n > 0; n--) {
+    const doc = r.uint();
+    const field = r.uint();
+    page.push({ doc, count: Math.floor(field / 2), inHead: field % 2 });
+  }
+  return { df: entry.df, starts, page };
+}
+
+/**
+ * Splits a frequent gram's postings into blocks, each closed once its bytes (doc list and
+ * positions, doc deltas from 0) reach `blockBytes`: dense stretches of the archive get short
+ * blocks, sparse ones long, so a block costs about the same to fetch anywhere; an appended
+ * article changes only the last, open block. For the reference indexer and tests (it encodes
+ * every prefix of a block); the fast indexer does the same on bytes.
+ */
+export function splitPostings(p: Postings, blockBytes: number): Postings[] {
+  const out: Postings[] = [];
+  const slice = (from: number, to: number): Postings => ({
+    docs: p.docs.slice(from, to),
+    counts: p.counts.slice(from, to),
+    ...(p.positions ? { positions: p.positions.slice(from, to), heads: p.heads!.slice(from, to) } : {}),
+  });
+  const size = (b: Postings): number => (b.positions ? encodePostings(b, true).length + encodeRestOfPositions(b).length : encodePostings(b).length);
+  let from = 0;
+  for (let k = 0; k < p.docs.length; k++) {
+    if (size(slice(from, k + 1)) >= blockBytes) {
+      out.push(slice(from, k + 1));
+      from = k + 1;
+    }
+  }
+  if (from < p.docs.length) out.push(slice(from, p.docs.length));
+  return out;
+}
+
+/** A gram's first page: as a bigram, inHead is 1 when its first offset ends inside the headline. */
+export function firstPage(p: Postings, gram: string): PageEntry[] {
+  const entries = p.docs.map((doc, k): PageEntry => {
+    const head = p.heads?.[k] ?? 0;
+    const first = p.positions?.[k]?.[0] ?? 0;
+    return { doc, count: p.counts[k]!, inHead: head > 0 && first + gram.length <= head ? 1 : 0 };
+  });
+  return entries.sort(pageOrder).slice(0, PAGE_SIZE);
 }
 
 /** Decodes one gram's postings from its shard. */
@@ -412,6 +518,7 @@ export function decodePostings(buf: Uint8Array, dir: ShardDirectory, gram: strin
   const entry = dir.entries.get(gram);
   const bigram = gramLength(gram) === 2;
   if (!entry) return { docs: [], counts: [], ...(bigram ? { positions: [] } : {}) };
+  if (entry.own) throw new Error(`baokan search: ${gram} is a frequent gram; its postings are in blocks (decodeHead)`);
   const r = new ByteReader(buf.subarray(entry.offset, entry.offset + entry.length));
   if (dir.kind === ShardKind.RestOfPositions) {
     throw new Error(`baokan search: positions of ${gram} need its doc list; use withRestOfPositions`);

@@ -2,7 +2,7 @@
  * The postings of a search index build, kept so the next build can append to them (see
  * build-index.ts), and their binary form for the build cache.
  */
-import { ByteWriter } from './format.js';
+import { ByteWriter, type PageEntry } from './format.js';
 import type { FlatPostings } from './grams.js';
 
 /** What the next build needs to append new articles instead of indexing everything again. */
@@ -17,6 +17,22 @@ export interface SearchIndexState {
   /** SHA-1 (base64) of meta.json.gz, which ties the state to the output it describes. */
   readonly meta: string;
   readonly grams: GramTable;
+  /** Each frequent gram's head and where its closed blocks end, by its text. */
+  readonly own: ReadonlyMap<string, OwnGramState>;
+}
+
+/**
+ * A frequent gram as the last build left it: its head (as in its hash shard), and its closed
+ * blocks summed up (where they end in its encoded postings, their last article, their first
+ * articles and the best page among them), so an append decodes only the open last block and
+ * the new articles.
+ */
+export interface OwnGramState {
+  head: Uint8Array;
+  closedBytes: number;
+  closedLastDoc: number;
+  closedStarts: number[];
+  closedPage: PageEntry[];
 }
 
 /**
@@ -350,7 +366,7 @@ export function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-const STATE_MAGIC = 'baokan-search-state 3\n';
+const STATE_MAGIC = 'baokan-search-state 4\n';
 
 /** Serializes a state for the build cache: a JSON header, then the typed arrays, 8-byte aligned. */
 export function encodeSearchIndexState(state: SearchIndexState): Uint8Array {
@@ -362,6 +378,7 @@ export function encodeSearchIndexState(state: SearchIndexState): Uint8Array {
     shardCount: state.shardCount,
     files: [...state.files],
     meta: state.meta,
+    own: [...state.own].map(([gram, o]) => [gram, Buffer.from(o.head).toString('base64'), o.closedBytes, o.closedLastDoc, o.closedStarts, o.closedPage.flatMap((e) => [e.doc, e.count, e.inHead])]),
     lengths: arrays.map((a) => a.byteLength),
   });
   const head = new TextEncoder().encode(STATE_MAGIC + header);
@@ -391,6 +408,7 @@ export function decodeSearchIndexState(bytes: Uint8Array): SearchIndexState | nu
       shardCount: number;
       files: Array<[string, string]>;
       meta: string;
+      own: Array<[string, string, number, number, number[], number[]]>;
       lengths: number[];
     };
     let at = align(8 + headBytes);
@@ -419,7 +437,8 @@ export function decodeSearchIndexState(bytes: Uint8Array): SearchIndexState | nu
       last.length === count &&
       hash.length === count &&
       start[count] === blockBytes.length &&
-      Array.isArray(h.articles);
+      Array.isArray(h.articles) &&
+      Array.isArray(h.own);
     if (!consistent) return null;
     return {
       settings: h.settings,
@@ -428,6 +447,18 @@ export function decodeSearchIndexState(bytes: Uint8Array): SearchIndexState | nu
       files: new Map(h.files),
       meta: h.meta,
       grams: new GramTable(uniCp, biFirst, biSecond, start, blockBytes, df, last, hash),
+      own: new Map(
+        h.own.map(([gram, head, closedBytes, closedLastDoc, closedStarts, page]) => [
+          gram,
+          {
+            head: new Uint8Array(Buffer.from(head, 'base64')),
+            closedBytes,
+            closedLastDoc,
+            closedStarts,
+            closedPage: Array.from({ length: page.length / 3 }, (_, k) => ({ doc: page[3 * k]!, count: page[3 * k + 1]!, inHead: page[3 * k + 2]! })),
+          },
+        ]),
+      ),
     };
   } catch {
     return null;

@@ -29,6 +29,20 @@ describe('people', () => {
     expect(found('楼下的钱阿姨每天都来帮忙。')).toContain('钱阿姨/person');
   });
 
+  it('takes a name after a kind of person or an age, and after a title a given name of any open word', () => {
+    expect(found('85岁的滕桂芳拄着拐杖走来。')).toContain('滕桂芳/person');
+    expect(found('观鸟爱好者卞立文举起相机。')).toContain('卞立文/person');
+    expect(found('副镇长邬立新来到现场。')).toContain('邬立新/person');
+    expect(found('罗店镇党委书记贺建明说，今年要办好十件实事。')).toContain('贺建明/person');
+    // A preposition after a kind of person is read as such: 党员|和|师生.
+    expect(found('优秀党员和师生代表齐聚一堂。').filter((n) => n.endsWith('/person'))).toEqual([]);
+  });
+
+  it('takes a foreign name written with a middle dot as one name', () => {
+    expect(found('法国画家安娜·贝克来到展厅。')).toContain('安娜·贝克/person');
+    expect(found('分设“新时代·好班长”专题。').filter((n) => n.endsWith('/person'))).toEqual([]);
+  });
+
   it('does not take a post alone, or a verb after a title, for a name', () => {
     expect(found('区长出席并讲话，主任介绍了情况。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
@@ -55,6 +69,23 @@ describe('places', () => {
     expect(found('小店开在金桥的老街上。', ['金桥'])).toContain('金桥/place');
   });
 
+  it('finds the gazetteer\'s towns whatever jieba cut, and writes a chain as one place a level', () => {
+    expect(found('家住佘山镇的老人和车墩镇的志愿者一起巡河。')).toEqual(['佘山镇/place', '车墩镇/place']);
+    expect(found('近日，泖港镇人民政府组织志愿者巡河。')).toEqual(['泖港镇人民政府/org']);
+    expect(found('活动在松江区九亭镇举行。')).toEqual(['松江区/place', '九亭镇/place']);
+    expect(found('金山区枫泾镇新义村举办活动。')).toEqual(['金山区/place', '枫泾镇/place', '新义村/place']);
+    expect(found('家住罗店三村的老人说。')).toContain('罗店三村/place');
+    // A short form that is a common word first is not a place alone (花木 of 花木街道).
+    expect(found('小区里的花木长得很好。')).not.toContain('花木/place');
+  });
+
+  it('takes roads ending in 公路, waters, and zones named by a place and common words', () => {
+    expect(found('沿着沪松公路向北，跨过油墩港，来到蟠龙塘两岸。')).toEqual(['沪松公路/place', '油墩港/place', '蟠龙塘/place']);
+    expect(found('金山工业区的企业加快转型。')).toContain('金山工业区/place');
+    expect(found('周浦生态走廊年内建成。')).toEqual(['周浦生态走廊/place']);
+    expect(found('小区公共绿地将改造。')).toEqual([]);
+  });
+
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
     expect(found('全区各街道和该社区都要落实。')).toEqual([]);
   });
@@ -78,8 +109,28 @@ describe('organisations', () => {
   it('joins the two fields of a bureau name: X和Y局', () => {
     expect(found('昨天，闵行区文化和旅游局发布通知。')).toContain('闵行区文化和旅游局/org');
     expect(found('奉贤区农业和农村委员会召开会议。')).toContain('奉贤区农业和农村委员会/org');
+    // Not two institutions side by side.
+    expect(found('请业委会和物业公司尽快回复。')).toEqual([]);
     // Known limit: a field jieba reads as a verb phrase (城乡建设) stops the name.
     expect(found('闵行区住房和城乡建设管理委员会发布通知。')).not.toContain('闵行区住房和城乡建设管理委员会/org');
+  });
+
+  it('takes a bureau\'s abbreviation after its district or level word, and not a role spelled alike', () => {
+    expect(found('宝山区科委、区商务委联合发布政策。')).toEqual(['宝山区科委/org', '区商务委/org']);
+    expect(found('评委当场打分。')).toEqual([]);
+    expect(found('罗店镇党委书记主持会议。')).toEqual(['罗店镇党委/org']);
+    // 团区委 is a named body, not a level's: before a post it is still an organisation.
+    expect(found('团区委书记出席活动。')).toEqual(['团区委/org']);
+  });
+
+  it('names no organisation with an area word or common words alone', () => {
+    expect(found('他在一家互联网公司上班。')).toEqual([]);
+    expect(found('街道党工委书记主持会议。')).toEqual([]);
+    expect(found('区中小学将推广午休课桌椅。')).toEqual([]);
+  });
+
+  it('finds an organisation again without the place it was first named with', () => {
+    expect(found('上海市市西中学举行典礼，市西中学的学生表演节目。')).toEqual(['上海市市西中学/org', '市西中学/org']);
   });
 
   it('starts a company name at its place, not at the word before it', () => {

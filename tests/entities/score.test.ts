@@ -1,12 +1,23 @@
 /**
- * The recogniser against the hand-labelled mentions (tests/fixtures/entities/, written to its
- * GUIDELINES.md in texts the rules were not written for): exact span and kind. The thresholds
- * are the measured level (README "People, places and organisations"), so a change that loses
- * precision or recall fails here; the issue's targets are 0.90 and 0.80.
+ * The recogniser against the hand-labelled mentions (tests/fixtures/entities/ and round2/, each
+ * written to its GUIDELINES.md): exact span and kind. The floors sit a little under the level
+ * reached (README "People, places and organisations"), so a change that loses precision or
+ * recall fails here; the issue's targets are 0.90 and 0.80.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rates, scoreEntities } from '../../scripts/score-entities.js';
+import { rates, scoreEntities, type EntityScore } from '../../scripts/score-entities.js';
+import type { EntityKind } from '../../src/entities/recognise.js';
+
+type Floors = Partial<Record<'all' | EntityKind, { precision: number; recall: number }>>;
+
+function expectAtLeast(score: EntityScore, floors: Floors): void {
+  for (const [kind, floor] of Object.entries(floors)) {
+    const r = rates(kind === 'all' ? score.all : score.byKind[kind as EntityKind]);
+    expect(r.precision, `${kind} precision`).toBeGreaterThanOrEqual(floor.precision);
+    expect(r.recall, `${kind} recall`).toBeGreaterThanOrEqual(floor.recall);
+  }
+}
 
 describe('entity recognition on the labelled set', () => {
   const score = scoreEntities();
@@ -16,24 +27,43 @@ describe('entity recognition on the labelled set', () => {
     for (const counts of Object.values(score.byKind)) expect(counts.gold).toBeGreaterThan(50);
   });
 
-  it('keeps precision and recall at the measured level', () => {
-    const all = rates(score.all);
-    expect(all.precision).toBeGreaterThanOrEqual(0.9);
-    expect(all.recall).toBeGreaterThanOrEqual(0.82);
-    expect(rates(score.byKind.person).precision).toBeGreaterThanOrEqual(0.97);
-    expect(rates(score.byKind.person).recall).toBeGreaterThanOrEqual(0.9);
+  it('keeps precision and recall at the level reached', () => {
+    expectAtLeast(score, {
+      all: { precision: 0.97, recall: 0.95 },
+      person: { precision: 0.98, recall: 0.96 },
+      place: { precision: 0.96, recall: 0.93 },
+      org: { precision: 0.95, recall: 0.94 },
+    });
   });
 });
 
-describe('entity recognition on the second blind set (tests/fixtures/entities/round2/)', () => {
-  // Measured once with the final rules before anyone read its errors: the honest level on new text.
+describe('entity recognition on the second set (tests/fixtures/entities/round2/)', () => {
+  // Measured blind at 0.826 / 0.719 (README); the rules were then fixed by reading its errors, so
+  // it is now a second tuning set, and the floors keep the level reached on it.
   const score = scoreEntities(fileURLToPath(new URL('../fixtures/entities/round2/mentions.jsonl', import.meta.url)));
 
-  it('keeps precision and recall at the level measured blind', () => {
-    const all = rates(score.all);
+  it('keeps precision and recall at the level reached', () => {
     expect(score.all.gold).toBeGreaterThanOrEqual(150);
-    expect(all.precision).toBeGreaterThanOrEqual(0.8);
-    expect(all.recall).toBeGreaterThanOrEqual(0.7);
-    expect(rates(score.byKind.person).precision).toBeGreaterThanOrEqual(0.95);
+    expectAtLeast(score, {
+      all: { precision: 0.97, recall: 0.92 },
+      person: { precision: 0.98, recall: 0.95 },
+      place: { precision: 0.95, recall: 0.85 },
+      org: { precision: 0.97, recall: 0.96 },
+    });
+  });
+});
+
+describe('entity recognition on the third set (tests/fixtures/entities/round3/)', () => {
+  // Measured blind on 2026-12-01 (README): the floors keep the blind level, 0.850 / 0.765.
+  const score = scoreEntities(fileURLToPath(new URL('../fixtures/entities/round3/mentions.jsonl', import.meta.url)));
+
+  it('keeps precision and recall at the level measured blind', () => {
+    expect(score.all.gold).toBeGreaterThanOrEqual(500);
+    expectAtLeast(score, {
+      all: { precision: 0.84, recall: 0.75 },
+      person: { precision: 0.91, recall: 0.82 },
+      place: { precision: 0.72, recall: 0.72 },
+      org: { precision: 0.94, recall: 0.72 },
+    });
   });
 });

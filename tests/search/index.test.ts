@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, searchOrder } from '../../src/search/index.js';
-import { checkMeta, decodePostings, decodeShardDirectory, encodePostings, encodeShard, FORMAT_VERSION, ownFilePath } from '../../src/search/format.js';
+import { checkMeta, decodePostings, decodeShardDirectory, encodePostings, encodeShard, FORMAT_VERSION, blockPath } from '../../src/search/format.js';
 import { runQuery, filterMatches, sortMatches, paginate, bigramCover } from '../../src/browser/engine.js';
 import { parseQuery } from '../../src/search/tokenize.js';
 import { HONGKOU, YANGPU, makeSite, smallSite } from './fixture.js';
@@ -36,7 +36,7 @@ describe('buildSearchIndex', () => {
       JSON.parse(gunzipSync(buildSearchIndex(site).find((f) => f.path === 'search/meta.json.gz')!.contents as Uint8Array).toString('utf8'));
     const site = smallSite();
     const meta = metaOf(site);
-    expect(Object.keys(meta).sort()).toEqual(['count', 'digest', 'format', 'ownFile', 'papers', 'shardCount', 'version']);
+    expect(Object.keys(meta).sort()).toEqual(['count', 'digest', 'format', 'papers', 'shardCount', 'version']);
     expect(meta.count).toBe(site.articles.length);
     expect(meta.papers).toEqual(site.papers.map((p) => ({ id: p.paper.id, name: p.paper.name })));
   });
@@ -174,10 +174,10 @@ describe('queries', () => {
     const { loader, fetched } = memoryIndex(buildSearchIndex(site, { ownFileBytes: 0 }));
     const titles = async (q: string): Promise<string[]> => (await runQuery(parseQuery(q), loader)).map((m) => searchOrder(site)[m.doc]!.title);
     expect(await titles('进博')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
-    expect(fetched.map((f) => f.path)).toContain(`search/${ownFilePath('进博')}`);
+    expect(fetched.map((f) => f.path)).toContain(`search/${blockPath('进博', 0)}`);
     expect(fetched.some((f) => f.path.includes('.pos.'))).toBe(false);
     expect(await titles('进博会')).toEqual(['进博会志愿者招募', '第三届进博会将于11月举行，Shangh']);
-    expect(fetched.map((f) => f.path)).toContain(`search/${ownFilePath('进博', true)}`);
+    expect(fetched.map((f) => f.path)).toContain(`search/${blockPath('进博', 0, true)}`);
     expect(await titles('博会志')).toEqual(['进博会志愿者招募']);
   });
 

@@ -10,7 +10,8 @@ import type { Site } from '../../src/site.js';
 import { buildSearchIndex, searchOrder, type BuildSearchIndexOptions } from '../../src/search/index.js';
 import { articleSearchText } from '../../src/search/doc-text.js';
 import { normalize, parseQuery } from '../../src/search/tokenize.js';
-import { runQuery } from '../../src/browser/engine.js';
+import { runQuery, searchQuery } from '../../src/browser/engine.js';
+import { PAGE_SIZE } from '../../src/search/format.js';
 import { memoryIndex } from './memory.js';
 import { seedSite } from './fixture.js';
 import { mulberry32 } from '../../scripts/prng.js';
@@ -75,9 +76,15 @@ async function checkOracle(site: Site, seed: number, n: number, options?: BuildS
   const queries = sampleQueries(texts, mulberry32(seed), n);
   const failures: string[] = [];
   for (const q of queries) {
-    const got = (await runQuery(parseQuery(q), loader)).map((m) => m.doc).sort((a, b) => a - b);
+    const ranked = await runQuery(parseQuery(q), loader);
+    const got = ranked.map((m) => m.doc).sort((a, b) => a - b);
     const want = bruteForce(normalized, q);
     if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${JSON.stringify(q)}: got ${got} want ${want}`);
+    // The first screen (a frequent term's precomputed page) is the complete ranking's first page.
+    const first = await searchQuery(parseQuery(q), loader, { firstPage: true });
+    if (first.total !== ranked.length || JSON.stringify(first.matches.slice(0, PAGE_SIZE)) !== JSON.stringify(ranked.slice(0, PAGE_SIZE))) {
+      failures.push(`${JSON.stringify(q)}: first page ${JSON.stringify(first)} is not the start of ${JSON.stringify(ranked.slice(0, PAGE_SIZE))} (${ranked.length})`);
+    }
   }
   expect(failures.slice(0, 10)).toEqual([]);
   return queries;
@@ -98,6 +105,10 @@ describe('oracle over the seed text', () => {
 
   it('gives the same exact answers with tiny shards and many own-file grams', async () => {
     await checkOracle(seedSite(), 4242, 600, { shardBytes: 64, ownFileBytes: 24 });
+  });
+
+  it('gives the same exact answers when frequent grams are split into blocks of a few articles each', async () => {
+    await checkOracle(seedSite(), 777, 600, { shardBytes: 64, ownFileBytes: 24, blockBytes: 8 });
   });
 
   it('traditional, full-width and punctuation-variant forms of the same substrings give the same results', async () => {

@@ -18,11 +18,14 @@ import {
   paperPath,
   encodePostings,
   encodeRestOfPositions,
+  encodeHead,
   encodeShard,
+  firstPage,
   ShardKind,
+  blockPath,
   hashGram,
-  ownFilePath,
   shardPath,
+  splitPostings,
   type DateRuns,
   type PaperRanges,
   type Postings,
@@ -37,10 +40,13 @@ export interface BuildSearchIndexOptions {
   shardBytes?: number;
   /** A gram whose postings exceed this many bytes gets its own file, so rare grams never pay for it. */
   ownFileBytes?: number;
+  /** Bytes at which a block of a frequent gram is closed. */
+  blockBytes?: number;
 }
 
 const DEFAULT_SHARD_BYTES = 2 * 1024;
 const DEFAULT_OWN_FILE_BYTES = 8 * 1024;
+const DEFAULT_BLOCK_BYTES = 4 * 1024;
 
 /** Every search index file, under `search/`, sorted by path; byte-identical for the same site. */
 export function referenceSearchIndex(site: Site, options: BuildSearchIndexOptions = {}): OutputFile[] {
@@ -63,23 +69,29 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
   const inShards = blocks.reduce((sum, b) => sum + (ownSet.has(b.gram) ? 0 : b.block.length), 0);
   const shardCount = nextPowerOfTwo(Math.max(1, Math.ceil(inShards / shardBytes)));
 
-  const shards: Array<typeof blocks> = Array.from({ length: shardCount }, () => []);
-  for (const b of blocks) if (!ownSet.has(b.gram)) shards[hashGram(b.gram) & (shardCount - 1)]!.push(b);
-
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  const shards: Array<Array<{ gram: string; df: number; block: Uint8Array; own?: boolean }>> = Array.from({ length: shardCount }, () => []);
   const files: OutputFile[] = [];
-  shards.forEach((entries, n) => files.push({ path: shardPath(n), contents: gzip(encodeShard(entries)) }));
   for (const b of blocks) {
-    if (!ownSet.has(b.gram)) continue;
-    if (b.postings.positions) {
-      // A frequent bigram: a small doc list for two-character terms, positions for longer ones.
-      const list = { gram: b.gram, df: b.df, block: encodePostings(b.postings, true) };
-      const rest = { gram: b.gram, df: b.df, block: encodeRestOfPositions(b.postings) };
-      files.push({ path: ownFilePath(b.gram, false), contents: gzip(encodeShard([list], ShardKind.DocList)) });
-      files.push({ path: ownFilePath(b.gram, true), contents: gzip(encodeShard([rest], ShardKind.RestOfPositions)) });
-    } else {
-      files.push({ path: ownFilePath(b.gram), contents: gzip(encodeShard([b])) });
+    const shard = shards[hashGram(b.gram) & (shardCount - 1)]!;
+    if (!ownSet.has(b.gram)) {
+      shard.push(b);
+      continue;
     }
+    // A frequent gram: blocks of articles, and a head in its hash shard.
+    const parts = splitPostings(b.postings, blockBytes);
+    shard.push({ gram: b.gram, df: b.df, own: true, block: encodeHead({ starts: parts.map((p) => p.docs[0]!), page: firstPage(b.postings, b.gram) }) });
+    parts.forEach((part, k) => {
+      const df = part.docs.length;
+      if (part.positions) {
+        files.push({ path: blockPath(b.gram, k), contents: gzip(encodeShard([{ gram: b.gram, df, block: encodePostings(part, true) }], ShardKind.DocList)) });
+        files.push({ path: blockPath(b.gram, k, true), contents: gzip(encodeShard([{ gram: b.gram, df, block: encodeRestOfPositions(part) }], ShardKind.RestOfPositions)) });
+      } else {
+        files.push({ path: blockPath(b.gram, k), contents: gzip(encodeShard([{ gram: b.gram, df, block: encodePostings(part) }])) });
+      }
+    });
   }
+  shards.forEach((entries, n) => files.push({ path: shardPath(n), contents: gzip(encodeShard(entries)) }));
   articles.forEach((a, i) => {
     const doc: SearchDoc = { id: a.id, url: a.url, title: a.title, text: texts[i]!, ...shown[i]! };
     files.push({ path: docPath(i), contents: gzip(new TextEncoder().encode(JSON.stringify(doc))) });
@@ -95,7 +107,6 @@ export function referenceSearchIndex(site: Site, options: BuildSearchIndexOption
     version: FORMAT_VERSION,
     digest: digestOf(files),
     shardCount,
-    ownFile: own,
     papers: site.papers.map((sp) => ({ id: sp.paper.id, name: sp.paper.name })),
     count: articles.length,
   };

@@ -66,6 +66,7 @@ describe('fast indexer against the reference', () => {
   const cases: Array<[string, () => Site, BuildSearchIndexOptions]> = [
     ['seeds', () => seedSite(), {}],
     ['seeds, frequent grams in their own files', () => seedSite(), { ownFileBytes: 64, shardBytes: 512 }],
+    ['seeds, frequent grams in blocks of 24 bytes', () => seedSite(), { ownFileBytes: 64, shardBytes: 512, blockBytes: 24 }],
     ['tricky text', () => trickySite(), {}],
     ['tricky text, own files, one shard', () => trickySite(), { ownFileBytes: 16, shardBytes: 1 << 20 }],
     ['empty site', () => makeSite([]), {}],
@@ -107,6 +108,7 @@ describe('incremental index builds', () => {
   for (const [name, options] of [
     ['default settings', {}],
     ['frequent grams in their own files', { ownFileBytes: 24, shardBytes: 256 }],
+    ['frequent grams in blocks of 8 bytes', { ownFileBytes: 24, shardBytes: 256, blockBytes: 8 }],
   ] as Array<[string, BuildSearchIndexOptions]>) {
     it(`appends new issues and gives the files of a clean build: ${name}`, () => {
       const first = buildSearchIndex(before(), options);
