@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { lowerBound } from '../src/sorted.js';
 import { Draw, mulberry32 } from './prng.js';
 
 export interface ReprintArchive {
@@ -75,14 +76,7 @@ export function generateReprintArchive(options: { stories?: number; seed?: numbe
   const total = cumulative[cumulative.length - 1]!;
   const word = (): string => {
     const x = draw.float() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return words[lo]!;
+    return words[Math.min(lowerBound(cumulative, x), cumulative.length - 1)]!;
   };
   const sentence = (): string => {
     const n = draw.int(7, 16);

@@ -4,6 +4,7 @@
  * the grams' shard entries, then for the blocks of frequent grams that can hold a match; no
  * DOM, so the same code runs in the browser and in the oracle tests.
  */
+import { lowerBound } from '../sorted.js';
 import { gramLength, HEAD_WEIGHT, PAGE_SIZE, type GramHead, type Postings, type SearchMeta } from '../search/format.js';
 
 /** What a gram's hash shard says of it: its postings (a rare gram), or the head of a frequent one. */
@@ -152,16 +153,7 @@ function indexByDoc(p: Postings): Map<number, number[]> {
 
 /** Binary search in a sorted array. */
 function hasSorted(arr: number[], x: number): boolean {
-  let lo = 0;
-  let hi = arr.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = arr[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return arr[lowerBound(arr, x)] === x;
 }
 
 /** Every gram whose entry a query reads: each term's characters (one) or adjacent pairs, for the joined terms too. */

@@ -105,6 +105,13 @@ function neighbourBody(units: Unit[], from: number, step: 1 | -1): Neighbour | n
   return null;
 }
 
+/** Index of the nearest unit from `from` in direction `step` that is not a picture or furniture (may be out of range). */
+function pastTransparent(units: Unit[], from: number, step: 1 | -1): number {
+  let k = from + step;
+  while (k >= 0 && k < units.length && TRANSPARENT.has(units[k]?.kind ?? '')) k += step;
+  return k;
+}
+
 /** True when a jump marker right after the block explains why it stops mid-sentence. */
 function endExplained(units: Unit[], i: number): boolean {
   for (let k = i + 1; k < units.length; k++) {
@@ -332,8 +339,7 @@ function orphanUnderTitle(units: Unit[], b: number): boolean {
 function headlessStart(units: Unit[], b: number): boolean {
   const u = units[b];
   if (!u || u.kind !== 'body' || u.lead || isLead(u.content)) return false;
-  let k = b - 1;
-  while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
+  const k = pastTransparent(units, b, -1);
   const before = units[k];
   if (!before) return true;
   if (before.kind === 'jump-marker') return before.marker?.direction === 'to';
@@ -361,11 +367,9 @@ function signedTailInside(units: Unit[], b: number): boolean {
   const u = units[b];
   if (!u || u.kind !== 'body' || u.lead || isLead(u.content)) return false;
   // Text of the same run before it, finished: the block does not carry a broken sentence on.
-  let p = b - 1;
-  while (p >= 0 && TRANSPARENT.has(units[p]?.kind ?? '')) p--;
+  const p = pastTransparent(units, b, -1);
   if (units[p]?.kind !== 'body' || !endsSentence(units[p]?.content ?? '')) return false;
-  let k = b + 1;
-  while (k < units.length && TRANSPARENT.has(units[k]?.kind ?? '')) k++;
+  const k = pastTransparent(units, b, 1);
   // Signed off on its own last line (…全覆盖。 ■记者 宋嘉): a byline line of its own may head the next text.
   if (units[k]?.kind !== 'byline' || units[k]?.span.line !== u.span.line) return false;
   // After the sign-off: more text with no title or lead of its own, opening a sentence (杜建邦强调，…)
@@ -461,7 +465,10 @@ const CLAUSE_GOES_ON = /^(?:还|也|并|又|都|而|但|却|便|就|才|再|仍|
 // A number cut by a column: …占比约4 | 0%…, …共调解矛盾纠纷3 | 12件…, …270余 | 位企业家…,
 // …1月 | 12日…. A dangling end that stops inside a number wants its digits or its unit.
 const NUMBER_END = /[0-9０-９](?:[.．]|[余多]|月)?$/;
-const NUMBER_START = /^[0-9０-９.．%％]|^[万亿千百个家名人户元件项场次年月日位座所条台辆岁天倍套栋批支张份处届余多平公吨]/;
+// Units and measure words a number takes (3|7家, 270余|位, 20|25年, 5|.3万).
+const UNIT = '万亿千百个家名人户元件项场次年位座所条台辆岁天倍套栋批支张份处届平公吨';
+const NUMBER_START = new RegExp(`^[0-9０-９.．%％]|^[${UNIT}月日余多]`);
+const UNIT_START = new RegExp(`^[${UNIT}]`);
 const NUMBER_WEIGHT = 4;
 
 /** Whether a number (digits, an approximate 余/多, a date) runs on across `left|right`. */
@@ -470,7 +477,7 @@ function numberRunsOn(left: string, right: string): boolean {
   if (end === undefined) return false;
   const start = squeeze(right.slice(0, 8));
   // After 余/多 or 月 only a unit or a day follows: 270余|位, 1月|12日.
-  if (/[余多]$/.test(end)) return /^[万亿千百个家名人户元件项场次年位座所条台辆岁天倍套栋批支张份处届平公吨]/.test(start);
+  if (/[余多]$/.test(end)) return UNIT_START.test(start);
   if (end.endsWith('月')) return /^[0-9０-９]{1,2}日/.test(start);
   return NUMBER_START.test(start);
 }
@@ -485,15 +492,13 @@ function candidates(units: Unit[], dangling: number[], bodies: number[], grams: 
   const signedTail = perBlock((b) => signedTailInside(units, b));
   // A block right after a brief cut mid-sentence is that brief's rest (briefs join on their own).
   const continuesBrief = perBlock((b) => {
-    let k = b - 1;
-    while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
-    return units[k]?.kind === 'brief' && !endsSentence(units[k]?.content ?? '');
+    const before = units[pastTransparent(units, b, -1)];
+    return before?.kind === 'brief' && !endsSentence(before.content);
   });
   // Text right after a 上接 marker goes on from another 版: no end on this page continues into it.
   const continuedFromElsewhere = (b: number): boolean => {
-    let k = b - 1;
-    while (k >= 0 && TRANSPARENT.has(units[k]?.kind ?? '')) k--;
-    return units[k]?.kind === 'jump-marker' && units[k]?.marker?.direction === 'from';
+    const before = units[pastTransparent(units, b, -1)];
+    return before?.kind === 'jump-marker' && before.marker?.direction === 'from';
   };
   const search = bodies.length <= MAX_BODIES_FOR_SEARCH && dangling.length * bodies.length <= MAX_PAIRS && grams !== null;
   for (const a of dangling) {
@@ -630,10 +635,8 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
   units.forEach((u, i) => {
     if (!TITLE_KINDS.has(u.kind) || u.text.trim().startsWith('—') || [...squeeze(u.content)].length > MAX_FRAGMENT_TITLE) return;
     // A picture (caption, credit) may stand inside the broken sentence: look past it.
-    let p = i - 1;
-    while (p >= 0 && TRANSPARENT.has(units[p]?.kind ?? '')) p--;
-    let n = i + 1;
-    while (n < units.length && TRANSPARENT.has(units[n]?.kind ?? '')) n++;
+    const p = pastTransparent(units, i, -1);
+    const n = pastTransparent(units, i, 1);
     const before = units[p];
     const after = units[n];
     // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with.
@@ -713,8 +716,7 @@ export function reorder(input: Unit[], options: ReorderOptions = {}): { items: I
     // 文/王逸 / 本报讯…); one glued to the moved text (…工作。 ■记者 姚丽敏) signs the text off.
     // When the title already has its byline above the moved text, a byline after it signs the text off.
     const last = stretch[stretch.length - 1] ?? c.b;
-    let above = c.b - 1;
-    while (above >= 0 && TRANSPARENT.has(units[above]?.kind ?? '')) above--;
+    const above = pastTransparent(units, c.b, -1);
     const titleWithoutByline = TITLE_KINDS.has(units[above]?.kind ?? '') && units[above]?.kind !== 'intertitle';
     let k = last + 1;
     for (; units[k]?.kind === 'byline' && !claimed.has(k); k++) {

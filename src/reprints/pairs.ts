@@ -5,6 +5,7 @@
  * a pair held twice during a rebuild (the last build's and this one's) and seconds to save and
  * load, while these arrays are copied to and from the cache file as they are.
  */
+import { lowerBound } from '../sorted.js';
 
 export interface PairTable {
   /** Pair keys (`a * count + b` of the two texts' numbers, a < b), strictly increasing. */
@@ -20,17 +21,8 @@ export function emptyPairs(): PairTable {
 
 /** Index of `key` in the table, or -1. */
 export function findPair(table: PairTable, key: number): number {
-  const { keys } = table;
-  let low = 0;
-  let high = keys.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const k = keys[middle]!;
-    if (k === key) return middle;
-    if (k < key) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const at = lowerBound(table.keys, key);
+  return table.keys[at] === key ? at : -1;
 }
 
 /** The pairs of a map (key → containment), sorted. */

@@ -17,6 +17,7 @@
  *
  * Folders fan out by 1,024 so none holds 10,000 entries.
  */
+import { upperBound } from '../sorted.js';
 
 /** Name of the format, checked by the browser before anything else. */
 export const FORMAT_NAME = 'baokan-search';
@@ -165,17 +166,7 @@ export function datesLookup(d: DateRuns): (doc: number) => string | null {
     ends.push((end += n));
     isos.push(isoOfDay((day += d.days[k]!)));
   });
-  return (doc) => {
-    if (doc < d.undated) return null;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! > doc) hi = mid;
-      else lo = mid + 1;
-    }
-    return isos[lo] ?? null;
-  };
+  return (doc) => (doc < d.undated ? null : isos[upperBound(ends, doc)] ?? null);
 }
 
 /** Whether an article is in the ranges (binary search over their starts). */
@@ -188,14 +179,8 @@ export function rangesLookup(r: PaperRanges): (doc: number) => boolean {
     ends.push((at += r.ranges[k + 1]!));
   }
   return (doc) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! > doc) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo > 0 && doc < ends[lo - 1]!;
+    const after = upperBound(starts, doc);
+    return after > 0 && doc < ends[after - 1]!;
   };
 }
 

@@ -17,6 +17,7 @@ import { parseQuery } from '../../src/search/tokenize.js';
 import { searchQuery } from '../../src/browser/engine.js';
 import { makeSite, YANGPU, HONGKOU, type FixturePage } from './fixture.js';
 import { memoryIndex } from './memory.js';
+import { lowerBound } from '../../src/sorted.js';
 
 const N = Number(process.argv[2] ?? 2000);
 const MODEL = process.argv[3] ?? 'markov';
@@ -64,15 +65,7 @@ function zipfGenerator(): (len: number) => string {
   let acc = 0;
   for (const w of weights) cumulative.push((acc += w / total));
   const pick = (): string => {
-    const r = rand();
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return ranked[lo]!;
+    return ranked[Math.min(lowerBound(cumulative, rand()), cumulative.length - 1)]!;
   };
   return (len) => {
     let out = '';
