@@ -13,10 +13,10 @@ import type { AnalysisInput, ArticleAnalysis } from './analyse.js';
 
 const FILE = 'analyses.jsonl';
 
-/** Digest of the entity code (TypeScript sources, or the compiled command's bundle) below `dir`. */
+/** Digest of the entity code and data (TypeScript sources and the gazetteer's JSON, or the compiled command's bundle) below `dir`. */
 export async function analysisFingerprint(dir: string): Promise<string> {
   const hash = createHash('sha256').update('analyses 1\0');
-  for (const name of (await fg(['**/*.ts', '**/*.js'], { cwd: dir })).sort()) {
+  for (const name of (await fg(['**/*.ts', '**/*.js', '**/*.json'], { cwd: dir })).sort()) {
     hash.update(name).update('\0').update(await readFile(path.join(dir, name))).update('\0');
   }
   return hash.digest('hex');

@@ -30,6 +30,8 @@ export const DIVISIONS: Readonly<Record<string, readonly string[]>> = {
   崇明区: ['城桥镇', '堡镇', '新河镇', '庙镇', '竖新镇', '向化镇', '三星镇', '港沿镇', '中兴镇', '陈家镇', '绿华镇', '港西镇', '建设镇', '新海镇', '东平镇', '长兴镇', '新村乡', '横沙乡'],
 };
 
+import data from './gazetteer-data.json' with { type: 'json' };
+
 /**
  * How far a gazetteer name is trusted: `full` names (淞南镇, 长风新村街道, 嘉定区) are places
  * wherever they stand and may re-cut any word jieba made across them; `short` forms (淞南, 张江)
@@ -56,6 +58,7 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
     names.set(district, 'full');
     for (const name of divisions) names.set(name, 'full');
   }
+  addNation(names, frequency, tag);
   for (const [district, divisions] of Object.entries(DIVISIONS)) {
     // 嘉定, 浦东: a district's short name is a place however common the word.
     short(district.replace(/(新区|区)$/u, ''), true);
@@ -67,4 +70,38 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
     }
   }
   return names;
+}
+
+// What a province's, prefecture's or county's name ends with, which papers leave out (江苏, 苏州, 吴江).
+const PROVINCE_END = /(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$/u;
+const PREFECTURE_END = /(\p{Script=Han}{1,4}族)*(自治州|地区|盟|市)$/u;
+
+/**
+ * China's provinces, prefectures and counties, and Shanghai's villages and estates
+ * (src/entities/gazetteer-data.json, derived by scripts/gazetteer-data.ts). Full names are
+ * places wherever they stand. So are the short forms of provinces (江苏), and of prefectures the
+ * dictionary tags as places (苏州) or does not know as another word; a county's short form is
+ * too often a word or a name (博爱, 兴业, 凌云, 华亭) and is left out. Estates the dictionary
+ * knows as a common word (小花园) are left out too.
+ */
+function addNation(names: Map<string, Trust>, frequency: (word: string) => number, tag: (word: string) => string): void {
+  const full = (name: string) => {
+    if (!names.has(name)) names.set(name, 'full');
+  };
+  const short = (name: string, always: boolean) => {
+    if (name.length < 2 || names.has(name)) return;
+    const place = always || tag(name) === 'ns' || (frequency(name) < COMMON_FREQUENCY && !/^(m|d|v|n|a|nr)/u.test(tag(name)));
+    names.set(name, place ? 'short' : 'part');
+  };
+  for (const name of data.provinces) {
+    full(name);
+    short(name.replace(PROVINCE_END, ''), true);
+  }
+  for (const name of data.prefectures) {
+    full(name);
+    short(name.replace(PREFECTURE_END, ''), false);
+  }
+  for (const name of data.counties) if (name.length >= 3) full(name);
+  for (const name of data.villages) full(name);
+  for (const name of data.estates) if (frequency(name) === 0 || tag(name) === 'ns') full(name);
 }

@@ -14,7 +14,7 @@
  */
 import { nameIndex, resegment, type NameIndex } from './resegment.js';
 import { dictionaryFrequency, dictionaryTag, tagText, type Token } from './tagger.js';
-import { ADDRESS_WORDS, COMMON_NS, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
+import { ADDRESS_WORDS, COMMON_NS, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_KINDS, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
 
 export type EntityKind = 'person' | 'place' | 'org';
 
@@ -44,7 +44,7 @@ const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
 // Tags of common words that are also given names (方舟, 高峰, 文静), trusted right after a title.
 const NAME_WORD_TAGS = new Set(['n', 'a', 'an', 'nz', 'ns', 'j', 'i', 'l', 'ng', 'ag', 't', 'nt', 'vn']);
 // Tags of a single character the HMM leaves after a two-character name.
-const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg']);
+const SPLIT_NAME_TAGS = new Set(['x', 'nz', 'nr', 'ng', 'nrfg', 'zg', 'g']);
 // After a title, a given name may be any word but these (副区长 沈|立新, 委员 陶|建中, 记者 欧阳|倩).
 // Adverbs end a name's words even where any open word may be in it (…办事处|将|协调…).
 const ADVERB_TAGS = new Set(['d', 'ad']);
@@ -67,7 +67,9 @@ const NAMES_NEXT = /[路街弄镇]$/u;
 // Area words after a common word name nothing (居民小区, 周边社区).
 const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发区', '街道']);
 // Roads and built places are named by any word (大学|路, 长风|公园): before these the name may be a common word.
-const ROAD = /^(路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
+const ROAD = /^([东南西北中]?路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
+const DIRECTED_ROAD = /^[东南西北中]路$/u;
+const ASPECT = /^[了着过]$/u;
 // Two-character words ending as a bureau does that are roles, not bureaus.
 const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
 // One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
@@ -113,7 +115,7 @@ const TRUSTED_FREQUENCY = { place: 2000, org: 20 } as const;
 /** The people, places and organisations `text` names, in text order, never overlapping. */
 export function recognise(text: string, known: Known = {}, tagged: Token[] = tagText(text)): Mention[] {
   const index = nameIndex(known.places);
-  const tokens = joinSuffixes(splitGlued(splitFunctionChars(resegment(text, tagged, index))));
+  const tokens = joinSuffixes(splitGlued(splitHeads(splitFunctionChars(resegment(text, tagged, index)))));
   const candidates: Candidate[] = [
     ...gazetteerMentions(tokens, index),
     ...levelBodies(text, tokens),
@@ -136,7 +138,7 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
  * cut off as a word of its own.
  */
 function splitFunctionChars(tokens: Token[]): Token[] {
-  return tokens.flatMap((t): Token | Token[] => {
+  return tokens.flatMap((t, i): Token | Token[] => {
     if (t.tag !== 'x' || t.word.length < 2) return t;
     const out: Token[] = [];
     let { start, end } = t;
@@ -144,9 +146,14 @@ function splitFunctionChars(tokens: Token[]): Token[] {
     if (end - start < 1) return out;
     // A tail is cut from a name (王浩|到) or from a suffix left alone (局|等), not from a short word.
     const last = t.word[t.word.length - 1]!;
-    const tail = FUNCTION_CHARS.has(last) && (end - start >= 3 || (end - start === 2 && SUFFIX_CHARS.has(t.word[t.word.length - 2]!))) ? { word: last, tag: 'p', start: end - 1, end } : null;
+    // 黄浩带|着: a name's last character that makes a common word with the next one (带着) is that word's.
+    const after = tokens[i + 1]?.word ?? '';
+    const verb = t.word.length === 3 && SURNAMES.has(t.word[0]!) && HAN_ONLY.test(after) && dictionaryFrequency(last + after) >= 1000;
+    const tail = (FUNCTION_CHARS.has(last) && (end - start >= 3 || (end - start === 2 && SUFFIX_CHARS.has(t.word[t.word.length - 2]!)))) || verb ? { word: last, tag: verb ? 'v' : 'p', start: end - 1, end } : null;
     if (tail) end--;
-    if (end - start >= 2 && LEVEL_CHARS.has(t.word[start - t.start]!)) {
+    // Not before a place's ending: 市光|三村 is an estate, not 市|光三村.
+    const next = tokens[i + 1];
+    if (end - start >= 2 && LEVEL_CHARS.has(t.word[start - t.start]!) && !(tail === null && next && closing(next)?.kind === 'place')) {
       out.push({ word: t.word[start - t.start]!, tag: 'n', start, end: start + 1 });
       start++;
     }
@@ -158,13 +165,46 @@ function splitFunctionChars(tokens: Token[]): Token[] {
 }
 
 /**
+ * Words the HMM or the dictionary made of a whole word and the start of the next one:
+ * 河长|范 (a title and a surname), 大学|教授 (an institution and a post), 委|副 (a bureau and
+ * the post after it), 西起|江川 and 东至 (a road's ends: a direction and a verb, never part of
+ * the name after them). They are cut where the first word ends.
+ */
+function splitHeads(tokens: Token[]): Token[] {
+  return tokens.flatMap((t): Token | Token[] => {
+    const head = glueHead(t);
+    if (!head) return t;
+    const cut = t.start + head.word.length;
+    const rest = t.word.slice(head.word.length);
+    return rest ? [{ word: head.word, tag: head.tag, start: t.start, end: cut }, { word: rest, tag: dictionaryTag(rest) || 'x', start: cut, end: t.end }] : { ...t, tag: head.tag };
+  });
+}
+
+const DIRECTION_VERB = /^[东西南北][起至到]/u;
+
+function glueHead(t: Token): { word: string; tag: string } | null {
+  if (!HAN_ONLY.test(t.word)) return null;
+  // 东至 is also a county's name, but never in a road's description.
+  if ((t.tag === 'x' || t.word.length === 2) && DIRECTION_VERB.test(t.word)) return { word: t.word.slice(0, 2), tag: 'v' };
+  if (t.tag === 'x' && t.word.length === 2 && /^[委局办]副$/u.test(t.word)) return { word: t.word[0]!, tag: 'n' };
+  if (t.tag === 'x' && t.word.length >= 3) {
+    const title = TITLES.find((x) => x.length >= 2 && t.word.startsWith(x) && SURNAMES.has(t.word[x.length]!) && t.word.length - x.length <= 2);
+    if (title) return { word: title, tag: 'n' };
+  }
+  // 大学|教授, 局|局长, 所|所长.
+  const body = ORG_SUFFIXES.find((x) => (x.length >= 2 || '局委办部处所院馆站队'.includes(x)) && t.word.startsWith(x) && TITLES.includes(t.word.slice(x.length)));
+  return body ? { word: body, tag: 'n' } : null;
+}
+
+/**
  * Words jieba made of a name's last word and what follows it: 古楼|公路沿线, 漕港|河边,
  * 番禺|路住, 武进|路段, 金山卫镇|党委书记. The name's word is cut off when a name stands before it.
  */
 function splitGlued(tokens: Token[]): Token[] {
   return tokens.flatMap((t, i): Token | Token[] => {
     const before = tokens[i - 1];
-    if (!before || t.word.length < 2 || CLOSED_TAGS.has(before.tag) || !HAN_ONLY.test(before.word)) return t;
+    // 河长, 湖长: a post, not a river and what follows it.
+    if (!before || t.word.length < 2 || CLOSED_TAGS.has(before.tag) || !HAN_ONLY.test(before.word) || isTitle(t.word)) return t;
     const head = PLACE_HEAD.exec(t.word)?.[0] ?? BODY_BEFORE_TITLE.exec(t.word)?.[1];
     if (!head) return t;
     const tail = t.word.slice(head.length);
@@ -341,6 +381,8 @@ function closingOf(token: Token): Closing | null {
     const head = token.word.replace(ZONE, '');
     return PROPER.has(token.tag) && head.length >= 2 && !GENERIC_PREFIXES.has(head) ? { kind: 'place', alone: true } : { kind: 'place', alone: false, needsPlace: true };
   }
+  // 南路, 东路: a road's direction ends the name of the road it is a part of (祁连山|南路, 环城|东路).
+  if (DIRECTED_ROAD.test(token.word)) return { kind: 'place', alone: false };
   // A word of three or more characters ending in 路 or 街 is a road whatever jieba tags it (斜土路, 仁兴街),
   // unless it is a kind of road (高速公路, 快速路).
   if (token.word.length >= 3 && /[路街]$/u.test(token.word) && !/(公路|道路|线路|铁路|马路|快速路|高架路|大街|步行街|商业街|美食街|小吃街)$/u.test(token.word)) return { kind: 'place', alone: true };
@@ -380,7 +422,8 @@ function canExtend(token: Token, kind: 'place' | 'org', reach: Reach): boolean {
   // A 街道 is an area of its own: 殷行街道|老旧小区 names nothing.
   if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word) && !token.word.endsWith('街道');
   if (reach === 'open') return (!FUNCTION_TAGS.has(token.tag) || token.tag === 'mq') && !ADVERB_TAGS.has(token.tag);
-  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (reach === 'verbs' && token.tag === 'v');
+  // A village or town's one-character ending may come tagged as anything (新元|村/zg|党总支).
+  return ORG_PARTS.has(token.tag) || token.tag === 'vn' || (reach === 'verbs' && token.tag === 'v') || (token.word.length === 1 && closing(token)?.kind === 'place');
 }
 
 /**
@@ -432,7 +475,9 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): nu
     // A district's body does not take another body before it (区委|区政府).
     if (LEVEL_BODIES.test(token.word) && LEVEL_BODIES.test(t.word)) break;
     // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
-    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && !CLOSED_TAGS.has(t.tag) && closing(t)?.kind !== 'place';
+    // Before a road's direction any one character may be its name (真|南路), as jieba reads it as a word of its own.
+    const directed = j === i - 1 && DIRECTED_ROAD.test(token.word) && t.word.length === 1 && HAN_ONLY.test(t.word) && !FUNCTION_CHARS.has(t.word);
+    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && (!CLOSED_TAGS.has(t.tag) || directed) && closing(t)?.kind !== 'place';
     // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学, 第一|房屋… in an organisation's name.
     if (j === i - 1 && close.kind === 'place' && NUMBERED.test(token.word) && NUMERAL.test(t.word)) {
       length += t.word.length;
@@ -489,11 +534,16 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[
     // A sub-unit right after its organisation is not named apart: 复旦大学|生命科学学院.
     if (close.kind === 'org' && first > 0 && namedOrg(tokens[first - 1]!)) return;
     if (first === i && !close.alone) return;
-    const start = tokens[first]!.start;
+    // 学会|了, 中心|着: a suffix before an aspect particle is a verb's (老蔡|学会了).
+    if (ASPECT.test(tokens[i + 1]?.word ?? '')) return;
+    // 原|闸殷路, 现|…: "former" and "present" glued by the HMM to a place are not its name.
+    const dated = close.kind === 'place' && tokens[first]!.tag === 'x' && tokens[first]!.word.length >= (first < i ? 2 : 4) && /^[原现]/u.test(tokens[first]!.word);
+    const start = tokens[first]!.start + (dated ? 1 : 0);
     let last = i;
     // A road and its number: 宜山路|900|号, 阜新路|175|弄.
     if (close.kind === 'place' && /[路街弄]$/u.test(token.word) && /^\d+$/u.test(tokens[i + 1]?.word ?? '') && /^[号弄]$/u.test(tokens[i + 2]?.word ?? '')) last = i + 2;
-    const name = text(first, last);
+    const name = text(first, last).slice(dated ? 1 : 0);
+    if (close.kind === 'place' && PLACE_KINDS.has(name)) return;
     // 区委书记, 区政协主席: a level body before a post is part of a title, not an organisation named.
     if (LEVEL_BODIES.test(name) && postFollows(tokens, last)) return;
     if (GENERIC_PREFIXES.has(name.slice(0, 1)) && first === i && name.length <= 2) return;
@@ -514,17 +564,25 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
   // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
   const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3);
   if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && named) {
-    // 朱勤 | 皓: the HMM cut a three-character name after two.
-    if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && SPLIT_NAME_TAGS.has(next.tag)) return { start: t.start, end: next.end, last: i + 1 };
+    // 朱勤 | 皓: the HMM cut a three-character name after two; not 顾客|朱|老伯, where the character is the next name's surname.
+    const addressed = SURNAMES.has(next?.word ?? '') && ADDRESS_WORDS.includes(tokens[i + 2]?.word ?? '');
+    if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && SPLIT_NAME_TAGS.has(next.tag) && !addressed) return { start: t.start, end: next.end, last: i + 1 };
     // 贺建 | 明说: the HMM glued the name's last character to the speech verb.
     if (t.word.length === 2 && t.tag === 'x' && next?.word.length === 2 && next.word.endsWith('说')) return { start: t.start, end: t.end + 1, last: i };
     return { start: t.start, end: t.end, last: i };
   }
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
   if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag)) {
-    return { start: t.start, end: next.end, last: i + 1 };
+    // 申屠|红说, 俞|晴和|市民: the given name's second character is the verb or conjunction after it.
+    const glued = next.word.length === 2 && next.tag !== 'nr' && gluedAfterName(next.word[1]!, tokens[i + 2]);
+    return { start: t.start, end: glued ? next.start + 1 : next.end, last: i + 1 };
   }
   return null;
+}
+
+/** Is `char`, the last of a name's word, a speech verb or a conjunction glued to it (…说, …和|市民)? */
+function gluedAfterName(char: string, after: Token | undefined): boolean {
+  return char === '说' || (FUNCTION_CHARS.has(char) && !!after && HAN_ONLY.test(after.word) && !CLOSED_TAGS.has(after.tag));
 }
 
 function nextWord(tokens: Token[], i: number): number {
@@ -559,7 +617,9 @@ function titledPeople(text: string, tokens: Token[]): Candidate[] {
     const name = nameAt(tokens, i);
     if (name) {
       const after = tokens[nextWord(tokens, name.last + 1)];
-      if (after && PERSON_CUES.some((cue) => after.word.startsWith(cue))) out.push(candidate(text, name.start, name.end, 'person', 1));
+      // 夏侯|敏说: the speech verb glued to the name is its cue.
+      const saidInside = name.end === tokens[name.last]!.end - 1 && text[name.end] === '说';
+      if (saidInside || (after && PERSON_CUES.some((cue) => after.word.startsWith(cue)))) out.push(candidate(text, name.start, name.end, 'person', 1));
     }
   });
   return out;

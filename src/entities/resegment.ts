@@ -29,7 +29,7 @@ export class NameIndex {
   find(text: string): Array<{ start: number; end: number; name: string; trust: Trust }> {
     const out: Array<{ start: number; end: number; name: string; trust: Trust }> = [];
     for (let i = 0; i < text.length; ) {
-      const hit = this.byFirst.get(text[i]!)?.find(([name]) => text.startsWith(name, i) && !(name.endsWith('镇') && text[i + name.length] === '长' && name.length === 2));
+      const hit = this.byFirst.get(text[i]!)?.find(([name]) => text.startsWith(name, i) && !gluedToPost(name, text[i + name.length]));
       if (!hit) {
         i++;
         continue;
@@ -39,6 +39,11 @@ export class NameIndex {
     }
     return out;
   }
+}
+
+/** 某镇|长 (a town's head, not 某镇长…), 丰收村|民 (villagers of a harvest, not 丰收村): the name's last character is a word's. */
+function gluedToPost(name: string, next: string | undefined): boolean {
+  return (name.endsWith('镇') && next === '长' && name.length === 2) || (name.endsWith('村') && next === '民');
 }
 
 let gazetteer: NameIndex | null = null;

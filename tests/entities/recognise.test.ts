@@ -43,6 +43,23 @@ describe('people', () => {
     expect(found('分设“新时代·好班长”专题。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
 
+  it('cuts a name from the verb or conjunction the HMM glued to it, and not from the next name', () => {
+    expect(found('副镇长邵晓和村民一起清理河道。')).toContain('邵晓/person');
+    expect(found('院长上官雪说，新病房下月启用。')).toContain('上官雪/person');
+    expect(found('老住户汪老伯每天都来。')).toContain('汪老伯/person');
+  });
+
+  it('takes compound surnames whole after a title', () => {
+    expect(found('记者 宇文静 报道')).toContain('宇文静/person');
+    expect(found('主任医师 司徒岚 介绍')).toContain('司徒岚/person');
+  });
+
+  it('reads 河长 and 湖长 as posts, with the name after them, and a name cut after two characters whole', () => {
+    expect(found('村级河长邬建平介绍，河道每周巡查两次。')).toEqual(['邬建平/person']);
+    expect(found('镇级湖长柯文彬说')).toContain('柯文彬/person');
+    expect(found('金山区河长办牵头')).toContain('金山区河长办/org');
+  });
+
   it('does not take a post alone, or a verb after a title, for a name', () => {
     expect(found('区长出席并讲话，主任介绍了情况。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
@@ -86,6 +103,23 @@ describe('places', () => {
     expect(found('小区公共绿地将改造。')).toEqual([]);
   });
 
+  it('takes a road by its direction, and leaves out the ends and dates written before it', () => {
+    expect(found('道路东起环城南路，西至北翟路。')).toEqual(expect.arrayContaining(['环城南路/place', '北翟路/place']));
+    expect(found('道路东起环城南路，西至北翟路。').join()).not.toMatch(/东起|西至/u);
+    expect(found('项目利用原沪太路旧址建设。')).toContain('沪太路/place');
+  });
+
+  it('knows China\'s provinces and prefectures, and Shanghai\'s villages and estates', () => {
+    expect(found('来自安徽阜阳的游客说，这次专门从温州赶来。')).toEqual(expect.arrayContaining(['安徽/place', '阜阳/place', '温州/place']));
+    expect(found('家住海鸿村的老人和住在万源城的居民')).toEqual(expect.arrayContaining(['海鸿村/place', '万源城/place']));
+    // A village's name before 民 is a word's start: 全村村民, not a village.
+    expect(found('丰收村民笑开颜').filter((n) => n.endsWith('/place'))).toEqual([]);
+  });
+
+  it('names no place with a kind of park or pier, or with where one is', () => {
+    expect(found('街角新建的口袋公园和临时码头，镇里将统一管理，沿河还要种树。').filter((n) => n.endsWith('/place'))).toEqual([]);
+  });
+
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
     expect(found('全区各街道和该社区都要落实。')).toEqual([]);
   });
@@ -121,6 +155,19 @@ describe('organisations', () => {
     expect(found('罗店镇党委书记主持会议。')).toEqual(['罗店镇党委/org']);
     // 团区委 is a named body, not a level's: before a post it is still an organisation.
     expect(found('团区委书记出席活动。')).toEqual(['团区委/org']);
+  });
+
+  it('names a village or town\'s party body and a bureau whose post the HMM glued to it', () => {
+    expect(found('海鸿村党总支书记带队。')).toContain('海鸿村党总支/org');
+    expect(found('罗泾镇团委书记介绍。')).toContain('罗泾镇团委/org');
+    expect(found('长宁区科委副主任介绍。')).toContain('长宁区科委/org');
+    expect(found('华东师范大学教授讲课。')).toContain('华东师范大学/org');
+    expect(found('昨天，奉贤区体育局局长致辞。')).toContain('奉贤区体育局/org');
+  });
+
+  it('reads an institution word before an aspect particle as a verb', () => {
+    expect(found('居民老骆学会了网上挂号。')).toContain('老骆/person');
+    expect(found('居民老骆学会了网上挂号。').filter((n) => n.endsWith('/org'))).toEqual([]);
   });
 
   it('names no organisation with an area word or common words alone', () => {
