@@ -33,6 +33,19 @@ export const DIVISIONS: Readonly<Record<string, readonly string[]>> = {
 import data from './gazetteer-data.json' with { type: 'json' };
 
 /**
+ * Shanghai's best-known areas, landmarks and waters that papers name without a place word
+ * (陆家嘴, not 陆家嘴街道): general knowledge of the city, not of any archive. Read as short
+ * forms, so one the dictionary knows as a common word (新天地, 西岸) re-cuts unknown words only.
+ */
+export const LANDMARKS: readonly string[] = [
+  '外滩', '北外滩', '南外滩', '陆家嘴', '小陆家嘴', '前滩', '后滩', '世博园', '徐家汇', '新天地', '豫园', '城隍庙', '静安寺', '田子坊', '思南公馆',
+  '五角场', '大宁', '长风', '真如', '曹杨', '古北', '虹桥', '虹桥枢纽', '西岸', '徐汇滨江', '杨浦滨江', '虹口港', '苏州河', '黄浦江', '吴淞口',
+  '张江', '金桥', '外高桥', '临港', '洋山', '洋山港', '滴水湖', '淀山湖', '元荡', '佘山', '东滩', '西沙', '辰山', '广富林', '七宝老街', '朱家角',
+  '新场古镇', '枫泾古镇', '南翔老街', '召稼楼', '漕河泾', '市北', '大虹桥', '莘庄', '顾村', '罗店', '吴淞', '宝山湖', '南汇嘴', '东方明珠',
+  '迪士尼', '上海之鱼', '浦江第一湾', '崇明岛', '长兴岛', '横沙岛', '九段沙', '东风西沙', '金山嘴', '城市沙滩', '花博园',
+];
+
+/**
  * How far a gazetteer name is trusted: `full` names (淞南镇, 长风新村街道, 嘉定区) are places
  * wherever they stand and may re-cut any word jieba made across them; `short` forms (淞南, 张江)
  * are places alone only when the dictionary does not know them as a common word (花木, 建设,
@@ -59,6 +72,7 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
     for (const name of divisions) names.set(name, 'full');
   }
   addNation(names, frequency, tag);
+  for (const name of LANDMARKS) short(name, false);
   for (const [district, divisions] of Object.entries(DIVISIONS)) {
     // 嘉定, 浦东: a district's short name is a place however common the word.
     short(district.replace(/(新区|区)$/u, ''), true);

@@ -76,6 +76,10 @@ const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '�
 const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
 // Endings of nouns for kinds of people; and common nouns that end so (卫生, 国家, 大家).
 const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
+// Common words for groups of people (游客, 群众, 居民), never a name.
+const GROUP_NOUN = /[者员生师家手匠人客民友众子部]$/u;
+// Tags of words that are never a given name, even alone after a title; numbers may be (万里).
+const FUNCTION_TAGS_BUT_NUMBERS = new Set(['p', 'c', 'u', 'uj', 'ul', 'r', 'f', 'q', 'y', 'e', 'o', 'd']);
 const COMMON_NOUNS = new Set(['卫生', '民生', '人生', '一生', '国家', '大家', '人家', '商家', '厂家', '东家', '老家', '回家', '全家', '本人', '个人', '他人', '别人', '人人', '动员']);
 const DOTS = new Set(['·', '・', '•', '‧']);
 // Tags of common words: an organisation's name made of these alone is a description (人工智能|实验室).
@@ -98,7 +102,7 @@ const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '�
 // A town's party body glued to its secretary: 金山卫镇|党委书记.
 const BODY_BEFORE_TITLE = /^(党委|党工委|党总支|党支部)(书记|副书记)$/u;
 // Zones and green spaces are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区, 新江湾城|生态|走廊).
-const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|科学城|绿地|走廊)$/u;
+const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|示范区|科学城|绿地|走廊)$/u;
 // Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
 const LEVEL_CHARS = new Set([...'区市县']);
 const SUFFIX_CHARS = new Set([...'局委办路街镇村']);
@@ -125,6 +129,7 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
     ...suffixedNames(tokens, new Set(known.places ?? [])),
     ...titledPeople(text, tokens),
     ...dictionaryNames(tokens),
+    ...brandNames(text, tokens, new Set(known.places ?? [])),
   ];
   const chosen = resolve(candidates);
   // People listed after a person (谢某某、薛某) and every repetition of a recognised name.
@@ -381,6 +386,8 @@ function closingOf(token: Token): Closing | null {
     const head = token.word.replace(ZONE, '');
     return PROPER.has(token.tag) && head.length >= 2 && !GENERIC_PREFIXES.has(head) ? { kind: 'place', alone: true } : { kind: 'place', alone: false, needsPlace: true };
   }
+  // 二中, 三中: a numbered middle school, named by its place (曹杨|二中, 控江|一中).
+  if (/^[一二三四五六七八九十]中$/u.test(token.word)) return { kind: 'org', alone: false };
   // 南路, 东路: a road's direction ends the name of the road it is a part of (祁连山|南路, 环城|东路).
   if (DIRECTED_ROAD.test(token.word)) return { kind: 'place', alone: false };
   // A word of three or more characters ending in 路 or 街 is a road whatever jieba tags it (斜土路, 仁兴街),
@@ -559,10 +566,15 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
   const surnameLength = SURNAMES.has(t.word.slice(0, 2)) && t.word.length >= 2 ? 2 : SURNAMES.has(t.word.slice(0, 1)) ? 1 : 0;
   if (surnameLength === 0) return null;
   const next = tokens[i + 1];
+  // 居民|游客, 代表|群众: a common word for people is no name, even after a title.
+  if (GROUP_NOUN.test(t.word) && t.tag === 'n' && dictionaryFrequency(t.word) >= 1000) return null;
+  // After a title, a word standing alone as a name does (副镇长 钱塘 表示, 教授 万里 受邀, 通讯员 黄河）) is
+  // a name whatever else the dictionary reads it as: a river, a number, a verb.
+  const alone = titled && t.word.length === surnameLength + 1 && surnameLength === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(t.tag) && standsAlone(tokens[i + 1]);
   // After a title, a common word in the name's place is a name (记者 方舟); elsewhere it must look like one.
-  const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag));
+  const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag)) || (x === t && alone);
   // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
-  const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3);
+  const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3) || alone;
   if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && named) {
     // 朱勤 | 皓: the HMM cut a three-character name after two; not 顾客|朱|老伯, where the character is the next name's surname.
     const addressed = SURNAMES.has(next?.word ?? '') && ADDRESS_WORDS.includes(tokens[i + 2]?.word ?? '');
@@ -578,6 +590,11 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
     return { start: t.start, end: glued ? next.start + 1 : next.end, last: i + 1 };
   }
   return null;
+}
+
+/** Does what follows a word leave it standing as a name: the end, a space or a mark, a speech verb, another verb? */
+function standsAlone(after: Token | undefined): boolean {
+  return !after || !HAN_ONLY.test(after.word) || after.tag === 'v' || PERSON_CUES.some((cue) => after.word.startsWith(cue));
 }
 
 /** Is `char`, the last of a name's word, a speech verb or a conjunction glued to it (…说, …和|市民)? */
@@ -631,7 +648,8 @@ function listedPeople(text: string, tokens: Token[], chosen: Candidate[]): Candi
   const personEnds = new Set(chosen.filter((c) => c.kind === 'person').map((c) => c.end));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!personEnds.has(t.start) || (t.word !== '、' && t.word !== '，' && t.word !== ',')) continue;
+    // 记者 黄某 吉某: bylines list names with spaces.
+    if (!personEnds.has(t.start) || (t.word !== '、' && t.word !== '，' && t.word !== ',' && !SPACE.test(t.word))) continue;
     // Right after a listed person, a name may look like a common word, as after a title.
     const name = nameAt(tokens, i + 1, true);
     if (!name) continue;
@@ -653,6 +671,36 @@ function dictionaryNames(tokens: Token[]): Candidate[] {
     // 人大常委会|主任: part of a title.
     if (kind === 'org' && LEVEL_BODIES.test(t.word) && postFollows(tokens, i)) return;
     out.push({ start: t.start, end: t.end, text: t.word, kind, rank: 2 });
+  });
+  return out;
+}
+
+// Trades a company's short name ends in: 云途|物流, 永业|物业, 晴川|书屋.
+// Not product kinds, which name goods as often as firms (冷链|食品, 生物|医药).
+const TRADES = new Set([
+  '科技', '物流', '物业', '水务', '建工', '城建', '精工', '置业', '地产', '实业', '控股', '传媒', '饭店', '酒店', '宾馆', '书屋', '书店',
+  '书局', '药房', '超市', '百货', '商场', '智造', '巴士', '航空', '快递',
+]);
+const BRAND_TAGS = new Set(['x', 'nz', 'j', 'nr', 'nrt', 'ns']);
+const COMMON_BRAND = 200;
+
+/**
+ * A company's short name, a brand and its trade (驰远|科技, 云途|物流, 上海|建工), when it stands
+ * as a name: the sentence goes on with a verb, a mark, a post or 的. After a place the trade is
+ * as often the place's sector (上海|科技|创新), so there a mark, a speech verb or a post must follow.
+ */
+function brandNames(text: string, tokens: Token[], places: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    const brand = tokens[i - 1];
+    if (!TRADES.has(t.word) || !brand || brand.word.length !== 2 || !HAN_ONLY.test(brand.word) || !BRAND_TAGS.has(brand.tag)) return;
+    // A common word (智慧|物流) is the trade's kind, not a brand.
+    if (brand.tag !== 'ns' && dictionaryFrequency(brand.word) >= COMMON_BRAND) return;
+    const after = tokens[i + 1];
+    const post = !!after && (isTitle(after.word) || MEMBERS.includes(after.word) || closing(after)?.kind === 'org');
+    const placed = brand.tag === 'ns' || places.has(brand.word);
+    const ends = !after || !HAN_ONLY.test(after.word) || post || PERSON_CUES.some((cue) => after.word.startsWith(cue)) || (!placed && (after.tag === 'v' || ['p', 'c', 'uj'].includes(after.tag)));
+    if (ends) out.push(candidate(text, brand.start, t.end, 'org', 2));
   });
   return out;
 }

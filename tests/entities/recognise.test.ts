@@ -60,6 +60,13 @@ describe('people', () => {
     expect(found('金山区河长办牵头')).toContain('金山区河长办/org');
   });
 
+  it('takes a word standing alone after a title as a name, whatever else it reads as, but not a word for people', () => {
+    expect(found('研究员万方受邀讲座。')).toContain('万方/person');
+    expect(found('副镇长钱江表示，将加快进度。')).toContain('钱江/person');
+    expect(found('（通讯员 江河 白云）昨天')).toEqual(['江河/person', '白云/person']);
+    expect(found('市民游客纷纷拍照留念。').filter((n) => n.endsWith('/person'))).toEqual([]);
+  });
+
   it('does not take a post alone, or a verb after a title, for a name', () => {
     expect(found('区长出席并讲话，主任介绍了情况。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
@@ -120,6 +127,11 @@ describe('places', () => {
     expect(found('街角新建的口袋公园和临时码头，镇里将统一管理，沿河还要种树。').filter((n) => n.endsWith('/place'))).toEqual([]);
   });
 
+  it('knows the city\'s landmarks named without a place word, and zones named 示范区', () => {
+    expect(found('游客从陆家嘴步行到外滩。')).toEqual(expect.arrayContaining(['陆家嘴/place', '外滩/place']));
+    expect(found('松江枢纽经济示范区内')).toContain('松江枢纽经济示范区/place');
+  });
+
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
     expect(found('全区各街道和该社区都要落实。')).toEqual([]);
   });
@@ -168,6 +180,16 @@ describe('organisations', () => {
   it('reads an institution word before an aspect particle as a verb', () => {
     expect(found('居民老骆学会了网上挂号。')).toContain('老骆/person');
     expect(found('居民老骆学会了网上挂号。').filter((n) => n.endsWith('/org'))).toEqual([]);
+  });
+
+  it('takes a company by its brand and trade when it stands as a name, not a trade\'s kind or a place\'s sector', () => {
+    expect(found('星澜物流的司机准时到达。')).toContain('星澜物流/org');
+    expect(found('施工方上海建工表示，工期不变。')).toContain('上海建工/org');
+    expect(found('发展智慧物流，推动上海科技创新。').filter((n) => n.endsWith('/org'))).toEqual([]);
+  });
+
+  it('names a numbered middle school by its place', () => {
+    expect(found('控江二中的学生参加比赛。')).toContain('控江二中/org');
   });
 
   it('names no organisation with an area word or common words alone', () => {
