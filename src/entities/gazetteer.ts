@@ -31,6 +31,7 @@ export const DIVISIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 import data from './gazetteer-data.json' with { type: 'json' };
+import { SURNAMES } from './words.js';
 
 /**
  * Shanghai's best-known areas, landmarks and waters that papers name without a place word
@@ -88,6 +89,7 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
 
 // What a province's, prefecture's or county's name ends with, which papers leave out (江苏, 苏州, 吴江).
 const PROVINCE_END = /(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$/u;
+const COUNTY_END = /(\p{Script=Han}{1,4}族)*(自治县|县|市)$/u;
 const PREFECTURE_END = /(\p{Script=Han}{1,4}族)*(自治州|地区|盟|市)$/u;
 
 /**
@@ -95,8 +97,9 @@ const PREFECTURE_END = /(\p{Script=Han}{1,4}族)*(自治州|地区|盟|市)$/u;
  * (src/entities/gazetteer-data.json, derived by scripts/gazetteer-data.ts). Full names are
  * places wherever they stand. So are the short forms of provinces (江苏), and of prefectures the
  * dictionary tags as places (苏州) or does not know as another word; a county's short form is
- * too often a word or a name (博爱, 兴业, 凌云, 华亭) and is left out. Estates the dictionary
- * knows as a common word (小花园) are left out too.
+ * too often a word or a name (博爱, 兴业, 凌云, 华亭) and is kept only when the dictionary reads
+ * it as a rare place. Countries are places by their Chinese names. Estates the dictionary
+ * knows as a common word (小花园) are left out.
  */
 function addNation(names: Map<string, Trust>, frequency: (word: string) => number, tag: (word: string) => string): void {
   const full = (name: string) => {
@@ -107,15 +110,26 @@ function addNation(names: Map<string, Trust>, frequency: (word: string) => numbe
     const place = always || tag(name) === 'ns' || (frequency(name) < COMMON_FREQUENCY && !/^(m|d|v|n|a|nr)/u.test(tag(name)));
     names.set(name, place ? 'short' : 'part');
   };
+  // 中非, 关岛: a country's name is a place wherever it stands (two-character ones too: 巴西, 日本).
+  for (const name of data.countries) full(name);
   for (const name of data.provinces) {
     full(name);
     short(name.replace(PROVINCE_END, ''), true);
   }
   for (const name of data.prefectures) {
     full(name);
-    short(name.replace(PREFECTURE_END, ''), false);
+    // 呼伦贝尔: a short form of three characters or more is no common word.
+    const stem = name.replace(PREFECTURE_END, '');
+    short(stem, stem.length >= 3);
   }
-  for (const name of data.counties) if (name.length >= 3) full(name);
+  for (const name of data.counties) {
+    if (name.length < 3) continue;
+    full(name);
+    // 迁西县 → 迁西, when the dictionary reads it as a place and seldom; not a city's district (滨江区, 新建区), too often a word.
+    const stem = name.replace(COUNTY_END, '');
+    // Nor a compound surname (南宫市 → 南宫).
+    if (stem !== name && tag(stem) === 'ns' && frequency(stem) < COMMON_FREQUENCY && !names.has(stem) && stem.length >= 2 && !SURNAMES.has(stem)) names.set(stem, 'short');
+  }
   for (const name of data.villages) full(name);
   for (const name of data.estates) if (frequency(name) === 0 || tag(name) === 'ns') full(name);
 }

@@ -14,7 +14,7 @@
  */
 import { nameIndex, resegment, type NameIndex } from './resegment.js';
 import { dictionaryFrequency, dictionaryTag, tagText, type Token } from './tagger.js';
-import { ADDRESS_WORDS, COMMON_NS, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_KINDS, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
+import { ADDRESS_WORDS, COMMON_NS, KIN, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_KINDS, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
 
 export type EntityKind = 'person' | 'place' | 'org';
 
@@ -60,7 +60,7 @@ const SPACE = /^\s+$/u;
 // Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
 const ADMIN_END = /[省市县区]$/u;
 // Suffixes that may stand as a word of their own after a name (控江路|街道); shorter ones only end a word (浦东新区).
-const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城河湖塘泾']);
+const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城河湖塘泾苑坊寺']);
 // Roads, lanes and towns name what is built or organised after them (欧阳路|街道, 秦皇岛路|码头, 江湾镇|街道);
 // areas such as 街道, 社区, 小区 do not (殷行街道|老旧小区 names nothing).
 const NAMES_NEXT = /[路街弄镇]$/u;
@@ -70,12 +70,16 @@ const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发
 const ROAD = /^([东南西北中]?路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
 const DIRECTED_ROAD = /^[东南西北中]路$/u;
 const ASPECT = /^[了着过]$/u;
+const STREET_KINDS = /(美食街|步行街|商业街|小吃街|风情街)$/u;
 // Two-character words ending as a bureau does that are roles, not bureaus.
 const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
 // One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
 const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
 // Endings of nouns for kinds of people; and common nouns that end so (卫生, 国家, 大家).
 const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
+// Surnames that are first function words or verbs (和, 查, 常), and verbs the HMM glues to a name.
+const WEAK_SURNAMES = new Set([...'和查常包向从将把被给对于及与同在是也都还又就才更最很太不没有无要能会可让叫使请由经过到来去上下中内外前后大小新老全各每多少第时']);
+const GLUED_VERBS = new Set([...'说笑作以称讲问答']);
 // Common words for groups of people (游客, 群众, 居民), never a name.
 const GROUP_NOUN = /[者员生师家手匠人客民友众子部]$/u;
 // Tags of words that are never a given name, even alone after a title; numbers may be (万里).
@@ -102,7 +106,7 @@ const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '�
 // A town's party body glued to its secretary: 金山卫镇|党委书记.
 const BODY_BEFORE_TITLE = /^(党委|党工委|党总支|党支部)(书记|副书记)$/u;
 // Zones and green spaces are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区, 新江湾城|生态|走廊).
-const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|示范区|科学城|绿地|走廊)$/u;
+const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|示范区|商务区|科学城|科技城|大学城|汽车城|产业园|创意园|药谷|智谷|绿地|走廊)$/u;
 // Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
 const LEVEL_CHARS = new Set([...'区市县']);
 const SUFFIX_CHARS = new Set([...'局委办路街镇村']);
@@ -126,10 +130,11 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
     ...addressedPeople(text, tokens),
     ...dottedNames(text, tokens),
     ...lexiconMentions(text, known),
-    ...suffixedNames(tokens, new Set(known.places ?? [])),
+    ...suffixedNames(tokens, new Set(known.places ?? []), index),
     ...titledPeople(text, tokens),
     ...dictionaryNames(tokens),
     ...brandNames(text, tokens, new Set(known.places ?? [])),
+    ...chainedPlaces(text, tokens, index),
   ];
   const chosen = resolve(candidates);
   // People listed after a person (谢某某、薛某) and every repetition of a recognised name.
@@ -273,6 +278,10 @@ function addressedPeople(text: string, tokens: Token[]): Candidate[] {
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
     if (t.word.length === 1 && SURNAMES.has(t.word) && next && ADDRESS_WORDS.includes(next.word)) out.push(candidate(text, t.start, next.end, 'person', 1));
+    // 褚某, 吕某某: how court and police news name a defendant or suspect.
+    const anonymous = t.word.length === 1 && t.tag === 'nr' && SURNAMES.has(t.word) && /^某/u.exec(next?.word ?? '') ? (next!.word.startsWith('某某') ? 2 : 1) : 0;
+    if (anonymous) out.push(candidate(text, t.start, next!.start + anonymous, 'person', 1));
+    if (t.tag === 'x' && /^.某某?$/u.test(t.word) && SURNAMES.has(t.word[0]!)) out.push(candidate(text, t.start, t.end, 'person', 1));
     // 老王 or 老|王, 小李: only with a surname the dictionary does not know as another word (老师, 小时).
     // 老|陈说: the HMM glued the speech verb to the surname.
     const spoken = /^[老小]$/u.test(t.word) && next?.word.length === 2 && next.word.endsWith('说');
@@ -388,8 +397,11 @@ function closingOf(token: Token): Closing | null {
   }
   // 二中, 三中: a numbered middle school, named by its place (曹杨|二中, 控江|一中).
   if (/^[一二三四五六七八九十]中$/u.test(token.word)) return { kind: 'org', alone: false };
-  // 南路, 东路: a road's direction ends the name of the road it is a part of (祁连山|南路, 环城|东路).
-  if (DIRECTED_ROAD.test(token.word)) return { kind: 'place', alone: false };
+  // 南路, 东路: a road's direction ends the name of the road it is a part of (祁连山|南路, 环城|东路);
+  // 南站: a city's station (松江|南站).
+  if (DIRECTED_ROAD.test(token.word) || /^[东南西北]站$/u.test(token.word)) return { kind: 'place', alone: false };
+  // 美食街, 步行街: kinds of street, which close no name.
+  if (STREET_KINDS.test(token.word)) return null;
   // A word of three or more characters ending in 路 or 街 is a road whatever jieba tags it (斜土路, 仁兴街),
   // unless it is a kind of road (高速公路, 快速路).
   if (token.word.length >= 3 && /[路街]$/u.test(token.word) && !/(公路|道路|线路|铁路|马路|快速路|高架路|大街|步行街|商业街|美食街|小吃街)$/u.test(token.word)) return { kind: 'place', alone: true };
@@ -452,7 +464,7 @@ function anchor(tokens: Token[], first: number, last: number, places: ReadonlySe
  * Where a name closed by token `i` starts, walking back over the words that can be part of it;
  * `reach` says which words may be part of it.
  */
-function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): number {
+function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, index?: NameIndex): number {
   const token = tokens[i]!;
   let first = i;
   let length = token.word.length;
@@ -477,14 +489,15 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): nu
     // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院
     // and its party body (区教育局|党委).
     if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
-    // A chain of places is one place a level (泗泾镇|江川村); a town names only its 街道 (江湾镇|街道).
+    // A chain of places is one place a level (泗泾镇|江川村, 江苏|盐城); a town names only its 街道 (江湾镇|街道).
     if (close.kind === 'place' && /[镇乡]$/u.test(t.word) && token.word !== '街道') break;
+    if (close.kind === 'place' && index && j === i - 1 && t.tag === 'ns' && placeName(index, t.word) && placeName(index, token.word)) break;
     // A district's body does not take another body before it (区委|区政府).
     if (LEVEL_BODIES.test(token.word) && LEVEL_BODIES.test(t.word)) break;
     // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
     // Before a road's direction any one character may be its name (真|南路), as jieba reads it as a word of its own.
     const directed = j === i - 1 && DIRECTED_ROAD.test(token.word) && t.word.length === 1 && HAN_ONLY.test(t.word) && !FUNCTION_CHARS.has(t.word);
-    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && (!CLOSED_TAGS.has(t.tag) || directed) && closing(t)?.kind !== 'place';
+    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && (!CLOSED_TAGS.has(t.tag) || directed) && (closing(t)?.kind !== 'place' || directed);
     // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学, 第一|房屋… in an organisation's name.
     if (j === i - 1 && close.kind === 'place' && NUMBERED.test(token.word) && NUMERAL.test(t.word)) {
       length += t.word.length;
@@ -506,6 +519,12 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach): nu
   return first;
 }
 
+/** Is `word` a place of the gazetteer, whole (江苏, 盐城)? */
+function placeName(index: NameIndex, word: string): boolean {
+  const trust = index.names.get(word);
+  return trust === 'full' || trust === 'short';
+}
+
 /** Is `token` an organisation's whole name (复旦大学, 民政局), not a level body that starts one (区委|宣传部)? */
 function namedOrg(token: Token): boolean {
   if (LEVEL_BODIES.test(token.word)) return false;
@@ -513,14 +532,14 @@ function namedOrg(token: Token): boolean {
 }
 
 /** Names ending in a place or organisation word: 控江路街道, 杨浦区中心医院, 区委宣传部. */
-function suffixedNames(tokens: Token[], places: ReadonlySet<string>): Candidate[] {
+function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: NameIndex): Candidate[] {
   const out: Candidate[] = [];
   const text = (from: number, to: number): string => tokens.slice(from, to + 1).map((t) => t.word).join('');
   tokens.forEach((token, i) => {
     const close = closing(token);
     if (!close) return;
     const company = close.kind === 'org' && COMPANY.test(token.word);
-    let first = nameStart(tokens, i, close, company ? 'verbs' : 'nouns');
+    let first = nameStart(tokens, i, close, company ? 'verbs' : 'nouns', index);
     if (close.kind === 'org') first = anchor(tokens, first, i, places);
     const placed = (j: number) => tokens[j]!.tag === 'ns' || places.has(tokens[j]!.word) || LEVELS.has(tokens[j]!.word);
     if (close.kind === 'org' && !placed(first)) {
@@ -584,12 +603,25 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
     return { start: t.start, end: t.end, last: i };
   }
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
-  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag)) {
+  // After a compound surname one character of any open word is the given name (南宫|月).
+  const given = surnameLength === 2 && next?.word.length === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag);
+  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && (given || !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag))) {
     // 申屠|红说, 俞|晴和|市民: the given name's second character is the verb or conjunction after it.
     const glued = next.word.length === 2 && next.tag !== 'nr' && gluedAfterName(next.word[1]!, tokens[i + 2]);
     return { start: t.start, end: glued ? next.start + 1 : next.end, last: i + 1 };
   }
   return null;
+}
+
+/** Where a bare name at token `i` ends (its offset), or 0 when the token is none. */
+function bareName(tokens: Token[], i: number): number {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (t.tag !== 'x' || t.word.length !== 3 || !HAN_ONLY.test(t.word) || !SURNAMES.has(t.word[0]!) || SURNAMES.has(t.word.slice(0, 2))) return 0;
+  // 和同乡, 查得细, 常说: a surname that is first a function word or verb starts no bare name; 褚某 is named apart.
+  if (WEAK_SURNAMES.has(t.word[0]!) || t.word.includes('某') || closing(t) !== null || (next && closing(next))) return 0;
+  // 罗嘉说, 仇敏作: the HMM glued a verb to a two-character name.
+  return GLUED_VERBS.has(t.word[2]!) ? t.end - 1 : t.end;
 }
 
 /** Does what follows a word leave it standing as a name: the end, a space or a mark, a speech verb, another verb? */
@@ -624,13 +656,17 @@ function titledPeople(text: string, tokens: Token[]): Candidate[] {
   tokens.forEach((token, i) => {
     // After a kind of person or an age the name must look like one (老年人|和|推 is no name).
     const titled = isTitle(token.word);
-    if (titled || personNoun(token) || aged(tokens, i)) {
+    if (titled || personNoun(token) || KIN.has(token.word) || aged(tokens, i)) {
       const at = nextWord(tokens, i + 1);
       // 党员|和|师生: a preposition or conjunction is read as such unless a title stands before it.
       const name = titled || !FUNCTION_CHARS.has(tokens[at]?.word[0] ?? '') ? nameAt(tokens, at, titled) : null;
       // A name right after a title wins over a place read into it (副区长|阮|青山).
       if (name) out.push(candidate(text, name.start, name.end, 'person', 0));
     }
+    // 计桂英, 樊德胜: a three-character word the dictionary lacks, starting with a surname, is a name
+    // wherever it stands, unless it ends as a place or an institution does or one follows it.
+    const bare = bareName(tokens, i);
+    if (bare) out.push(candidate(text, token.start, bare, 'person', 2));
     const name = nameAt(tokens, i);
     if (name) {
       const after = tokens[nextWord(tokens, name.last + 1)];
@@ -701,6 +737,27 @@ function brandNames(text: string, tokens: Token[], places: ReadonlySet<string>):
     const placed = brand.tag === 'ns' || places.has(brand.word);
     const ends = !after || !HAN_ONLY.test(after.word) || post || PERSON_CUES.some((cue) => after.word.startsWith(cue)) || (!placed && (after.tag === 'v' || ['p', 'c', 'uj'].includes(after.tag)));
     if (ends) out.push(candidate(text, brand.start, t.end, 'org', 2));
+  });
+  return out;
+}
+
+const CHAINED_TAGS = new Set(['ns', 'nr', 'nrt', 'nz']);
+
+/**
+ * A proper name right after a country's or province's (日本|大阪, 美国|波士顿, 浙江|嘉善) is the
+ * next level of the chain, a place, when nothing after it makes it part of a longer name.
+ */
+function chainedPlaces(text: string, tokens: Token[], index: NameIndex): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    if (!before || before.tag !== 'ns' || !placeName(index, before.word) || !CHAINED_TAGS.has(t.tag)) return;
+    if (!HAN_ONLY.test(t.word) || t.word.length < 2 || t.word.length > 5 || closing(t) !== null || (after && HAN_ONLY.test(after.word) && closing(after) !== null)) return;
+    // 法国|画家, 日本|朋友: only a word that names nothing else.
+    // 南宫|月: nor a compound surname starting a name.
+    if (COMMON_NS.has(t.word) || SURNAMES.has(t.word) || TRADES.has(t.word) || dictionaryFrequency(t.word) >= COMMON_BRAND) return;
+    out.push(candidate(text, t.start, t.end, 'place', 2));
   });
   return out;
 }
