@@ -46,6 +46,15 @@ export const LANDMARKS: readonly string[] = [
   '迪士尼', '上海之鱼', '浦江第一湾', '崇明岛', '长兴岛', '横沙岛', '九段沙', '东风西沙', '金山嘴', '城市沙滩', '花博园',
 ];
 
+/** The world's best-known cities, as Chinese papers write them: general knowledge. */
+export const WORLD_CITIES: readonly string[] = [
+  '东京', '大阪', '京都', '名古屋', '横滨', '首尔', '釜山', '纽约', '洛杉矶', '旧金山', '芝加哥', '波士顿', '西雅图', '华盛顿', '伦敦', '曼彻斯特',
+  '巴黎', '里昂', '马赛', '波尔多', '柏林', '慕尼黑', '汉堡', '法兰克福', '罗马', '米兰', '佛罗伦萨', '威尼斯', '马德里', '巴塞罗那', '里斯本',
+  '阿姆斯特丹', '布鲁塞尔', '维也纳', '苏黎世', '日内瓦', '斯德哥尔摩', '哥本哈根', '赫尔辛基', '奥斯陆', '莫斯科', '圣彼得堡', '伊斯坦布尔',
+  '迪拜', '开罗', '内罗毕', '约翰内斯堡', '悉尼', '墨尔本', '多伦多', '温哥华', '蒙特利尔', '墨西哥城', '里约热内卢', '圣保罗', '布宜诺斯艾利斯',
+  '吉隆坡', '曼谷', '河内', '胡志明市', '雅加达', '马尼拉', '孟买', '新德里', '香港', '澳门', '台北', '高雄',
+];
+
 /**
  * How far a gazetteer name is trusted: `full` names (淞南镇, 长风新村街道, 嘉定区) are places
  * wherever they stand and may re-cut any word jieba made across them; `short` forms (淞南, 张江)
@@ -111,7 +120,7 @@ function addNation(names: Map<string, Trust>, frequency: (word: string) => numbe
     names.set(name, place ? 'short' : 'part');
   };
   // 中非, 关岛: a country's name is a place wherever it stands (two-character ones too: 巴西, 日本).
-  for (const name of data.countries) full(name);
+  for (const name of [...data.countries, ...WORLD_CITIES]) full(name);
   for (const name of data.provinces) {
     full(name);
     short(name.replace(PROVINCE_END, ''), true);

@@ -71,6 +71,9 @@ const ROAD = /^([东南西北中]?路|公路|大道|街|弄|港|河|公园|广�
 const DIRECTED_ROAD = /^[东南西北中]路$/u;
 const ASPECT = /^[了着过]$/u;
 const STREET_KINDS = /(美食街|步行街|商业街|小吃街|风情街)$/u;
+const ASSOCIATION = /(协会|学会|联合会|促进会|研究会|商会|俱乐部|救援队|服务队)$/u;
+// Posts, which head an association but do not name it (会长, 主任).
+const TITLE_POSTS = /(长|主任|书记|主席|委员|经理|总裁|总监)$/u;
 // Two-character words ending as a bureau does that are roles, not bureaus.
 const ROLE_WORDS = new Set(['评委', '编委', '常委', '主委', '政委', '纪委', '举办', '承办', '主办', '协办', '创办', '开办', '兴办', '申办', '督办', '查办', '代办', '买办', '结局', '格局', '大局', '布局', '出局', '开局', '骗局', '饭局', '当局', '全局', '残局', '邮局', '药局']);
 // One-character endings of the HMM's unknown words that make them a town or water (华泾镇, 通波塘).
@@ -80,12 +83,15 @@ const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
 // Surnames that are first function words or verbs (和, 查, 常), and verbs the HMM glues to a name.
 const WEAK_SURNAMES = new Set([...'和查常包向从将把被给对于及与同在是也都还又就才更最很太不没有无要能会可让叫使请由经过到来去上下中内外前后大小新老全各每多少第时']);
 const GLUED_VERBS = new Set([...'说笑作以称讲问答']);
+const GIVEN_TAGS = new Set(['n', 'ns', 't', 'a', 'nz', 'j', 'an', 'ng']);
 // Common words for groups of people (游客, 群众, 居民), never a name.
 const GROUP_NOUN = /[者员生师家手匠人客民友众子部]$/u;
 // Tags of words that are never a given name, even alone after a title; numbers may be (万里).
 const FUNCTION_TAGS_BUT_NUMBERS = new Set(['p', 'c', 'u', 'uj', 'ul', 'r', 'f', 'q', 'y', 'e', 'o', 'd']);
 const COMMON_NOUNS = new Set(['卫生', '民生', '人生', '一生', '国家', '大家', '人家', '商家', '厂家', '东家', '老家', '回家', '全家', '本人', '个人', '他人', '别人', '人人', '动员']);
 const DOTS = new Set(['·', '・', '•', '‧']);
+// A foreign name's parts are often read as places or other words (马可·罗西/ns, 基/a|贝特).
+const FOREIGN_TAGS = new Set(['nz', 'ns', 'nrt', 'a', 'j']);
 // Tags of common words: an organisation's name made of these alone is a description (人工智能|实验室).
 const COMMON_TAGS = new Set(['n', 'vn', 'an', 'a', 'l', 'b']);
 const PARTY_BODY = /^(党委|党组|党工委|党总支|党支部)$/u;
@@ -123,7 +129,7 @@ const TRUSTED_FREQUENCY = { place: 2000, org: 20 } as const;
 /** The people, places and organisations `text` names, in text order, never overlapping. */
 export function recognise(text: string, known: Known = {}, tagged: Token[] = tagText(text)): Mention[] {
   const index = nameIndex(known.places);
-  const tokens = joinSuffixes(splitGlued(splitHeads(splitFunctionChars(resegment(text, tagged, index)))));
+  const tokens = joinSuffixes(splitGlued(splitFunctionChars(splitHeads(resegment(text, tagged, index)))));
   const candidates: Candidate[] = [
     ...gazetteerMentions(tokens, index),
     ...levelBodies(text, tokens),
@@ -196,7 +202,8 @@ function glueHead(t: Token): { word: string; tag: string } | null {
   if (!HAN_ONLY.test(t.word)) return null;
   // 东至 is also a county's name, but never in a road's description.
   if ((t.tag === 'x' || t.word.length === 2) && DIRECTION_VERB.test(t.word)) return { word: t.word.slice(0, 2), tag: 'v' };
-  if (t.tag === 'x' && t.word.length === 2 && /^[委局办]副$/u.test(t.word)) return { word: t.word[0]!, tag: 'n' };
+  // 委副, 委|与区: a bureau's last character glued to the post or the conjunction after it.
+  if (t.tag === 'x' && t.word.length >= 2 && /^[委局办][副与和及]/u.test(t.word)) return { word: t.word[0]!, tag: 'n' };
   if (t.tag === 'x' && t.word.length >= 3) {
     const title = TITLES.find((x) => x.length >= 2 && t.word.startsWith(x) && SURNAMES.has(t.word[x.length]!) && t.word.length - x.length <= 2);
     if (title) return { word: title, tag: 'n' };
@@ -277,7 +284,8 @@ function addressedPeople(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
-    if (t.word.length === 1 && SURNAMES.has(t.word) && next && ADDRESS_WORDS.includes(next.word)) out.push(candidate(text, t.start, next.end, 'person', 1));
+    // 向|爷爷: a preposition, not a surname.
+    if (t.word.length === 1 && SURNAMES.has(t.word) && t.tag !== 'p' && next && ADDRESS_WORDS.includes(next.word)) out.push(candidate(text, t.start, next.end, 'person', 1));
     // 褚某, 吕某某: how court and police news name a defendant or suspect.
     const anonymous = t.word.length === 1 && t.tag === 'nr' && SURNAMES.has(t.word) && /^某/u.exec(next?.word ?? '') ? (next!.word.startsWith('某某') ? 2 : 1) : 0;
     if (anonymous) out.push(candidate(text, t.start, next!.start + anonymous, 'person', 1));
@@ -301,15 +309,17 @@ function dottedNames(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   tokens.forEach((t, i) => {
     if (!DOTS.has(t.word) || DOTS.has(tokens[i - 2]?.word ?? '')) return;
-    let last = i + 1;
-    while (DOTS.has(tokens[last + 1]?.word ?? '') && foreignPart(tokens[last + 2])) last += 2;
-    if (foreignPart(tokens[i - 1]) && foreignPart(tokens[i + 1])) out.push(candidate(text, tokens[i - 1]!.start, tokens[last]!.end, 'person', 0));
+    // 基|贝特: the HMM may cut a part in two.
+    const part = (at: number): number => (foreignPart(tokens[at]) ? (foreignPart(tokens[at + 1]) && tokens[at]!.word.length + tokens[at + 1]!.word.length <= 4 && !DOTS.has(tokens[at + 2]?.word ?? '') && tokens[at]!.word.length === 1 ? at + 1 : at) : -1);
+    let last = part(i + 1);
+    while (last > 0 && DOTS.has(tokens[last + 1]?.word ?? '') && part(last + 2) > 0) last = part(last + 2);
+    if (foreignPart(tokens[i - 1]) && last > 0) out.push(candidate(text, tokens[i - 1]!.start, tokens[last]!.end, 'person', 0));
   });
   return out;
 }
 
 function foreignPart(token: Token | undefined): boolean {
-  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 4 && (PERSON_TAGS.has(token.tag) || token.tag === 'nz');
+  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 4 && (PERSON_TAGS.has(token.tag) || FOREIGN_TAGS.has(token.tag));
 }
 
 /** Longest candidates first, then the better-ranked, then the earlier; overlaps are dropped. */
@@ -349,6 +359,11 @@ function lexiconMentions(text: string, known: Known): Candidate[] {
 
 function repeats(text: string, found: Candidate[], index: NameIndex): Candidate[] {
   const names = new Map(found.map((c) => [c.text, c.kind]));
+  // A foreign name is named again by its last part: 让·莫罗 … 莫罗.
+  for (const c of found) {
+    const surname = c.kind === 'person' ? c.text.split(/[·・•‧]/u) : [];
+    if (surname.length > 1 && surname.at(-1)!.length >= 2 && !names.has(surname.at(-1)!)) names.set(surname.at(-1)!, 'person');
+  }
   // An organisation named with its place is named again without it: 上海市复兴高级中学 … 复兴高级中学.
   for (const c of found) {
     const place = c.kind === 'org' ? index.find(c.text)[0] : undefined;
@@ -411,6 +426,8 @@ function closingOf(token: Token): Closing | null {
     const head = token.word.slice(0, -suffix.length);
     if (COMMON_NS.has(token.word)) return null;
     // 中小学, 大医院: a generic word and an institution word, in the dictionary as a kind.
+    // 中心小学, 中心医院: a kind, but the kind a town names its own by (练塘镇|中心小学).
+    if (kind === 'org' && head === '中心' && suffix.length >= 2) return { kind, alone: false, needsPlace: true };
     if (suffix.length >= 2 && GENERIC_PREFIXES.has(head) && dictionaryTag(token.word) !== '' && token.tag !== 'ns' && token.tag !== 'nt') return null;
     // A common word and a one-character ending is a phrase or a kind of place, not a name: 花园里, 养老院.
     const phrase = suffix.length === 1 && !['ns', 'nt'].includes(token.tag) && dictionaryFrequency(head) >= COMMON_HEAD && !['ns', 'nt', 'nz', 'j'].includes(dictionaryTag(head));
@@ -422,7 +439,7 @@ function closingOf(token: Token): Closing | null {
     // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
     // 大局) still closes a name built before it.
     const bureau = suffix.length === 1 && '局委办厅署'.includes(suffix) && token.word.length >= 3;
-    if (kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz'].includes(token.tag)) return { kind, alone: false };
+    if (kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz', 'l'].includes(token.tag)) return { kind, alone: false };
     // 经委, 外办, 管委: a bureau's abbreviation, an organisation only after its district or level
     // word (嘉定区|经委, 区|科委); elsewhere such words are roles or verbs (评委, 要办).
     if (kind === 'org' && token.word.length === 2 && '局委办'.includes(suffix) && !ROLE_WORDS.has(token.word)) return { kind, alone: false, needsPlace: true };
@@ -435,8 +452,10 @@ function closingOf(token: Token): Closing | null {
 /** How freely a name's words are taken: proper and common nouns; also verbs; any open word. */
 type Reach = 'nouns' | 'verbs' | 'open';
 
-function canExtend(token: Token, kind: 'place' | 'org', reach: Reach): boolean {
-  if (!HAN_ONLY.test(token.word) || isTitle(token.word) || MEMBERS.includes(token.word)) return false;
+function canExtend(token: Token, kind: 'place' | 'org', reach: Reach, close?: Token): boolean {
+  // 志愿者|协会, 律师|协会: a kind of person names the association of its kind.
+  const members = kind === 'org' && !!close && ASSOCIATION.test(close.word) && isTitle(token.word) && !MEMBERS.includes(token.word) && !TITLE_POSTS.test(token.word);
+  if (!HAN_ONLY.test(token.word) || ((isTitle(token.word) || MEMBERS.includes(token.word)) && !members)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
   // A 街道 is an area of its own: 殷行街道|老旧小区 names nothing.
   if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word) && !token.word.endsWith('街道');
@@ -488,7 +507,10 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
     }
     // An organisation already named ends the walk (民政局|联合|徐汇区卫健委), but for 复旦大学|附属|中山医院
     // and its party body (区教育局|党委).
-    if (close.kind === 'org' && namedOrg(t) && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
+    // So does a university before what it holds (上海外国语大学|图书馆), and a long institution word
+    // of its own (…消防救援支队|调派|川沙消防救援站).
+    const complete = namedOrg(t) || t.word === '大学' || (t.word.length >= 4 && ORG_SUFFIXES.includes(t.word));
+    if (close.kind === 'org' && complete && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
     // A chain of places is one place a level (泗泾镇|江川村, 江苏|盐城); a town names only its 街道 (江湾镇|街道).
     if (close.kind === 'place' && /[镇乡]$/u.test(t.word) && token.word !== '街道') break;
     if (close.kind === 'place' && index && j === i - 1 && t.tag === 'ns' && placeName(index, t.word) && placeName(index, token.word)) break;
@@ -510,7 +532,7 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
       continue;
     }
     const zone = close.kind === 'place' && close.needsPlace && t.tag === 'n' && closing(t) === null;
-    if ((!road && !zone && !canExtend(t, close.kind, reach)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
+    if ((!road && !zone && !canExtend(t, close.kind, reach, token)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
     length += t.word.length;
     first = j;
   }
@@ -585,19 +607,29 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
   const surnameLength = SURNAMES.has(t.word.slice(0, 2)) && t.word.length >= 2 ? 2 : SURNAMES.has(t.word.slice(0, 1)) ? 1 : 0;
   if (surnameLength === 0) return null;
   const next = tokens[i + 1];
-  // 居民|游客, 代表|群众: a common word for people is no name, even after a title.
-  if (GROUP_NOUN.test(t.word) && t.tag === 'n' && dictionaryFrequency(t.word) >= 1000) return null;
+  // 居民|游客, 代表|群众: a common word for people is no name, even after a title; 褚|某以 is named apart.
+  if ((GROUP_NOUN.test(t.word) && t.tag === 'n' && dictionaryFrequency(t.word) >= 1000) || next?.word.startsWith('某')) return null;
+  // 母亲|常说: a surname that is first a function word or a verb starts a name only after a title.
+  if (!titled && t.word.length === 2 && WEAK_SURNAMES.has(t.word[0]!)) return null;
   // After a title, a word standing alone as a name does (副镇长 钱塘 表示, 教授 万里 受邀, 通讯员 黄河）) is
   // a name whatever else the dictionary reads it as: a river, a number, a verb.
   const alone = titled && t.word.length === surnameLength + 1 && surnameLength === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(t.tag) && standsAlone(tokens[i + 1]);
   // After a title, a common word in the name's place is a name (记者 方舟); elsewhere it must look like one.
-  const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag)) || (x === t && alone);
+  // A surname jieba tags as a name's (吴/nr|建军) takes a given name of any open word.
+  const surnameTagged = t.word.length === 1 && (t.tag === 'nr' || t.tag === 'zg');
+  const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag)) || (x === t && alone) || (x !== t && surnameTagged && x.word.length === 2 && GIVEN_TAGS.has(x.tag));
   // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
   const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3) || alone;
   if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && named) {
+    // 骆嘉说, 仇敏作: the HMM glued a verb to a two-character name.
+    if (t.tag === 'x' && t.word.length === 3 && surnameLength === 1 && GLUED_VERBS.has(t.word[2]!)) return { start: t.start, end: t.end - 1, last: i };
     // 朱勤 | 皓: the HMM cut a three-character name after two; not 顾客|朱|老伯, where the character is the next name's surname.
+    // After a title the third character may be any open word but a verb (指导老师 甘国|平).
     const addressed = SURNAMES.has(next?.word ?? '') && ADDRESS_WORDS.includes(tokens[i + 2]?.word ?? '');
-    if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && SPLIT_NAME_TAGS.has(next.tag) && !addressed) return { start: t.start, end: next.end, last: i + 1 };
+    const third = !!next && (SPLIT_NAME_TAGS.has(next.tag) || (titled && !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag) && !/^v/u.test(next.tag) && standsAlone(tokens[i + 2])));
+    if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && third && !addressed) return { start: t.start, end: next.end, last: i + 1 };
+    // 卞明 | 轩作: the third character glued to the verb after it.
+    if (t.word.length === 2 && t.tag === 'x' && next?.tag === 'x' && next.word.length === 2 && GLUED_VERBS.has(next.word[1]!)) return { start: t.start, end: next.start + 1, last: i + 1 };
     // 贺建 | 明说: the HMM glued the name's last character to the speech verb.
     if (t.word.length === 2 && t.tag === 'x' && next?.word.length === 2 && next.word.endsWith('说')) return { start: t.start, end: t.end + 1, last: i };
     return { start: t.start, end: t.end, last: i };
@@ -659,9 +691,11 @@ function titledPeople(text: string, tokens: Token[]): Candidate[] {
     if (titled || personNoun(token) || KIN.has(token.word) || aged(tokens, i)) {
       const at = nextWord(tokens, i + 1);
       // 党员|和|师生: a preposition or conjunction is read as such unless a title stands before it.
-      const name = titled || !FUNCTION_CHARS.has(tokens[at]?.word[0] ?? '') ? nameAt(tokens, at, titled) : null;
-      // A name right after a title wins over a place read into it (副区长|阮|青山).
-      if (name) out.push(candidate(text, name.start, name.end, 'person', 0));
+      // 师傅|和|同乡: a conjunction is one even after a title.
+      const conjunction = ['c', 'p'].includes(tokens[at]?.tag ?? '');
+      const name = !conjunction && (titled || !FUNCTION_CHARS.has(tokens[at]?.word[0] ?? '')) ? nameAt(tokens, at, titled) : null;
+      // A name right after a title wins over a place read into it (副区长|阮|青山) or spelled alike (记者 柏林).
+      if (name) out.push(candidate(text, name.start, name.end, 'person', titled ? -1 : 0));
     }
     // 计桂英, 樊德胜: a three-character word the dictionary lacks, starting with a surname, is a name
     // wherever it stands, unless it ends as a place or an institution does or one follows it.
@@ -715,7 +749,7 @@ function dictionaryNames(tokens: Token[]): Candidate[] {
 // Not product kinds, which name goods as often as firms (冷链|食品, 生物|医药).
 const TRADES = new Set([
   '科技', '物流', '物业', '水务', '建工', '城建', '精工', '置业', '地产', '实业', '控股', '传媒', '饭店', '酒店', '宾馆', '书屋', '书店',
-  '书局', '药房', '超市', '百货', '商场', '智造', '巴士', '航空', '快递',
+  '书局', '药房', '超市', '百货', '商场', '智造', '巴士', '航空', '快递', '数据', '电梯', '生物', '文创', '咨询', '装饰',
 ]);
 const BRAND_TAGS = new Set(['x', 'nz', 'j', 'nr', 'nrt', 'ns']);
 const COMMON_BRAND = 200;
@@ -733,7 +767,9 @@ function brandNames(text: string, tokens: Token[], places: ReadonlySet<string>):
     // A common word (智慧|物流) is the trade's kind, not a brand.
     if (brand.tag !== 'ns' && dictionaryFrequency(brand.word) >= COMMON_BRAND) return;
     const after = tokens[i + 1];
-    const post = !!after && (isTitle(after.word) || MEMBERS.includes(after.word) || closing(after)?.kind === 'org');
+    // 顺吉物流|安全|主管: a post may come after a word of its field.
+    const postAt = (x: Token | undefined) => !!x && (isTitle(x.word) || MEMBERS.includes(x.word) || closing(x)?.kind === 'org');
+    const post = postAt(after) || (!!after && ['n', 'an', 'vn'].includes(after.tag) && postAt(tokens[i + 2]));
     const placed = brand.tag === 'ns' || places.has(brand.word);
     const ends = !after || !HAN_ONLY.test(after.word) || post || PERSON_CUES.some((cue) => after.word.startsWith(cue)) || (!placed && (after.tag === 'v' || ['p', 'c', 'uj'].includes(after.tag)));
     if (ends) out.push(candidate(text, brand.start, t.end, 'org', 2));

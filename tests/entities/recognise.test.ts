@@ -67,6 +67,24 @@ describe('people', () => {
     expect(found('市民游客纷纷拍照留念。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
 
+  it('names defendants as court news does, and a person by surname and post', () => {
+    expect(found('被告人滕某某与同伙邬某在出租屋内被抓获。')).toEqual(expect.arrayContaining(['滕某某/person', '邬某/person']));
+    expect(found('听完汇报，宓教授改了方案，喻科长连连点头。')).toEqual(expect.arrayContaining(['宓教授/person', '喻科长/person']));
+    expect(found('他把想法告诉了向爷爷。').filter((n) => n.endsWith('/person'))).toEqual([]);
+  });
+
+  it('takes a name after kin, a three-character unknown word with a surname anywhere, and cuts a verb glued to a name', () => {
+    expect(found('她的儿子邝/建军回忆'.replace('/', ''))).toContain('邝建军/person');
+    expect(found('返乡青年蒯晓晨把老宅改成民宿，蒯晓晨的母亲也来帮忙。').filter((n) => n === '蒯晓晨/person')).toHaveLength(2);
+    expect(found('设计师宓嘉说，门头保留原样。')).toContain('宓嘉/person');
+    expect(found('母亲常说要节约。').filter((n) => n.endsWith('/person'))).toEqual([]);
+    expect(found('司机马师傅和同乡一起来到上海。')).not.toContain('和同乡/person');
+  });
+
+  it('takes a foreign name cut by the HMM and named again by its last part', () => {
+    expect(found('来自意大利的雕塑家马可·罗西说，罗西的作品已到。')).toEqual(expect.arrayContaining(['马可·罗西/person', '罗西/person']));
+  });
+
   it('does not take a post alone, or a verb after a title, for a name', () => {
     expect(found('区长出席并讲话，主任介绍了情况。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
@@ -132,6 +150,17 @@ describe('places', () => {
     expect(found('松江枢纽经济示范区内')).toContain('松江枢纽经济示范区/place');
   });
 
+  it('knows countries, and the next level of a chain after a country or province, each a place of its own', () => {
+    expect(found('来自日本大阪的留学生和生于江苏盐城的老人')).toEqual(['日本/place', '大阪/place', '江苏/place', '盐城/place']);
+    expect(found('他从巴西来到肯尼亚。')).toEqual(['巴西/place', '肯尼亚/place']);
+  });
+
+  it('takes zones, stations, temples and former residences, but no kind of street', () => {
+    expect(found('嘉定汽车城和松江南站之间')).toEqual(expect.arrayContaining(['嘉定汽车城/place', '松江南站/place']));
+    expect(found('游客从静安寺走到蔡元培故居。')).toEqual(expect.arrayContaining(['静安寺/place', '蔡元培故居/place']));
+    expect(found('拐进云南南路美食街')).toEqual(['云南南路/place']);
+  });
+
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
     expect(found('全区各街道和该社区都要落实。')).toEqual([]);
   });
@@ -190,6 +219,19 @@ describe('organisations', () => {
 
   it('names a numbered middle school by its place', () => {
     expect(found('控江二中的学生参加比赛。')).toContain('控江二中/org');
+  });
+
+  it('ends an organisation at a university or a long institution word before the next one', () => {
+    expect(found('上海海洋大学图书馆馆长介绍')).toContain('上海海洋大学/org');
+    expect(found('闵行区消防救援支队调派七宝消防救援站前往。')).toEqual(expect.arrayContaining(['闵行区消防救援支队/org', '七宝消防救援站/org']));
+    expect(found('区文旅局与区科委联手')).toEqual(['区文旅局/org', '区科委/org']);
+  });
+
+  it('names a town\'s central school, an association of a kind of person, and centres jieba reads as idioms', () => {
+    expect(found('泖港镇中心小学的学生')).toContain('泖港镇中心小学/org');
+    expect(found('松江区律师协会负责人说')).toContain('松江区律师协会/org');
+    expect(found('奉贤区疾病预防控制中心发布提示')).toContain('奉贤区疾病预防控制中心/org');
+    expect(found('星澜物流安全主管带队检查。')).toContain('星澜物流/org');
   });
 
   it('names no organisation with an area word or common words alone', () => {
