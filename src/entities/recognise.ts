@@ -70,6 +70,8 @@ const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发
 const ROAD = /^([东南西北中]?路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
 const DIRECTED_ROAD = /^[东南西北中]路$/u;
 const ASPECT = /^[了着过]$/u;
+// Schools and hospitals are whole before what they hold (奉贤中学|民乐团, 上海海洋大学|图书馆).
+const SCHOOLS = /^(大学|学院|中学|小学|学校|幼儿园|医院)$/u;
 const STREET_KINDS = /(美食街|步行街|商业街|小吃街|风情街)$/u;
 const ASSOCIATION = /(协会|学会|联合会|促进会|研究会|商会|俱乐部|救援队|服务队)$/u;
 // Posts, which head an association but do not name it (会长, 主任).
@@ -81,7 +83,7 @@ const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
 // Endings of nouns for kinds of people; and common nouns that end so (卫生, 国家, 大家).
 const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
 // Surnames that are first function words or verbs (和, 查, 常), and verbs the HMM glues to a name.
-const WEAK_SURNAMES = new Set([...'和查常包向从将把被给对于及与同在是也都还又就才更最很太不没有无要能会可让叫使请由经过到来去上下中内外前后大小新老全各每多少第时']);
+const WEAK_SURNAMES = new Set([...'和查常包向从将把被给对于及与同在是也都还又就才更最很太不没有无要能会可让叫使请由经过到来去上下中内外前后大小新老全各每多少第时车']);
 const GLUED_VERBS = new Set([...'说笑作以称讲问答']);
 const GIVEN_TAGS = new Set(['n', 'ns', 't', 'a', 'nz', 'j', 'an', 'ng']);
 // Common words for groups of people (游客, 群众, 居民), never a name.
@@ -141,8 +143,10 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
     ...dictionaryNames(tokens),
     ...brandNames(text, tokens, new Set(known.places ?? [])),
     ...chainedPlaces(text, tokens, index),
+    ...stations(text, tokens, index),
+    ...numberedRoads(text),
   ];
-  const chosen = resolve(candidates);
+  const chosen = resolve(candidates).map((c) => teamToPlace(c, index));
   // People listed after a person (谢某某、薛某) and every repetition of a recognised name.
   const people = listedPeople(text, tokens, chosen);
   return resolve([...chosen, ...people, ...repeats(text, [...chosen, ...people], index)]).map(({ start, end, text: t, kind }) => ({ start, end, text: t, kind }));
@@ -438,7 +442,8 @@ function closingOf(token: Token): Closing | null {
     if (kind === 'place' && suffix.length >= 2 && head.length >= 2 && token.tag === 'n' && !GENERIC_PREFIXES.has(head) && !AREAS.has(suffix)) return { kind, alone: true };
     // A common word ending in a long suffix (活动中心, 居委会) or a bureau's (监管局, 卫健委; not 格局,
     // 大局) still closes a name built before it.
-    const bureau = suffix.length === 1 && '局委办厅署'.includes(suffix) && token.word.length >= 3;
+    // 六厂, 米厂: a factory named by a number or its goods; not 工厂 itself.
+    const bureau = suffix.length === 1 && (('局委办厅署'.includes(suffix) && token.word.length >= 3) || (suffix === '厂' && token.word !== '工厂'));
     if (kind === 'org' && (suffix.length >= 2 || bureau) && ['n', 'vn', 'nz', 'l'].includes(token.tag)) return { kind, alone: false };
     // 经委, 外办, 管委: a bureau's abbreviation, an organisation only after its district or level
     // word (嘉定区|经委, 区|科委); elsewhere such words are roles or verbs (评委, 要办).
@@ -509,8 +514,10 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
     // and its party body (区教育局|党委).
     // So does a university before what it holds (上海外国语大学|图书馆), and a long institution word
     // of its own (…消防救援支队|调派|川沙消防救援站).
-    const complete = namedOrg(t) || t.word === '大学' || (t.word.length >= 4 && ORG_SUFFIXES.includes(t.word));
+    const complete = namedOrg(t) || SCHOOLS.test(t.word) || (t.word.length >= 4 && ORG_SUFFIXES.includes(t.word));
     if (close.kind === 'org' && complete && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
+    // 写桃|浦和|长风公园: a word ending in a conjunction is glued to what it joins, not part of a name.
+    if (close.kind === 'place' && t.word.length >= 2 && /[和与及或]$/u.test(t.word) && ['x', 'ns'].includes(t.tag)) break;
     // A chain of places is one place a level (泗泾镇|江川村, 江苏|盐城); a town names only its 街道 (江湾镇|街道).
     if (close.kind === 'place' && /[镇乡]$/u.test(t.word) && token.word !== '街道') break;
     if (close.kind === 'place' && index && j === i - 1 && t.tag === 'ns' && placeName(index, t.word) && placeName(index, token.word)) break;
@@ -561,7 +568,9 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: Nam
     const close = closing(token);
     if (!close) return;
     const company = close.kind === 'org' && COMPANY.test(token.word);
-    let first = nameStart(tokens, i, close, company ? 'verbs' : 'nouns', index);
+    // Universities, too, are named with verbs (上海|开放|大学).
+    const verbs = company || (close.kind === 'org' && /^(大学|学院)$/u.test(token.word));
+    let first = nameStart(tokens, i, close, verbs ? 'verbs' : 'nouns', index);
     if (close.kind === 'org') first = anchor(tokens, first, i, places);
     const placed = (j: number) => tokens[j]!.tag === 'ns' || places.has(tokens[j]!.word) || LEVELS.has(tokens[j]!.word);
     if (close.kind === 'org' && !placed(first)) {
@@ -570,7 +579,9 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: Nam
       // place (嘉定区|举办|…中心 names nothing).
       const wide = anchor(tokens, nameStart(tokens, i, close, 'open'), i, places);
       const after = tokens[wide + 1]!;
-      if (wide < first && placed(wide) && (company || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
+      // 区|建交|委: a bureau's abbreviation of one word between its level and its ending is named so whatever the word.
+      const abbreviation = wide === i - 2 && LEVELS.has(tokens[wide]!.word) && token.word.length === 1;
+      if (wide < first && placed(wide) && (company || abbreviation || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
     }
     if (close.needsPlace && !placed(first)) return;
     // Slogans count their places (一江|一河, 一城|一镇); numbered places start with a number word (八一|村).
@@ -750,6 +761,7 @@ function dictionaryNames(tokens: Token[]): Candidate[] {
 const TRADES = new Set([
   '科技', '物流', '物业', '水务', '建工', '城建', '精工', '置业', '地产', '实业', '控股', '传媒', '饭店', '酒店', '宾馆', '书屋', '书店',
   '书局', '药房', '超市', '百货', '商场', '智造', '巴士', '航空', '快递', '数据', '电梯', '生物', '文创', '咨询', '装饰',
+  '汽车', '新能源', '微电子', '供应链', '快运', '车行', '优选',
 ]);
 const BRAND_TAGS = new Set(['x', 'nz', 'j', 'nr', 'nrt', 'ns']);
 const COMMON_BRAND = 200;
@@ -796,4 +808,30 @@ function chainedPlaces(text: string, tokens: Token[], index: NameIndex): Candida
     out.push(candidate(text, t.start, t.end, 'place', 2));
   });
   return out;
+}
+
+/** 龙阳路|站, 七宝|站: a road or a place and 站 (jieba reads it as a verb) is a station, a place. */
+function stations(text: string, tokens: Token[], index: NameIndex): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    const before = tokens[i - 1];
+    if (t.word !== '站' || !before || !HAN_ONLY.test(before.word) || before.word.length < 2) return;
+    const road = /[路街]$/u.test(before.word) && closing(before)?.kind === 'place';
+    if (road || placeName(index, before.word)) out.push(candidate(text, before.start, t.end, 'place', 1));
+  });
+  return out;
+}
+
+// 中山东一路, 四川中路: a road numbered by its direction and part, which jieba cuts across (中|山东|一路).
+const NUMBERED_ROAD = /\p{Script=Han}{2}[东南西北中][一二三四五六七八九]路/gu;
+
+function numberedRoads(text: string): Candidate[] {
+  return [...text.matchAll(NUMBERED_ROAD)].map((m) => candidate(text, m.index, m.index + m[0].length, 'place', 1));
+}
+
+/** 上海队, 杨浦队: a team named by its place is labelled as that place (the team is no organisation of its own). */
+function teamToPlace(c: Candidate, index: NameIndex): Candidate {
+  if (c.kind !== 'org' || !c.text.endsWith('队')) return c;
+  const head = c.text.slice(0, -1);
+  return placeName(index, head) ? { ...c, end: c.end - 1, text: head, kind: 'place' } : c;
 }

@@ -131,7 +131,7 @@ describe('places', () => {
   it('takes a road by its direction, and leaves out the ends and dates written before it', () => {
     expect(found('道路东起环城南路，西至北翟路。')).toEqual(expect.arrayContaining(['环城南路/place', '北翟路/place']));
     expect(found('道路东起环城南路，西至北翟路。').join()).not.toMatch(/东起|西至/u);
-    expect(found('项目利用原沪太路旧址建设。')).toContain('沪太路/place');
+    expect(found('项目利用原沪太路边的空地建设。')).toContain('沪太路/place');
   });
 
   it('knows China\'s provinces and prefectures, and Shanghai\'s villages and estates', () => {
@@ -159,6 +159,16 @@ describe('places', () => {
     expect(found('嘉定汽车城和松江南站之间')).toEqual(expect.arrayContaining(['嘉定汽车城/place', '松江南站/place']));
     expect(found('游客从静安寺走到蔡元培故居。')).toEqual(expect.arrayContaining(['静安寺/place', '蔡元培故居/place']));
     expect(found('拐进云南南路美食街')).toEqual(['云南南路/place']);
+  });
+
+  it('takes metro stations, roads numbered by direction and part, and a team by its place', () => {
+    expect(found('乘地铁到漕宝路站，再走到七宝站。')).toEqual(['漕宝路站/place', '七宝站/place']);
+    expect(found('沿四川北一路向南')).toContain('四川北一路/place');
+    expect(found('决赛中，杨浦队战胜了嘉定队。')).toEqual(['杨浦/place', '嘉定/place']);
+  });
+
+  it('does not run a place across a word glued to a conjunction', () => {
+    expect(found('我写书想写桃浦和长风公园')).not.toContain('写桃浦和长风公园/place');
   });
 
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
@@ -232,6 +242,16 @@ describe('organisations', () => {
     expect(found('松江区律师协会负责人说')).toContain('松江区律师协会/org');
     expect(found('奉贤区疾病预防控制中心发布提示')).toContain('奉贤区疾病预防控制中心/org');
     expect(found('星澜物流安全主管带队检查。')).toContain('星澜物流/org');
+  });
+
+  it('names factories, troupes, federations, sports schools and firms of law, and universities named with a verb', () => {
+    expect(found('上海国棉九厂的老工人')).toContain('上海国棉九厂/org');
+    expect(found('上海越剧团演员和普陀区残联、闵行区少体校的老师')).toEqual(expect.arrayContaining(['上海越剧团/org', '普陀区残联/org', '闵行区少体校/org']));
+    expect(found('上海明衡律师事务所律师介绍')).toContain('上海明衡律师事务所/org');
+    expect(found('上海开放大学的老师')).toContain('上海开放大学/org');
+    expect(found('团队来自上海财经大学。')).toContain('上海财经大学/org');
+    expect(found('区建交委负责人')).toContain('区建交委/org');
+    expect(found('主持人蓝海燕上台').filter((n) => n.endsWith('/org'))).toEqual([]);
   });
 
   it('names no organisation with an area word or common words alone', () => {
