@@ -208,14 +208,22 @@ function glueHead(t: Token): { word: string; tag: string } | null {
   if ((t.tag === 'x' || t.word.length === 2) && DIRECTION_VERB.test(t.word)) return { word: t.word.slice(0, 2), tag: 'v' };
   // 委副, 委|与区: a bureau's last character glued to the post or the conjunction after it.
   if (t.tag === 'x' && t.word.length >= 2 && /^[委局办][副与和及]/u.test(t.word)) return { word: t.word[0]!, tag: 'n' };
+  // 河长|范: a title and the surname after it, in the HMM's unknown word.
   if (t.tag === 'x' && t.word.length >= 3) {
-    const title = TITLES.find((x) => x.length >= 2 && t.word.startsWith(x) && SURNAMES.has(t.word[x.length]!) && t.word.length - x.length <= 2);
-    if (title) return { word: title, tag: 'n' };
+    for (let k = Math.max(2, t.word.length - 2); k < t.word.length; k++) {
+      if (TITLE_SET.has(t.word.slice(0, k)) && SURNAMES.has(t.word[k]!)) return { word: t.word.slice(0, k), tag: 'n' };
+    }
   }
   // 大学|教授, 局|局长, 所|所长.
-  const body = ORG_SUFFIXES.find((x) => (x.length >= 2 || '局委办部处所院馆站队'.includes(x)) && t.word.startsWith(x) && TITLES.includes(t.word.slice(x.length)));
-  return body ? { word: body, tag: 'n' } : null;
+  for (let k = 1; k < t.word.length; k++) {
+    const body = t.word.slice(0, k);
+    if ((k >= 2 || '局委办部处所院馆站队'.includes(body)) && ORG_SUFFIX_SET.has(body) && TITLE_SET.has(t.word.slice(k))) return { word: body, tag: 'n' };
+  }
+  return null;
 }
+
+const TITLE_SET = new Set(TITLES);
+const ORG_SUFFIX_SET = new Set(ORG_SUFFIXES);
 
 /**
  * Words jieba made of a name's last word and what follows it: 古楼|公路沿线, 漕港|河边,

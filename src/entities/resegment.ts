@@ -12,30 +12,38 @@
 import { gazetteerNames, type Trust } from './gazetteer.js';
 import { dictionaryFrequency, dictionaryTag, type Token } from './tagger.js';
 
-/** Looks names up by their first character, longest first. */
+/** Looks names up by their first character and then by length, longest first. */
 export class NameIndex {
-  private readonly byFirst = new Map<string, Array<[string, Trust]>>();
+  // First character → the lengths of the names it starts, longest first (a text is probed once per length, not per name).
+  private readonly lengths = new Map<string, number[]>();
 
   constructor(readonly names: ReadonlyMap<string, Trust>) {
-    for (const entry of names) {
-      const list = this.byFirst.get(entry[0][0]!) ?? [];
-      list.push(entry);
-      this.byFirst.set(entry[0][0]!, list);
+    for (const [name] of names) {
+      const list = this.lengths.get(name[0]!) ?? [];
+      if (!list.includes(name.length)) list.push(name.length);
+      this.lengths.set(name[0]!, list);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+    for (const list of this.lengths.values()) list.sort((a, b) => b - a);
   }
 
   /** Occurrences in `text`, leftmost and longest first, never overlapping. */
   find(text: string): Array<{ start: number; end: number; name: string; trust: Trust }> {
     const out: Array<{ start: number; end: number; name: string; trust: Trust }> = [];
     for (let i = 0; i < text.length; ) {
-      const hit = this.byFirst.get(text[i]!)?.find(([name]) => text.startsWith(name, i) && !gluedToPost(name, text[i + name.length]));
+      let hit: string | undefined;
+      for (const length of this.lengths.get(text[i]!) ?? []) {
+        const name = text.slice(i, i + length);
+        if (name.length === length && this.names.has(name) && !gluedToPost(name, text[i + length])) {
+          hit = name;
+          break;
+        }
+      }
       if (!hit) {
         i++;
         continue;
       }
-      out.push({ start: i, end: i + hit[0].length, name: hit[0], trust: hit[1] });
-      i += hit[0].length;
+      out.push({ start: i, end: i + hit.length, name: hit, trust: this.names.get(hit)! });
+      i += hit.length;
     }
     return out;
   }
