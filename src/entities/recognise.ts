@@ -70,9 +70,10 @@ const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发
 const ROAD = /^([东南西北中]?路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
 const DIRECTED_ROAD = /^[东南西北中]路$/u;
 const ASPECT = /^[了着过]$/u;
-// Schools and hospitals are whole before what they hold (奉贤中学|民乐团, 上海海洋大学|图书馆).
-const SCHOOLS = /^(大学|学院|中学|小学|学校|幼儿园|医院)$/u;
+// Schools, hospitals and communes are whole before what they hold (奉贤中学|民乐团, 上海海洋大学|图书馆, 七宝公社|九星大队).
+const SCHOOLS = /^(大学|学院|中学|小学|学校|幼儿园|医院|公社)$/u;
 const STREET_KINDS = /(美食街|步行街|商业街|小吃街|风情街)$/u;
+const MEETINGS = /(协商会|座谈会|研讨会|分享会|推进会|交流会|见面会|联谊会|恳谈会)$/u;
 const ASSOCIATION = /(协会|学会|联合会|促进会|研究会|商会|俱乐部|救援队|服务队)$/u;
 // Posts, which head an association but do not name it (会长, 主任).
 const TITLE_POSTS = /(长|主任|书记|主席|委员|经理|总裁|总监)$/u;
@@ -86,6 +87,8 @@ const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
 const WEAK_SURNAMES = new Set([...'和查常包向从将把被给对于及与同在是也都还又就才更最很太不没有无要能会可让叫使请由经过到来去上下中内外前后大小新老全各每多少第时车']);
 const GLUED_VERBS = new Set([...'说笑作以称讲问答']);
 const GIVEN_TAGS = new Set(['n', 'ns', 't', 'a', 'nz', 'j', 'an', 'ng']);
+// Function words a name is followed by: 与, 和, 的, 也, 在.
+const AFTER_NAME_TAGS = new Set(['p', 'c', 'uj', 'd']);
 // Common words for groups of people (游客, 群众, 居民), never a name.
 const GROUP_NOUN = /[者员生师家手匠人客民友众子部]$/u;
 // Tags of words that are never a given name, even alone after a title; numbers may be (万里).
@@ -114,11 +117,11 @@ const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '�
 // A town's party body glued to its secretary: 金山卫镇|党委书记.
 const BODY_BEFORE_TITLE = /^(党委|党工委|党总支|党支部)(书记|副书记)$/u;
 // Zones and green spaces are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区, 新江湾城|生态|走廊).
-const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|示范区|商务区|科学城|科技城|大学城|汽车城|产业园|创意园|药谷|智谷|绿地|走廊)$/u;
+const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|示范区|商务区|科学城|科技城|大学城|汽车城|产业园|创意园|药谷|智谷|绿地|走廊|基地)$/u;
 // Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
 const LEVEL_CHARS = new Set([...'区市县']);
 const SUFFIX_CHARS = new Set([...'局委办路街镇村']);
-const BARE_ORG = new Set(ORG_SUFFIXES.filter((s) => s.length >= 2 || '局委办部厅'.includes(s)));
+const BARE_ORG = new Set(ORG_SUFFIXES.filter((s) => s.length >= 2 || '局委办部厅厂'.includes(s)));
 const SUFFIXES: Array<{ suffix: string; kind: 'place' | 'org' }> = [
   ...PLACE_SUFFIXES.map((suffix) => ({ suffix, kind: 'place' as const })),
   ...ORG_SUFFIXES.map((suffix) => ({ suffix, kind: 'org' as const })),
@@ -145,6 +148,8 @@ export function recognise(text: string, known: Known = {}, tagged: Token[] = tag
     ...chainedPlaces(text, tokens, index),
     ...stations(text, tokens, index),
     ...numberedRoads(text),
+    ...bylineNames(text),
+    ...nicknames(text, tokens),
   ];
   const chosen = resolve(candidates).map((c) => teamToPlace(c, index));
   // People listed after a person (谢某某、薛某) and every repetition of a recognised name.
@@ -207,7 +212,7 @@ function glueHead(t: Token): { word: string; tag: string } | null {
   // 东至 is also a county's name, but never in a road's description.
   if ((t.tag === 'x' || t.word.length === 2) && DIRECTION_VERB.test(t.word)) return { word: t.word.slice(0, 2), tag: 'v' };
   // 委副, 委|与区: a bureau's last character glued to the post or the conjunction after it.
-  if (t.tag === 'x' && t.word.length >= 2 && /^[委局办][副与和及]/u.test(t.word)) return { word: t.word[0]!, tag: 'n' };
+  if (t.tag === 'x' && t.word.length >= 2 && /^[委局办][副与和及也都还将在]/u.test(t.word)) return { word: t.word[0]!, tag: 'n' };
   // 河长|范: a title and the surname after it, in the HMM's unknown word.
   if (t.tag === 'x' && t.word.length >= 3) {
     for (let k = Math.max(2, t.word.length - 2); k < t.word.length; k++) {
@@ -325,13 +330,18 @@ function dottedNames(text: string, tokens: Token[]): Candidate[] {
     const part = (at: number): number => (foreignPart(tokens[at]) ? (foreignPart(tokens[at + 1]) && tokens[at]!.word.length + tokens[at + 1]!.word.length <= 4 && !DOTS.has(tokens[at + 2]?.word ?? '') && tokens[at]!.word.length === 1 ? at + 1 : at) : -1);
     let last = part(i + 1);
     while (last > 0 && DOTS.has(tokens[last + 1]?.word ?? '') && part(last + 2) > 0) last = part(last + 2);
-    if (foreignPart(tokens[i - 1]) && last > 0) out.push(candidate(text, tokens[i - 1]!.start, tokens[last]!.end, 'person', 0));
+    // 艾|力克·陈: the first part, too, may be cut in two.
+    const before = tokens[i - 1];
+    const first = foreignPart(tokens[i - 2]) && before && before.word.length + tokens[i - 2]!.word.length <= 5 && tokens[i - 2]!.word.length === 1 ? i - 2 : i - 1;
+    // …·陈说: the speech verb glued to the last part.
+    const said = last > 0 && tokens[last]!.word.length >= 2 && tokens[last]!.word.endsWith('说') ? 1 : 0;
+    if (foreignPart(before) && last > 0) out.push(candidate(text, tokens[first]!.start, tokens[last]!.end - said, 'person', 0));
   });
   return out;
 }
 
 function foreignPart(token: Token | undefined): boolean {
-  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 4 && (PERSON_TAGS.has(token.tag) || FOREIGN_TAGS.has(token.tag));
+  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 5 && (PERSON_TAGS.has(token.tag) || FOREIGN_TAGS.has(token.tag));
 }
 
 /** Longest candidates first, then the better-ranked, then the earlier; overlaps are dropped. */
@@ -427,8 +437,8 @@ function closingOf(token: Token): Closing | null {
   // 南路, 东路: a road's direction ends the name of the road it is a part of (祁连山|南路, 环城|东路);
   // 南站: a city's station (松江|南站).
   if (DIRECTED_ROAD.test(token.word) || /^[东南西北]站$/u.test(token.word)) return { kind: 'place', alone: false };
-  // 美食街, 步行街: kinds of street, which close no name.
-  if (STREET_KINDS.test(token.word)) return null;
+  // 美食街, 步行街: kinds of street, which close no name; nor do meetings spelled like a body (协商会 ends as 商会 does).
+  if (STREET_KINDS.test(token.word) || MEETINGS.test(token.word)) return null;
   // A word of three or more characters ending in 路 or 街 is a road whatever jieba tags it (斜土路, 仁兴街),
   // unless it is a kind of road (高速公路, 快速路).
   if (token.word.length >= 3 && /[路街]$/u.test(token.word) && !/(公路|道路|线路|铁路|马路|快速路|高架路|大街|步行街|商业街|美食街|小吃街)$/u.test(token.word)) return { kind: 'place', alone: true };
@@ -500,6 +510,7 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
   const token = tokens[i]!;
   let first = i;
   let length = token.word.length;
+  let affiliated = false;
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j]!;
     // （集团） and the like inside a company name.
@@ -522,8 +533,12 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
     // and its party body (区教育局|党委).
     // So does a university before what it holds (上海外国语大学|图书馆), and a long institution word
     // of its own (…消防救援支队|调派|川沙消防救援站).
+    // Past 附属, the affiliation goes on through every body before it (上海交通大学|医学院|附属|瑞金医院);
+    // an academy goes on to its institute in a city (中国科学院|上海|药物研究所).
     const complete = namedOrg(t) || SCHOOLS.test(t.word) || (t.word.length >= 4 && ORG_SUFFIXES.includes(t.word));
-    if (close.kind === 'org' && complete && !/^附[属设]$/u.test(tokens[j + 1]?.word ?? '') && !PARTY_BODY.test(token.word)) break;
+    if (/^附[属设]$/u.test(tokens[j + 1]?.word ?? '')) affiliated = true;
+    const academy = /(科学院|研究院)$/u.test(t.word) && tokens[j + 1]?.tag === 'ns';
+    if (close.kind === 'org' && complete && !affiliated && !academy && !PARTY_BODY.test(token.word)) break;
     // 写桃|浦和|长风公园: a word ending in a conjunction is glued to what it joins, not part of a name.
     if (close.kind === 'place' && t.word.length >= 2 && /[和与及或]$/u.test(t.word) && ['x', 'ns'].includes(t.tag)) break;
     // A chain of places is one place a level (泗泾镇|江川村, 江苏|盐城); a town names only its 街道 (江湾镇|街道).
@@ -577,7 +592,8 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: Nam
     if (!close) return;
     const company = close.kind === 'org' && COMPANY.test(token.word);
     // Universities, too, are named with verbs (上海|开放|大学).
-    const verbs = company || (close.kind === 'org' && /^(大学|学院)$/u.test(token.word));
+    // Universities and associations, too, are named with verbs (上海|开放|大学, 上海市|击剑|运动协会).
+    const verbs = company || (close.kind === 'org' && (/^(大学|学院)$/u.test(token.word) || ASSOCIATION.test(token.word)));
     let first = nameStart(tokens, i, close, verbs ? 'verbs' : 'nouns', index);
     if (close.kind === 'org') first = anchor(tokens, first, i, places);
     const placed = (j: number) => tokens[j]!.tag === 'ns' || places.has(tokens[j]!.word) || LEVELS.has(tokens[j]!.word);
@@ -620,7 +636,7 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: Nam
 }
 
 /** A personal name starting at token `i` (one word, or a surname and a given name cut apart), or null. */
-function nameAt(tokens: Token[], i: number, titled = false): { start: number; end: number; last: number } | null {
+function nameAt(tokens: Token[], i: number, titled = false, context = titled): { start: number; end: number; last: number } | null {
   const t = tokens[i];
   if (!t || !HAN_ONLY.test(t.word)) return null;
   const surnameLength = SURNAMES.has(t.word.slice(0, 2)) && t.word.length >= 2 ? 2 : SURNAMES.has(t.word.slice(0, 1)) ? 1 : 0;
@@ -634,8 +650,9 @@ function nameAt(tokens: Token[], i: number, titled = false): { start: number; en
   // a name whatever else the dictionary reads it as: a river, a number, a verb.
   const alone = titled && t.word.length === surnameLength + 1 && surnameLength === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(t.tag) && standsAlone(tokens[i + 1]);
   // After a title, a common word in the name's place is a name (记者 方舟); elsewhere it must look like one.
-  // A surname jieba tags as a name's (吴/nr|建军) takes a given name of any open word.
-  const surnameTagged = t.word.length === 1 && (t.tag === 'nr' || t.tag === 'zg');
+  // A surname jieba tags as a name's (吴/nr|建军) takes a given name of any open word; so does any
+  // surname after a title, kin or a kind of person, when the name then stands alone (老伴 华|建国 领到).
+  const surnameTagged = t.word.length === 1 && !WEAK_SURNAMES.has(t.word) && (t.tag === 'nr' || t.tag === 'zg' || (context && !FUNCTION_TAGS_BUT_NUMBERS.has(t.tag) && standsAlone(tokens[i + 2])));
   const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag)) || (x === t && alone) || (x !== t && surnameTagged && x.word.length === 2 && GIVEN_TAGS.has(x.tag));
   // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
   const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3) || alone;
@@ -677,7 +694,7 @@ function bareName(tokens: Token[], i: number): number {
 
 /** Does what follows a word leave it standing as a name: the end, a space or a mark, a speech verb, another verb? */
 function standsAlone(after: Token | undefined): boolean {
-  return !after || !HAN_ONLY.test(after.word) || after.tag === 'v' || PERSON_CUES.some((cue) => after.word.startsWith(cue));
+  return !after || !HAN_ONLY.test(after.word) || after.tag === 'v' || AFTER_NAME_TAGS.has(after.tag) || PERSON_CUES.some((cue) => after.word.startsWith(cue));
 }
 
 /** Is `char`, the last of a name's word, a speech verb or a conjunction glued to it (…说, …和|市民)? */
@@ -706,13 +723,15 @@ function titledPeople(text: string, tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   tokens.forEach((token, i) => {
     // After a kind of person or an age the name must look like one (老年人|和|推 is no name).
-    const titled = isTitle(token.word);
-    if (titled || personNoun(token) || KIN.has(token.word) || aged(tokens, i)) {
+    // 邵|阿姨|常说: an address after a surname ends that person's name; it introduces no other.
+    const addressed = ADDRESS_WORDS.includes(token.word) && tokens[i - 1]?.word.length === 1 && SURNAMES.has(tokens[i - 1]!.word);
+    const titled = isTitle(token.word) && !addressed;
+    if (titled || (!addressed && (personNoun(token) || KIN.has(token.word) || aged(tokens, i)))) {
       const at = nextWord(tokens, i + 1);
       // 党员|和|师生: a preposition or conjunction is read as such unless a title stands before it.
       // 师傅|和|同乡: a conjunction is one even after a title.
       const conjunction = ['c', 'p'].includes(tokens[at]?.tag ?? '');
-      const name = !conjunction && (titled || !FUNCTION_CHARS.has(tokens[at]?.word[0] ?? '')) ? nameAt(tokens, at, titled) : null;
+      const name = !conjunction && (titled || !FUNCTION_CHARS.has(tokens[at]?.word[0] ?? '')) ? nameAt(tokens, at, titled, true) : null;
       // A name right after a title wins over a place read into it (副区长|阮|青山) or spelled alike (记者 柏林).
       if (name) out.push(candidate(text, name.start, name.end, 'person', titled ? -1 : 0));
     }
@@ -842,4 +861,29 @@ function teamToPlace(c: Candidate, index: NameIndex): Candidate {
   if (c.kind !== 'org' || !c.text.endsWith('队')) return c;
   const head = c.text.slice(0, -1);
   return placeName(index, head) ? { ...c, end: c.end - 1, text: head, kind: 'place' } : c;
+}
+
+// 记者 甘露萍 通讯员 宝消宣: a byline's names, whatever they look like (pen names of press offices too),
+// written after the role and ended by a space, a bracket, a mark or the line's end.
+const BYLINE = /(?:记者|通讯员|实习生|摄影|摄)[ \u3000]+((?:\p{Script=Han}{2,4}[ \u3000]*)+)(?=[\s）)，,。；]|$)/gu;
+
+function bylineNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(BYLINE)) {
+    let at = m.index + m[0].indexOf(m[1]!);
+    for (const name of m[1]!.split(/([ \u3000]+)/u)) {
+      // 记者 X 整理: a verb after the names is no name.
+      const word = dictionaryTag(name).startsWith('v') || (dictionaryFrequency(name) >= COMMON_HEAD && !dictionaryTag(name).startsWith('nr'));
+      if (/^\p{Script=Han}{2,4}$/u.test(name) && !TITLE_SET.has(name) && !word) out.push(candidate(text, at, at + name.length, 'person', -1));
+      at += name.length;
+    }
+  }
+  return out;
+}
+
+/** 阿宝, 阿珍: a nickname of 阿 and a character, which the dictionary does not know; not 阿姨. */
+function nicknames(text: string, tokens: Token[]): Candidate[] {
+  return tokens
+    .filter((t) => /^阿\p{Script=Han}$/u.test(t.word) && t.tag === 'x' && !ADDRESS_WORDS.includes(t.word) && dictionaryFrequency(t.word) === 0)
+    .map((t) => candidate(text, t.start, t.end, 'person', 2));
 }

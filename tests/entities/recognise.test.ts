@@ -85,6 +85,22 @@ describe('people', () => {
     expect(found('来自意大利的雕塑家马可·罗西说，罗西的作品已到。')).toEqual(expect.arrayContaining(['马可·罗西/person', '罗西/person']));
   });
 
+  it('takes every name of a byline, pen names of press offices too, but not the verb after them', () => {
+    expect(found('■记者 卜文轩 通讯员 闵消宣\n本报讯')).toEqual(['卜文轩/person', '闵消宣/person']);
+    expect(found('（记者 钟可 整理）')).toEqual(['钟可/person']);
+  });
+
+  it('takes a surname of any reading after kin or a kind of person when the name stands alone, but not a verb', () => {
+    expect(found('孙子方乐乐在读书，徒弟牛大伟也在。')).toEqual(['方乐乐/person', '牛大伟/person']);
+    expect(found('作家麦岫、洪知远与读者分享经验。')).toEqual(expect.arrayContaining(['麦岫/person', '洪知远/person']));
+    expect(found('邻居们常来帮忙，楼里的邵阿姨常说：“远亲不如近邻。”')).toEqual(['邵阿姨/person']);
+  });
+
+  it('takes nicknames of 阿 and foreign names whose first part the HMM cut', () => {
+    expect(found('村里人都叫他“阿贵”。')).toContain('阿贵/person');
+    expect(found('会计师事务所的艾力克·陈说')).toContain('艾力克·陈/person');
+  });
+
   it('does not take a post alone, or a verb after a title, for a name', () => {
     expect(found('区长出席并讲话，主任介绍了情况。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
@@ -171,6 +187,10 @@ describe('places', () => {
     expect(found('我写书想写桃浦和长风公园')).not.toContain('写桃浦和长风公园/place');
   });
 
+  it('takes venues, buildings and bases as places (a later round\'s convention)', () => {
+    expect(found('演出在美琪大戏院举行，集训在崇明体育训练基地。')).toEqual(['美琪大戏院/place', '崇明体育训练基地/place']);
+  });
+
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
     expect(found('全区各街道和该社区都要落实。')).toEqual([]);
   });
@@ -252,6 +272,23 @@ describe('organisations', () => {
     expect(found('团队来自上海财经大学。')).toContain('上海财经大学/org');
     expect(found('区建交委负责人')).toContain('区建交委/org');
     expect(found('主持人蓝海燕上台').filter((n) => n.endsWith('/org'))).toEqual([]);
+  });
+
+  it('names communes, co-operatives and factories of the 1990s, each body of a chain apart', () => {
+    expect(found('七宝公社九星大队和横沙乡供销社')).toEqual(expect.arrayContaining(['七宝公社/org', '九星大队/org', '横沙乡供销社/org']));
+    expect(found('曹行塑料制品厂投产')).toContain('曹行塑料制品厂/org');
+  });
+
+  it('runs an affiliation through every body before 附属, and an academy to its institute in a city', () => {
+    expect(found('上海交通大学医学院附属仁济医院专家')).toContain('上海交通大学医学院附属仁济医院/org');
+    expect(found('中国科学院上海有机化学研究所研究员')).toContain('中国科学院上海有机化学研究所/org');
+  });
+
+  it('names associations made with a verb, and no meeting spelled like a body or a preposition glued to a bureau', () => {
+    expect(found('上海市击剑运动协会负责人')).toContain('上海市击剑运动协会/org');
+    expect(found('区政协召开专题协商会。')).toEqual(['区政协/org']);
+    expect(found('据县旅游局统计')).toEqual(['县旅游局/org']);
+    expect(found('金山区农业农村委也帮合作社对接')).toContain('金山区农业农村委/org');
   });
 
   it('names no organisation with an area word or common words alone', () => {
