@@ -31,7 +31,6 @@ export const DIVISIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 import data from './gazetteer-data.json' with { type: 'json' };
-import { SURNAMES } from './words.js';
 
 /**
  * Shanghai's best-known areas, landmarks and waters that papers name without a place word
@@ -66,6 +65,16 @@ export type Trust = 'full' | 'short' | 'part';
 // A short form this common in the dictionary is a word of its own before it is a town (中山, 海湾).
 const COMMON_FREQUENCY = 200;
 
+/** Countries, provinces and prefectures, full and short (日本, 江苏, 凯里 is not one): regions a chain of places starts with. */
+export function regionNames(): Set<string> {
+  const names = new Set<string>([...data.countries, ...data.provinces, ...data.prefectures]);
+  for (const name of data.provinces) names.add(name.replace(PROVINCE_END, ''));
+  for (const name of data.prefectures) names.add(name.replace(PREFECTURE_END, ''));
+  // Shanghai's own names start one-word names (上海路, 上海之鱼).
+  for (const home of ['上海', '上海市']) names.delete(home);
+  return names;
+}
+
 /** Every gazetteer name with its trust; `frequency` and `tag` are the dictionary's. */
 export function gazetteerNames(frequency: (word: string) => number, tag: (word: string) => string): Map<string, Trust> {
   const names = new Map<string, Trust>();
@@ -82,7 +91,8 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
     for (const name of divisions) names.set(name, 'full');
   }
   addNation(names, frequency, tag);
-  for (const name of LANDMARKS) short(name, false);
+  // A landmark no common word spells is a place wherever it stands, and cuts the words jieba made across it (陆家嘴|金融贸易区).
+  for (const name of LANDMARKS) if (!names.has(name)) names.set(name, /^[mdv]/u.test(tag(name)) || frequency(name) >= COMMON_FREQUENCY ? 'part' : 'full');
   for (const [district, divisions] of Object.entries(DIVISIONS)) {
     // 嘉定, 浦东: a district's short name is a place however common the word.
     short(district.replace(/(新区|区)$/u, ''), true);
@@ -98,7 +108,6 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
 
 // What a province's, prefecture's or county's name ends with, which papers leave out (江苏, 苏州, 吴江).
 const PROVINCE_END = /(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$/u;
-const COUNTY_END = /(\p{Script=Han}{1,4}族)*(自治县|县|市)$/u;
 const PREFECTURE_END = /(\p{Script=Han}{1,4}族)*(自治州|地区|盟|市)$/u;
 
 /**
@@ -106,8 +115,8 @@ const PREFECTURE_END = /(\p{Script=Han}{1,4}族)*(自治州|地区|盟|市)$/u;
  * (src/entities/gazetteer-data.json, derived by scripts/gazetteer-data.ts). Full names are
  * places wherever they stand. So are the short forms of provinces (江苏), and of prefectures the
  * dictionary tags as places (苏州) or does not know as another word; a county's short form is
- * too often a word or a name (博爱, 兴业, 凌云, 华亭) and is kept only when the dictionary reads
- * it as a rare place. Countries are places by their Chinese names. Estates the dictionary
+ * too often a word or a name (博爱, 兴业, 凌云, 华亭, 东安) and is left out. Countries are places
+ * by their Chinese names. Estates the dictionary
  * knows as a common word (小花园) are left out.
  */
 function addNation(names: Map<string, Trust>, frequency: (word: string) => number, tag: (word: string) => string): void {
@@ -131,14 +140,8 @@ function addNation(names: Map<string, Trust>, frequency: (word: string) => numbe
     const stem = name.replace(PREFECTURE_END, '');
     short(stem, stem.length >= 3);
   }
-  for (const name of data.counties) {
-    if (name.length < 3) continue;
-    full(name);
-    // 迁西县 → 迁西, when the dictionary reads it as a place and seldom; not a city's district (滨江区, 新建区), too often a word.
-    const stem = name.replace(COUNTY_END, '');
-    // Nor a compound surname (南宫市 → 南宫).
-    if (stem !== name && tag(stem) === 'ns' && frequency(stem) < COMMON_FREQUENCY && !names.has(stem) && stem.length >= 2 && !SURNAMES.has(stem)) names.set(stem, 'short');
-  }
+  // A county's short form is left out: even those the dictionary reads as places are words elsewhere (东安, 德兴, 江口).
+  for (const name of data.counties) if (name.length >= 3) full(name);
   for (const name of data.villages) full(name);
   for (const name of data.estates) if (frequency(name) === 0 || tag(name) === 'ns') full(name);
 }

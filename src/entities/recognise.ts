@@ -12,6 +12,7 @@
  * Names recognised once are found again wherever the text repeats them. Overlapping candidates
  * are resolved longest first, so 控江路街道 is one place, 杨浦区教育局 one organisation.
  */
+import { regionNames } from './gazetteer.js';
 import { nameIndex, resegment, type NameIndex } from './resegment.js';
 import { dictionaryFrequency, dictionaryTag, tagText, type Token } from './tagger.js';
 import { ADDRESS_WORDS, COMMON_NS, KIN, FUNCTION_CHARS, GENERIC_PREFIXES, LEVEL_BODIES, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_CUES, PLACE_KINDS, PLACE_SUFFIXES, SURNAMES, TITLES } from './words.js';
@@ -60,7 +61,7 @@ const SPACE = /^\s+$/u;
 // Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
 const ADMIN_END = /[省市县区]$/u;
 // Suffixes that may stand as a word of their own after a name (控江路|街道); shorter ones only end a word (浦东新区).
-const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城河湖塘泾苑坊寺']);
+const BARE_PLACE = new Set([...PLACE_SUFFIXES.filter((x) => x.length >= 2), ...'镇乡村路街弄区县市省港城河湖塘泾苑坊寺湾']);
 // Roads, lanes and towns name what is built or organised after them (欧阳路|街道, 秦皇岛路|码头, 江湾镇|街道);
 // areas such as 街道, 社区, 小区 do not (殷行街道|老旧小区 names nothing).
 const NAMES_NEXT = /[路街弄镇]$/u;
@@ -70,6 +71,8 @@ const AREAS = new Set(['小区', '社区', '园区', '街区', '新区', '开发
 const ROAD = /^([东南西北中]?路|公路|大道|街|弄|港|河|公园|广场|新村|大桥|码头|体育场|足球场)$/u;
 const DIRECTED_ROAD = /^[东南西北中]路$/u;
 const ASPECT = /^[了着过]$/u;
+// 图为 豫园九曲桥: a caption's lead, glued by the HMM, starts no name.
+const CAPTION_LEADS = new Set(['图为', '图中', '上图', '下图', '左图', '右图', '图片']);
 // Schools, hospitals and communes are whole before what they hold (奉贤中学|民乐团, 上海海洋大学|图书馆, 七宝公社|九星大队).
 const SCHOOLS = /^(大学|学院|中学|小学|学校|幼儿园|医院|公社)$/u;
 const STREET_KINDS = /(美食街|步行街|商业街|小吃街|风情街)$/u;
@@ -85,8 +88,10 @@ const WATERS_AND_TOWNS = new Set([...'镇村港河湖塘浦泾']);
 const PERSON_NOUN = /[者员生师家手匠人]$|[^成增生延]长$/u;
 // Surnames that are first function words or verbs (和, 查, 常), and verbs the HMM glues to a name.
 const WEAK_SURNAMES = new Set([...'和查常包向从将把被给对于及与同在是也都还又就才更最很太不没有无要能会可让叫使请由经过到来去上下中内外前后大小新老全各每多少第时车']);
-const GLUED_VERBS = new Set([...'说笑作以称讲问答']);
-const GIVEN_TAGS = new Set(['n', 'ns', 't', 'a', 'nz', 'j', 'an', 'ng']);
+const GLUED_VERBS = new Set([...'说笑作以称讲问答去来代量列带练给替帮陪']);
+// Characters that follow a name as words of their own (张伟|家, 王强|们), never its third character.
+const AFTER_NAME_CHARS = new Set([...'家们等一二三也都还又在是的了着过和与及或把被对向从到为将让给跟同说']);
+const GIVEN_TAGS = new Set(['n', 'ns', 't', 'a', 'nz', 'j', 'an', 'ng', 'd', 'v']);
 // Function words a name is followed by: 与, 和, 的, 也, 在.
 const AFTER_NAME_TAGS = new Set(['p', 'c', 'uj', 'd']);
 // Common words for groups of people (游客, 群众, 居民), never a name.
@@ -117,7 +122,7 @@ const LOCATIVES = new Set(['沿线', '两岸', '两侧', '沿岸', '附近', '�
 // A town's party body glued to its secretary: 金山卫镇|党委书记.
 const BODY_BEFORE_TITLE = /^(党委|党工委|党总支|党支部)(书记|副书记)$/u;
 // Zones and green spaces are named by a place and common words (松江|经济|技术开发区, 嘉定|工业区, 新江湾城|生态|走廊).
-const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|示范区|商务区|科学城|科技城|大学城|汽车城|产业园|创意园|药谷|智谷|绿地|走廊|基地)$/u;
+const ZONE = /(开发区|工业区|旅游区|度假区|高新区|保税区|示范区|商务区|贸易区|自贸区|试验区|科学城|科技城|大学城|汽车城|产业园|创意园|药谷|智谷|绿地|走廊|基地|电视塔|岛)$/u;
 // Level words the HMM glues to what follows (区卫健委, 区建), and one-character suffixes it leaves alone (局等).
 const LEVEL_CHARS = new Set([...'区市县']);
 const SUFFIX_CHARS = new Set([...'局委办路街镇村']);
@@ -478,7 +483,7 @@ type Reach = 'nouns' | 'verbs' | 'open';
 function canExtend(token: Token, kind: 'place' | 'org', reach: Reach, close?: Token): boolean {
   // 志愿者|协会, 律师|协会: a kind of person names the association of its kind.
   const members = kind === 'org' && !!close && ASSOCIATION.test(close.word) && isTitle(token.word) && !MEMBERS.includes(token.word) && !TITLE_POSTS.test(token.word);
-  if (!HAN_ONLY.test(token.word) || ((isTitle(token.word) || MEMBERS.includes(token.word)) && !members)) return false;
+  if (!HAN_ONLY.test(token.word) || ((isTitle(token.word) || MEMBERS.includes(token.word)) && !members) || CAPTION_LEADS.has(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
   // A 街道 is an area of its own: 殷行街道|老旧小区 names nothing.
   if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word) && !token.word.endsWith('街道');
@@ -511,6 +516,7 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
   let first = i;
   let length = token.word.length;
   let affiliated = false;
+  let zonePlaced = false;
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j]!;
     // （集团） and the like inside a company name.
@@ -544,6 +550,10 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
     // A chain of places is one place a level (泗泾镇|江川村, 江苏|盐城); a town names only its 街道 (江湾镇|街道).
     if (close.kind === 'place' && /[镇乡]$/u.test(t.word) && token.word !== '街道') break;
     if (close.kind === 'place' && index && j === i - 1 && t.tag === 'ns' && placeName(index, t.word) && placeName(index, token.word)) break;
+    // 平阳路|古美西路: a road ends where the next begins; 贵州|凯里: a region before a place's own name is its own level.
+    if (close.kind === 'place' && /[路街]$/u.test(t.word) && closing(t)?.alone && /[路街]$/u.test(token.word)) break;
+    // Not before a road's ending: Shanghai names its roads after provinces and cities (河南|中路, 延安|西路).
+    if (close.kind === 'place' && j === i - 1 && REGIONS.has(t.word) && PROPER.has(token.tag) && !PLACE_SUFFIXES.includes(token.word) && !ROAD.test(token.word) && token.word.length >= 2) break;
     // A district's body does not take another body before it (区委|区政府).
     if (LEVEL_BODIES.test(token.word) && LEVEL_BODIES.test(t.word)) break;
     // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
@@ -561,8 +571,10 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
       first = j;
       continue;
     }
-    const zone = close.kind === 'place' && close.needsPlace && t.tag === 'n' && closing(t) === null;
+    // A zone's common words (东方明珠|广播|电视塔) come between its place and its ending, never before the place (落户|张江…岛).
+    const zone = close.kind === 'place' && close.needsPlace && ['n', 'vn'].includes(t.tag) && closing(t) === null && !zonePlaced;
     if ((!road && !zone && !canExtend(t, close.kind, reach, token)) || length + t.word.length > MAX_LENGTH[close.kind]) break;
+    if (t.tag === 'ns') zonePlaced = true;
     length += t.word.length;
     first = j;
   }
@@ -607,7 +619,9 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: Nam
       const abbreviation = wide === i - 2 && LEVELS.has(tokens[wide]!.word) && token.word.length === 1;
       if (wide < first && placed(wide) && (company || abbreviation || !(after.tag === 'v' && after.word.length >= 2))) first = wide;
     }
-    if (close.needsPlace && !placed(first)) return;
+    // 陆家嘴金融贸易区: a dictionary word that starts with a place of the gazetteer is placed by it.
+    const selfPlaced = first === i && !!index && index.find(token.word)[0]?.start === 0 && placeName(index, index.find(token.word)[0]!.name);
+    if (close.needsPlace && !placed(first) && !selfPlaced) return;
     // Slogans count their places (一江|一河, 一城|一镇); numbered places start with a number word (八一|村).
     if (close.kind === 'place' && tokens[first]!.tag === 'x' && /^[一二两三四五六七八九十]/u.test(tokens[first]!.word)) return;
     // An area word or common nouns alone name no organisation (街道|党工委, 社区卫生|服务中心, 人工智能|实验室),
@@ -616,7 +630,7 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: Nam
     if (close.kind === 'org' && first < i && (AREA_START.test(tokens[first]!.word) || (described && (!company || COUNTED.has(tokens[first - 1]?.tag ?? ''))))) return;
     // A sub-unit right after its organisation is not named apart: 复旦大学|生命科学学院.
     if (close.kind === 'org' && first > 0 && namedOrg(tokens[first - 1]!)) return;
-    if (first === i && !close.alone) return;
+    if (first === i && !close.alone && !selfPlaced) return;
     // 学会|了, 中心|着: a suffix before an aspect particle is a verb's (老蔡|学会了).
     if (ASPECT.test(tokens[i + 1]?.word ?? '')) return;
     // 原|闸殷路, 现|…: "former" and "present" glued by the HMM to a place are not its name.
@@ -653,16 +667,18 @@ function nameAt(tokens: Token[], i: number, titled = false, context = titled): {
   // A surname jieba tags as a name's (吴/nr|建军) takes a given name of any open word; so does any
   // surname after a title, kin or a kind of person, when the name then stands alone (老伴 华|建国 领到).
   const surnameTagged = t.word.length === 1 && !WEAK_SURNAMES.has(t.word) && (t.tag === 'nr' || t.tag === 'zg' || (context && !FUNCTION_TAGS_BUT_NUMBERS.has(t.tag) && standsAlone(tokens[i + 2])));
-  const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag)) || (x === t && alone) || (x !== t && surnameTagged && x.word.length === 2 && GIVEN_TAGS.has(x.tag));
+  const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag)) || (x === t && alone) || (x !== t && surnameTagged && x.word.length === 2 && GIVEN_TAGS.has(x.tag) && !PERSON_CUES.includes(x.word));
   // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
   const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3) || alone;
-  if (t.word.length > surnameLength && t.word.length <= surnameLength + 2 && nameLike(t) && named) {
-    // 骆嘉说, 仇敏作: the HMM glued a verb to a two-character name.
-    if (t.tag === 'x' && t.word.length === 3 && surnameLength === 1 && GLUED_VERBS.has(t.word[2]!)) return { start: t.start, end: t.end - 1, last: i };
+  const glued = t.tag === 'x' && t.word.length === surnameLength + 3 && GLUED_VERBS.has(t.word.at(-1)!);
+  if (t.word.length > surnameLength && (t.word.length <= surnameLength + 2 || glued) && nameLike(t) && named) {
+    // 骆嘉说, 仇敏作, 丁德茂去: the HMM glued a verb to the name.
+    if (t.tag === 'x' && t.word.length >= 3 && t.word.length - surnameLength <= 3 && GLUED_VERBS.has(t.word.at(-1)!)) return { start: t.start, end: t.end - 1, last: i };
     // 朱勤 | 皓: the HMM cut a three-character name after two; not 顾客|朱|老伯, where the character is the next name's surname.
     // After a title the third character may be any open word but a verb (指导老师 甘国|平).
     const addressed = SURNAMES.has(next?.word ?? '') && ADDRESS_WORDS.includes(tokens[i + 2]?.word ?? '');
-    const third = !!next && (SPLIT_NAME_TAGS.has(next.tag) || (titled && !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag) && !/^v/u.test(next.tag) && standsAlone(tokens[i + 2])));
+    // After a title, kin or a kind of person, any character but a verb or a word of its own (鲍静|初, 韦小|棠).
+    const third = !!next && (SPLIT_NAME_TAGS.has(next.tag) || (context && !/^v/u.test(next.tag) && !AFTER_NAME_CHARS.has(next.word) && (t.tag !== 'x' || !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag) || standsAlone(tokens[i + 2]))));
     if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && third && !addressed) return { start: t.start, end: next.end, last: i + 1 };
     // 卞明 | 轩作: the third character glued to the verb after it.
     if (t.word.length === 2 && t.tag === 'x' && next?.tag === 'x' && next.word.length === 2 && GLUED_VERBS.has(next.word[1]!)) return { start: t.start, end: next.start + 1, last: i + 1 };
@@ -673,7 +689,7 @@ function nameAt(tokens: Token[], i: number, titled = false, context = titled): {
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
   // After a compound surname one character of any open word is the given name (南宫|月).
   const given = surnameLength === 2 && next?.word.length === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag);
-  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null) && (nameLike(next) || surnameLength === 2 || titled) && (given || !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag))) {
+  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null || (context && surnameTagged)) && (nameLike(next) || surnameLength === 2 || titled) && (given || !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag))) {
     // 申屠|红说, 俞|晴和|市民: the given name's second character is the verb or conjunction after it.
     const glued = next.word.length === 2 && next.tag !== 'nr' && gluedAfterName(next.word[1]!, tokens[i + 2]);
     return { start: t.start, end: glued ? next.start + 1 : next.end, last: i + 1 };
@@ -817,6 +833,7 @@ function brandNames(text: string, tokens: Token[], places: ReadonlySet<string>):
 }
 
 const CHAINED_TAGS = new Set(['ns', 'nr', 'nrt', 'nz']);
+const REGIONS = regionNames();
 
 /**
  * A proper name right after a country's or province's (日本|大阪, 美国|波士顿, 浙江|嘉善) is the
