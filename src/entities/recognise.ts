@@ -545,6 +545,8 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
     if (/^附[属设]$/u.test(tokens[j + 1]?.word ?? '')) affiliated = true;
     const academy = /(科学院|研究院)$/u.test(t.word) && tokens[j + 1]?.tag === 'ns';
     if (close.kind === 'org' && complete && !affiliated && !academy && !PARTY_BODY.test(token.word)) break;
+    // 丁德茂去|码头: a person's name the HMM glued to a verb is not a place's.
+    if (close.kind === 'place' && t.tag === 'x' && t.word.length >= 3 && SURNAMES.has(t.word[0]!) && GLUED_VERBS.has(t.word.at(-1)!)) break;
     // 写桃|浦和|长风公园: a word ending in a conjunction is glued to what it joins, not part of a name.
     if (close.kind === 'place' && t.word.length >= 2 && /[和与及或]$/u.test(t.word) && ['x', 'ns'].includes(t.tag)) break;
     // A chain of places is one place a level (泗泾镇|江川村, 江苏|盐城); a town names only its 街道 (江湾镇|街道).
@@ -688,7 +690,8 @@ function nameAt(tokens: Token[], i: number, titled = false, context = titled): {
   }
   // 王 | 晓明, 欧阳 | 文静: a surname cut from its given name.
   // After a compound surname one character of any open word is the given name (南宫|月).
-  const given = surnameLength === 2 && next?.word.length === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag);
+  // A surname tagged as a name's takes any given name its tag allows (阎/nr|立新/d).
+  const given = (surnameLength === 2 && next?.word.length === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag)) || (surnameTagged && !!next && next.word.length === 2 && GIVEN_TAGS.has(next.tag));
   if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null || (context && surnameTagged)) && (nameLike(next) || surnameLength === 2 || titled) && (given || !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag))) {
     // 申屠|红说, 俞|晴和|市民: the given name's second character is the verb or conjunction after it.
     const glued = next.word.length === 2 && next.tag !== 'nr' && gluedAfterName(next.word[1]!, tokens[i + 2]);

@@ -101,6 +101,17 @@ describe('people', () => {
     expect(found('会计师事务所的艾力克·陈说')).toContain('艾力克·陈/person');
   });
 
+  it('takes a name\'s third character cut off by the HMM in a person context, and cuts a verb glued after three', () => {
+    expect(found('复旦大学教授、委员鲍静初建议')).toContain('鲍静初/person');
+    expect(found('小时候常跟外公丁德茂去码头。')).toContain('丁德茂/person');
+    expect(found('市民张伟家住虹口。')).not.toContain('张伟家/person');
+  });
+
+  it('names the families of an award list, and a surname the dictionary tags as a name with a given name of any reading', () => {
+    expect(found('江桥镇 尹红梅家庭')).toContain('尹红梅/person');
+    expect(found('裁判长阎立新说，年轻人多了。')).toContain('阎立新/person');
+  });
+
   it('does not take a post alone, or a verb after a title, for a name', () => {
     expect(found('区长出席并讲话，主任介绍了情况。').filter((n) => n.endsWith('/person'))).toEqual([]);
   });
@@ -189,6 +200,19 @@ describe('places', () => {
 
   it('takes venues, buildings and bases as places (a later round\'s convention)', () => {
     expect(found('演出在美琪大戏院举行，集训在崇明体育训练基地。')).toEqual(['美琪大戏院/place', '崇明体育训练基地/place']);
+  });
+
+  it('splits a road from the road after it and a region from the place after it, but keeps roads named after provinces', () => {
+    expect(found('平阳路古美西路路口')).toEqual(['平阳路/place', '古美西路/place']);
+    expect(found('来自贵州凯里的学徒')).toEqual(['贵州/place', '凯里/place']);
+    expect(found('河南中路和延安西路')).toEqual(['河南中路/place', '延安西路/place']);
+  });
+
+  it('takes zones whose common words jieba glued to the landmark, towers and bays, and no caption lead', () => {
+    expect(found('陆家嘴金融贸易区的建设')).toEqual(['陆家嘴金融贸易区/place']);
+    expect(found('东方明珠广播电视塔已升至')).toEqual(['东方明珠广播电视塔/place']);
+    expect(found('洋邻居走进土山湾学画')).toContain('土山湾/place');
+    expect(found('图为豫园九曲桥')).toEqual(['豫园九曲桥/place']);
   });
 
   it('names nothing for generic areas: 全区, 各街道, 该社区', () => {
