@@ -1,5 +1,5 @@
 /**
- * The recogniser against the hand-labelled mentions (tests/fixtures/entities/ and round2/, each
+ * The recogniser against the hand-labelled mentions (tests/fixtures/entities/ and round2/ … round8/, each
  * written to its GUIDELINES.md): exact span and kind. The floors sit a little under the level
  * reached (README "People, places and organisations"), so a change that loses precision or
  * recall fails here; the issue's targets are 0.90 and 0.80.
@@ -57,10 +57,35 @@ laterSet('round2', 150, 'reached', {
   org: { precision: 0.97, recall: 0.96 },
 });
 
-// Measured blind on 2026-12-01 (README): the floors keep the blind level, 0.850 / 0.765.
-laterSet('round3', 500, 'measured blind', {
-  all: { precision: 0.84, recall: 0.75 },
-  person: { precision: 0.91, recall: 0.82 },
-  place: { precision: 0.72, recall: 0.72 },
-  org: { precision: 0.94, recall: 0.72 },
+// Sets 3 to 7 were each measured once blind, then their errors were read (README, "How good it
+// is"): they are tuning sets now, and the floors keep the level reached on each, a little under it.
+laterSet('round3', 500, 'reached', {
+  all: { precision: 0.94, recall: 0.88 },
+  person: { precision: 0.98, recall: 0.93 },
+  place: { precision: 0.89, recall: 0.84 },
+  org: { precision: 0.96, recall: 0.86 },
+});
+laterSet('round4', 590, 'reached', {
+  all: { precision: 0.955, recall: 0.90 },
+  person: { precision: 0.98, recall: 0.94 },
+  place: { precision: 0.91, recall: 0.90 },
+  org: { precision: 0.98, recall: 0.85 },
+});
+laterSet('round5', 600, 'reached', {
+  all: { precision: 0.93, recall: 0.85 },
+  person: { precision: 0.97, recall: 0.89 },
+  place: { precision: 0.88, recall: 0.80 },
+  org: { precision: 0.96, recall: 0.85 },
+});
+laterSet('round6', 570, 'reached', {
+  all: { precision: 0.935, recall: 0.855 },
+  person: { precision: 0.98, recall: 0.91 },
+  place: { precision: 0.88, recall: 0.83 },
+  org: { precision: 0.94, recall: 0.82 },
+});
+laterSet('round7', 560, 'reached', {
+  all: { precision: 0.92, recall: 0.85 },
+  person: { precision: 0.97, recall: 0.91 },
+  place: { precision: 0.88, recall: 0.83 },
+  org: { precision: 0.93, recall: 0.80 },
 });
