@@ -56,7 +56,8 @@ const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'mq'
 const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng', 'l', 's']);
 // Company names also take verbal nouns: 城市|建设|投资|（集团）有限公司; elsewhere they are the sentence's verbs (调研, 建设).
 const COMPANY = /(公司|集团)$/u;
-const HAN_ONLY = /^\p{Script=Han}+$/u;
+// Asked of every word many times: a test of the code points, not a Unicode-property regex.
+const HAN_ONLY = { test: hanOnly };
 const SPACE = /^\s+$/u;
 // Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
 const ADMIN_END = /[省市县区]$/u;
@@ -413,14 +414,15 @@ function postAt(text: string, at: number): boolean {
 /** The suffix ending `token`, and whether the token names something by itself (控江路) or needs a name before it (街道). */
 function closing(token: Token): Closing | null {
   // Asked of the same words again and again: kept per word and tag (the vocabulary is bounded).
-  const key = `${token.tag}\0${token.word}`;
-  let found = closings.get(key);
-  if (found === undefined) closings.set(key, (found = closingOf(token)));
+  let byWord = closings.get(token.tag);
+  if (!byWord) closings.set(token.tag, (byWord = new Map()));
+  let found = byWord.get(token.word);
+  if (found === undefined) byWord.set(token.word, (found = closingOf(token)));
   return found;
 }
 
 type Closing = { kind: 'place' | 'org'; alone: boolean; needsPlace?: boolean };
-const closings = new Map<string, Closing | null>();
+const closings = new Map<string, Map<string, Closing | null>>();
 const titles = new Map<string, boolean>();
 
 /** Does `word` end with a title (区委副书记 → 书记)? */
@@ -904,6 +906,26 @@ function bylineNames(text: string): Candidate[] {
 /** 阿宝, 阿珍: a nickname of 阿 and a character, which the dictionary does not know; not 阿姨. */
 function nicknames(text: string, tokens: Token[]): Candidate[] {
   return tokens
-    .filter((t) => /^阿\p{Script=Han}$/u.test(t.word) && t.tag === 'x' && !ADDRESS_WORDS.includes(t.word) && dictionaryFrequency(t.word) === 0)
+    .filter((t) => t.tag === 'x' && t.word.length === 2 && t.word[0] === '阿' && HAN_ONLY.test(t.word) && !ADDRESS_WORDS.includes(t.word) && dictionaryFrequency(t.word) === 0)
     .map((t) => candidate(text, t.start, t.end, 'person', 2));
+}
+
+/** Is `word` made of Han characters only (CJK Unified Ideographs and their extensions)? */
+function hanOnly(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) continue;
+    // A surrogate pair: the supplementary ideographic planes (U+20000–U+3FFFF).
+    if (c >= 0xd840 && c <= 0xd8bf && k + 1 < word.length) {
+      const low = word.charCodeAt(k + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        k++;
+        continue;
+      }
+    }
+    return false;
+  }
+  return true;
 }

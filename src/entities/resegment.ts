@@ -16,9 +16,12 @@ import { dictionaryFrequency, dictionaryTag, type Token } from './tagger.js';
 export class NameIndex {
   // First character → the lengths of the names it starts, longest first (a text is probed once per length, not per name).
   private readonly lengths = new Map<string, number[]>();
+  // Every name's first two characters: most places in a text start none, and are passed at once.
+  private readonly starts = new Set<string>();
 
   constructor(readonly names: ReadonlyMap<string, Trust>) {
     for (const [name] of names) {
+      this.starts.add(name.slice(0, 2));
       const list = this.lengths.get(name[0]!) ?? [];
       if (!list.includes(name.length)) list.push(name.length);
       this.lengths.set(name[0]!, list);
@@ -31,7 +34,7 @@ export class NameIndex {
     const out: Array<{ start: number; end: number; name: string; trust: Trust }> = [];
     for (let i = 0; i < text.length; ) {
       let hit: string | undefined;
-      for (const length of this.lengths.get(text[i]!) ?? []) {
+      for (const length of this.starts.has(text.slice(i, i + 2)) ? this.lengths.get(text[i]!)! : []) {
         const name = text.slice(i, i + length);
         if (name.length === length && this.names.has(name) && !gluedToPost(name, text[i + length])) {
           hit = name;

@@ -59,33 +59,24 @@ laterSet('round2', 150, 'reached', {
 
 // Sets 3 to 7 were each measured once blind, then their errors were read (README, "How good it
 // is"): they are tuning sets now, and the floors keep the level reached on each, a little under it.
-laterSet('round3', 500, 'reached', {
-  all: { precision: 0.94, recall: 0.88 },
-  person: { precision: 0.98, recall: 0.93 },
-  place: { precision: 0.89, recall: 0.84 },
-  org: { precision: 0.96, recall: 0.86 },
-});
-laterSet('round4', 590, 'reached', {
-  all: { precision: 0.955, recall: 0.90 },
-  person: { precision: 0.98, recall: 0.94 },
-  place: { precision: 0.91, recall: 0.90 },
-  org: { precision: 0.98, recall: 0.85 },
-});
-laterSet('round5', 600, 'reached', {
-  all: { precision: 0.93, recall: 0.85 },
-  person: { precision: 0.97, recall: 0.89 },
-  place: { precision: 0.88, recall: 0.80 },
-  org: { precision: 0.96, recall: 0.85 },
-});
-laterSet('round6', 570, 'reached', {
-  all: { precision: 0.935, recall: 0.855 },
-  person: { precision: 0.98, recall: 0.91 },
-  place: { precision: 0.88, recall: 0.83 },
-  org: { precision: 0.94, recall: 0.82 },
-});
-laterSet('round7', 560, 'reached', {
-  all: { precision: 0.92, recall: 0.85 },
-  person: { precision: 0.97, recall: 0.91 },
-  place: { precision: 0.88, recall: 0.83 },
-  org: { precision: 0.93, recall: 0.80 },
+// Columns: mentions at least; precision and recall floors for all, person, place, org.
+const TUNED: Array<[string, number, ...Array<[number, number]>]> = [
+  ['round3', 500, [0.94, 0.88], [0.98, 0.93], [0.89, 0.84], [0.96, 0.86]],
+  ['round4', 590, [0.955, 0.9], [0.98, 0.94], [0.91, 0.9], [0.98, 0.85]],
+  ['round5', 600, [0.93, 0.85], [0.97, 0.89], [0.88, 0.8], [0.96, 0.85]],
+  ['round6', 570, [0.935, 0.855], [0.98, 0.91], [0.88, 0.83], [0.94, 0.82]],
+  ['round7', 560, [0.92, 0.85], [0.97, 0.91], [0.88, 0.83], [0.93, 0.8]],
+];
+for (const [folder, minMentions, ...floors] of TUNED) {
+  const [all, person, place, org] = floors.map(([precision, recall]) => ({ precision, recall }));
+  laterSet(folder, minMentions, 'reached', { all, person, place, org });
+}
+
+// Measured blind once on 2026-12-01 with the rules as they stand (README): 0.902 / 0.822. Its
+// errors are not read yet; the floors keep the blind level, so later rules are measured against it.
+laterSet('round8', 520, 'measured blind', {
+  all: { precision: 0.895, recall: 0.815 },
+  person: { precision: 0.96, recall: 0.85 },
+  place: { precision: 0.81, recall: 0.78 },
+  org: { precision: 0.92, recall: 0.815 },
 });
