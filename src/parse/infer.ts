@@ -103,12 +103,16 @@ const YEAR_RANGE = /((?:19|20)[0-9]{2})\s*[-—–~～至到]\s*(?:19|20)[0-9]{2
 const YEAR = /(?<![0-9\-—–~～到])(?<!(?<!截)至)((?:19|20)[0-9]{2})\s*年(?!\s*[-—–~～至到]\s*(?:19|20)[0-9]{2})/g;
 // Matches what may stand before a sentence-opening year: nothing, or the end of a sentence.
 const SENTENCE_BEFORE = /(?:^|[。！？；!?;”"])\s*$/;
+// Matches what may stand before a clause-opening year (据介绍，2020年以来…): a sentence's end or a comma.
+const CLAUSE_BEFORE = /(?:^|[。！？；!?;”"，,：:])\s*$/;
 // What names a founding date before a year: 建于 / 始建于 / 成立于 / 创办于 / 诞生于.
 const HISTORY_BEFORE = /(?:建于|始于|成立于|创办于|创建于|诞生于|落成于)\s*$/;
 // Planning words: a year in a sentence with them is usually next year's plan (谋划2020年工作).
 const PLANNING = /将|谋划|计划|规划|明年|展望|力争|部署/;
+// The month from which a page's plans are next year's: year-end reviews and plans come in the last quarter.
+const NEXT_YEAR_PLANS_FROM = 10;
 
-function yearClues(texts: Located[]): YearClue[] {
+function yearClues(texts: Located[], latestMonth?: number): YearClue[] {
   const clues: YearClue[] = [];
   const seen = new Set<string>();
   for (const where of texts) {
@@ -141,6 +145,12 @@ function yearClues(texts: Located[]): YearClue[] {
       const after = text.slice(index + m[0].length, index + m[0].length + 3);
       const before = text.slice(Math.max(0, index - 2), index);
       // "自2021年以来" and "2022年3月" speak of the past: weak or no evidence of the present year.
+      // But a clause opening "2023年以来，全区…" reviews the year so far: the present year, weakly.
+      const opensClause = CLAUSE_BEFORE.test(text.slice(Math.max(0, index - 3), index));
+      if (/^\s*以来/.test(after) && opensClause && !/[自从]$/.test(before)) {
+        clue(m, year, 0.5, 'the year so far');
+        continue;
+      }
       if (/^\s*以来/.test(after) || /[自从]$/.test(before)) continue;
       // "建于1951年", "成立于2005年": a history's date, not the present's.
       if (HISTORY_BEFORE.test(text.slice(Math.max(0, index - 3), index))) continue;
@@ -149,7 +159,12 @@ function yearClues(texts: Located[]): YearClue[] {
       const sentenceEndRel = text.slice(index).search(/[。；]/);
       const sentence = text.slice(sentenceStart, sentenceEndRel < 0 ? text.length : index + sentenceEndRel);
       const window = sentence.slice(Math.max(0, index - sentenceStart - 12), index - sentenceStart + 40);
-      if (PLANNING.test(window) && !monthNext) clue(m, year - 1, 1, 'plans for the next year');
+      // A plan is next year's when the page is printed late in the year (its latest dateline in the
+      // last quarter, or none); earlier in the year it is the present year's (2022年计划完成… in March).
+      if (PLANNING.test(window) && !monthNext) {
+        if (latestMonth !== undefined && latestMonth < NEXT_YEAR_PLANS_FROM) clue(m, year, 1, 'plans for the year');
+        else clue(m, year - 1, 1, 'plans for the next year');
+      }
       // "2014年，他回到家乡…" opens a sentence of narrative: a profile's or review's past, which
       // bounds the publication year from below but does not name it.
       else if (/^\s*[，,]/.test(after) && SENTENCE_BEFORE.test(text.slice(Math.max(0, index - 3), index))) continue;
@@ -160,8 +175,8 @@ function yearClues(texts: Located[]): YearClue[] {
 }
 
 /** The publication year best supported by clues in the text, or null when there are none. */
-export function inferYear(texts: Located[]): { year: number; reason: string; position: Position } | null {
-  const clues = yearClues(texts);
+export function inferYear(texts: Located[], latestMonth?: number): { year: number; reason: string; position: Position } | null {
+  const clues = yearClues(texts, latestMonth);
   if (clues.length === 0) return null;
   const votes = new Map<number, number>();
   for (const c of clues) votes.set(c.year, (votes.get(c.year) ?? 0) + c.weight);
@@ -187,10 +202,11 @@ export interface DatedLine {
 
 /** Guesses the issue date: the latest dateline (range end counts) in the inferred year. */
 export function inferDate(datelines: DatedLine[], texts: Located[]): Evidence<string> | null {
-  const year = inferYear(texts);
-  if (!year || datelines.length === 0) return null;
+  if (datelines.length === 0) return null;
   const latest = datelines.reduce((a, b) =>
     b.date.endMonth * 100 + b.date.endDay > a.date.endMonth * 100 + a.date.endDay ? b : a);
+  const year = inferYear(texts, latest.date.endMonth);
+  if (!year) return null;
   const iso = `${year.year}-${String(latest.date.endMonth).padStart(2, '0')}-${String(latest.date.endDay).padStart(2, '0')}`;
   return {
     value: iso,

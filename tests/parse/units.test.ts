@@ -177,6 +177,16 @@ describe('inference', () => {
     expect(inferYear([located('2019年11月,总书记考察杨浦滨江。截至2024年3月底,已贯通岸线5.5公里。')])?.year).toBe(2024);
     expect(inferYear([located('2014年，大学毕业的他回到家乡。'), located('2018年，他牵头成立了合作社。')])).toBeNull();
   });
+  it('reads a plan as the present year\'s before the last quarter and next year\'s in it, and a clause opening "YYYY年以来" as the year so far', () => {
+    const plan = [located('2023年，全区计划新建养老床位300张。')];
+    expect(inferYear(plan, 4)?.year).toBe(2023);
+    expect(inferYear(plan, 11)?.year).toBe(2022);
+    expect(inferYear(plan)?.year).toBe(2022);
+    expect(inferYear([located('据介绍，2021年以来，全区已累计完成旧改1200户。')])?.year).toBe(2021);
+    // "自…以来" speaks of the past, and so does a year after another word.
+    expect(inferYear([located('自2015年以来，全区已累计完成旧改1200户。')])).toBeNull();
+    expect(inferYear([located('这是该街道2016年以来的第三次改造。')])).toBeNull();
+  });
   it('guesses the paper from district and place names', () => {
     expect(inferPaper([located('虹口区召开会议,北外滩建设提速,虹口将持续发力。')], papers)?.value).toBe('虹口报');
     expect(inferPaper([located('黄浦江畔的杨浦滨江,杨浦区')], papers)?.value).toBe('杨浦时报');
