@@ -17,7 +17,7 @@ const CATCHPHRASE = /“[^”]{1,8}”/;
 
 // An agenda line "传达学习/学习贯彻 … 精神": party papers print it as the 引题 over the factual
 // headline of the meeting (seed 004: 传达学习…精神 over 区委常委会举行会议).
-const STUDY_AGENDA = /^(?:传达|学习|贯彻|深入|认真)[^\s]{0,40}精神$/;
+const STUDY_AGENDA = /^(?:传达|学习|贯彻|深入|认真)[^\s]{0,40}精神$|^(?:听取|审议|听取和审议)[^\s]{2,40}(?:报告|情况)$/;
 
 /** Length of a title in characters, ignoring spaces. */
 function titleLength(text: string): number {

@@ -112,6 +112,12 @@ describe('titles', () => {
     const cut = mergedTitleSplit(slogan)?.at;
     expect(cut === undefined ? null : slogan.slice(cut)).toBe('党建引领聚合力 共建共治共享');
   });
+  it('reads an agenda of reports heard (听取…报告) as the kicker over the meeting it reports', () => {
+    const agenda = '听取和审议区政府关于老旧小区改造情况的报告 区人大常委会举行第12次会议';
+    const split = mergedTitleSplit(agenda);
+    expect(split?.upper).toBe('kicker');
+    expect(split === null ? null : agenda.slice(split.at)).toBe('区人大常委会举行第12次会议');
+  });
   it('splits a headline from its ——subheadline set after a space on the same line', () => {
     const t = '书香满城 阅读点亮生活 ——本区举办第十届读书节';
     const split = mergedTitleSplit(t);
