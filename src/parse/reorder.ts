@@ -610,6 +610,8 @@ function runnerUpOf(c: Candidate, all: Candidate[]): Candidate | null {
   return best;
 }
 
+// A title set in parts with a space between them, each part of two Han characters or more.
+const SPACED_PARTS = /^\p{Script=Han}{2,}(?:[ \u3000]+\p{Script=Han}{2,})+$/u;
 // The labels of a page's boxes, short titles of their own: 导读, 提要, 要闻.
 const BOX_LABEL = /^(?:导读|提要|要闻|目录|本期)$/;
 
@@ -639,8 +641,10 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
     const n = pastTransparent(units, i, 1);
     const before = units[p];
     const after = units[n];
-    // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with.
+    // A line with a byline or a 本报讯 lead right under it is a title, whatever words it ends with;
+    // so is a line set in spaced parts (普法入人心 法治润社区): running text is not set so.
     if (after?.kind === 'byline' || (after?.kind === 'body' && (after.lead || isLead(after.content)))) return;
+    if (SPACED_PARTS.test(u.content.trim())) return;
     let why: string | null = null;
     if (before?.kind === 'body' && !endsSentence(before.content) && !endExplained(units, p)) why = across(before.content, u.content);
     // A block that opens a sentence (区文旅局相关负责人介绍，…) reads as starting after an

@@ -392,6 +392,15 @@ describe('page-level reading order (rounds 7–8 and simulated pages)', () => {
     expect(got[0]?.paragraphs.at(-1)).toBe('讲座由区卫健委健康促进中心主办，街道承办。');
   });
 
+  it('keeps a title set in spaced parts a title, even when its last word runs on into a far block', () => {
+    // "社区" + "房屋…" spells 区房屋, which the page prints elsewhere (区房屋管理局), and the block after
+    // the briefs cannot open an article: no evidence against a couplet printed under its own lead.
+    const page = '旧改签约首日告捷\n\n本报讯 3月2日，区房屋管理局组织旧改签约，居民踊跃参与。\n\n本报讯 3月3日，区司法局走进社区开展普法宣传，发放资料五百余份。\n\n普法入人心 法治润社区\n\n区司法局开展普法宣传月活动\n\n今年以来，全区共开展普法活动120场，覆盖居民三万余人。\n\n新闻速览\n\n□ 3月4日，区图书馆分馆对外开放。\n\n房屋结构老化，不少居民仍在使用手拎马桶，改善居住条件的愿望十分迫切。';
+    const law = articles(page).find((a) => a.headline === '普法入人心 法治润社区');
+    expect(law?.subheadline).toBe('区司法局开展普法宣传月活动');
+    expect(law?.paragraphs[0]).toMatch(/^本报讯 3月3日/u);
+  });
+
   it('reads text after a 上接 marker as running text, never as a title', () => {
     const [a] = articles('养老服务再升级\n\n（上接第1版）街道、居委、社会组织三方联动\n\n形成合力，为老人提供上门服务。');
     expect(a?.headline).toBe('养老服务再升级');
