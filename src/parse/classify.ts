@@ -87,8 +87,15 @@ function textDraft(span: Span, row: number): Draft {
     return draft(span, row, 'body', 'running text: has clause punctuation');
   }
   if ([...squeeze(text)].length > MAX_TITLE) return draft(span, row, 'body', `running text: no punctuation but longer than ${MAX_TITLE} characters`);
-  return draft(span, row, 'title', 'short line without clause punctuation');
+  // ▲ 区青少年科技节启幕: a brief's title set after a bullet; the bullet is decoration, not the title's.
+  const raw = spanRaw(span);
+  const bullet = TITLE_BULLET.exec(raw);
+  const title = bullet ? subSpan(span, bullet[0].length, raw.length) : null;
+  return draft(title ?? span, row, 'title', bullet ? 'short line without clause punctuation, after a bullet' : 'short line without clause punctuation');
 }
+
+// A decorative bullet before a title line (▲ ◇ ▷ ■ …), with the space after it.
+const TITLE_BULLET = /^\s*[▲△◆◇■□●○▶▷►◎★☆▪•]\s*(?=\S)/u;
 
 /** Splits one line into classified pieces (a line may hold a paragraph plus a byline, a marker…). */
 function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {

@@ -401,6 +401,11 @@ describe('page-level reading order (rounds 7–8 and simulated pages)', () => {
     expect(law?.paragraphs[0]).toMatch(/^本报讯 3月3日/u);
   });
 
+  it('leaves a decorative bullet out of the title it is printed before', () => {
+    const got = articles('▲ 区少儿图书馆开展寒假阅读活动\n\n1月20日，区少儿图书馆开展寒假阅读活动，百余名小读者参加。\n\n◇枫林街道举办迎春书画展\n\n1月21日，枫林街道举办迎春书画展，展出作品八十余幅。');
+    expect(got.map((a) => a.headline)).toEqual(['区少儿图书馆开展寒假阅读活动', '枫林街道举办迎春书画展']);
+  });
+
   it('reads text after a 上接 marker as running text, never as a title', () => {
     const [a] = articles('养老服务再升级\n\n（上接第1版）街道、居委、社会组织三方联动\n\n形成合力，为老人提供上门服务。');
     expect(a?.headline).toBe('养老服务再升级');
