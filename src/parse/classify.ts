@@ -44,7 +44,7 @@ interface Draft extends Omit<Unit, 'kind'> {
 // Matches the opening of a news lead: 本报讯, 本报记者 …, 本报消息.
 const LEAD = /^(?:本报讯|本报消息|本报记者|本报通讯员|讯[（(]记者)/;
 // Matches a brief's bullet at the start of a line: □ ◆ ▲ ● ■ ★ followed by text.
-const BRIEF_BULLET = /^[□◆▲●■★◇○▪•]\s*/;
+const BRIEF_BULLET = /^[□◆▲△●■★☆◇○◎▪•▶▷►]\s*/;
 // Matches how an unmarked news lead opens: 近日，/ 日前，/ 5月3日上午，.
 const NEWS_OPENING = /^(?:近日|日前|前不久|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)/;
 // Particles, prepositions and conjunctions that never end a title: the clause runs on.

@@ -44,7 +44,7 @@ const URL = /https?:\/\/|www\.|\.com|\.cn\b|\.net\b/;
 // Matches the digital-edition line (数字报, 电子报, 电子版).
 const DIGITAL = /数字报|电子报|电子版|数字版/;
 // Matches the page's staff credits: 责任编辑 王佳 版式 陈晨 / 本版编辑：李明 / 校对 张三.
-const STAFF_ROLE = '(?:责任编辑|本版责编|本版编辑|值班编辑|美术编辑|版面设计|责编|编辑|美编|校对|版式|组版|排版|照排)';
+const STAFF_ROLE = '(?:责任编辑|本版责编|版面责编|本版编辑|版面编辑|值班编辑|美术编辑|版面设计|责编|编辑|美编|校对|版式|组版|排版|照排)';
 const STAFF_NAME = '(?:\\s+|\\s*[:：/]\\s*)[\\u4e00-\\u9fa5]{2,4}';
 const STAFF = new RegExp(`^${STAFF_ROLE}${STAFF_NAME}(?:\\s*${STAFF_ROLE}${STAFF_NAME})*$`);
 // Matches the paper's own notices: subscriptions, advertising and reader hotlines.
@@ -72,8 +72,12 @@ export function furnitureReason(text: string): string | null {
   if (PROMO.test(t) && t.length <= 30 && !RUNNING_TEXT.test(t)) return 'app / social media promo line';
   if (STAFF.test(t)) return 'staff credit line (编辑, 校对, 版式)';
   if (NOTICE.test(t) && t.length <= 40) return "the paper's own notice (订阅, 热线)";
+  if (PAGE_LABEL.test(t)) return 'running head: the page\'s section and number (要闻·3)';
   return null;
 }
+
+// A running head naming the page by its section and number: 要闻·3, 3·综合新闻, 社区 | 4.
+const PAGE_LABEL = /^(?:[\u4e00-\u9fa5]{2,6}\s*[·•・|｜]\s*[0-9０-９]{1,2}|[0-9０-９]{1,2}\s*[·•・|｜]\s*[\u4e00-\u9fa5]{2,6})$/;
 
 function isoDate(m: RegExpExecArray): string | undefined {
   const [y, mo, d] = [m[1], m[2], m[3]].map((s) => Number(asciiDigits(s ?? '')));

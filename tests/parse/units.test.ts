@@ -89,7 +89,8 @@ describe('masthead', () => {
     expect(furnitureReason('区委召开会议')).toBeNull();
   });
   it('recognises staff credits and the paper\'s own notices as furniture, not titles', () => {
-    for (const t of ['责任编辑 李明 美编 赵红', '本版责编 何平 版面设计 刘畅', '责编 孙伟', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678']) expect(furnitureReason(t)).not.toBeNull();
+    for (const t of ['责任编辑 李明 美编 赵红', '本版责编 何平 版面设计 刘畅', '责编 孙伟', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678', '版面责编:钟岚', '要闻·3', '2 · 综合新闻']) expect(furnitureReason(t)).not.toBeNull();
+    for (const t of ['奋斗·青春', '要闻·2024年']) expect(furnitureReason(t)).toBeNull();
     for (const t of ['编辑部会议', '资深编辑谈写作', '订阅读者明显增加，邮局延长营业时间以方便市民办理各类业务，受到欢迎。']) expect(furnitureReason(t)).toBeNull();
   });
 });
@@ -399,6 +400,11 @@ describe('page-level reading order (rounds 7–8 and simulated pages)', () => {
     const law = articles(page).find((a) => a.headline === '普法入人心 法治润社区');
     expect(law?.subheadline).toBe('区司法局开展普法宣传月活动');
     expect(law?.paragraphs[0]).toMatch(/^本报讯 3月3日/u);
+  });
+
+  it('reads briefs set after any bullet (△ ☆ ▷) as briefs', () => {
+    const got = articles('区简讯\n\n△5月17日，区卫健委在朱泾镇开展义诊活动，服务居民300余人次。\n\n△近日，山阳镇举办青年人才交流会，40余家企业参加。');
+    expect(got.map((a) => a.paragraphs[0])).toEqual(['5月17日，区卫健委在朱泾镇开展义诊活动，服务居民300余人次。', '近日，山阳镇举办青年人才交流会，40余家企业参加。']);
   });
 
   it('leaves a decorative bullet out of the title it is printed before', () => {
