@@ -73,9 +73,12 @@ export function furnitureReason(text: string): string | null {
   if (STAFF.test(t)) return 'staff credit line (编辑, 校对, 版式)';
   if (NOTICE.test(t) && t.length <= 40) return "the paper's own notice (订阅, 热线)";
   if (PAGE_LABEL.test(t)) return 'running head: the page\'s section and number (要闻·3)';
+  if (PRODUCED_BY.test(t)) return 'credit line of the page\'s producer (…出品)';
   return null;
 }
 
+// A line crediting who produced the page or its multimedia: 闵行区融媒体中心出品, 本报新媒体中心制作.
+const PRODUCED_BY = /^[\u4e00-\u9fa5]{2,16}(?:出品|制作|监制)$/;
 // A running head naming the page by its section and number: 要闻·3, 3·综合新闻, 社区 | 4.
 const PAGE_LABEL = /^(?:[\u4e00-\u9fa5]{2,6}\s*[·•・|｜]\s*[0-9０-９]{1,2}|[0-9０-９]{1,2}\s*[·•・|｜]\s*[\u4e00-\u9fa5]{2,6})$/;
 
