@@ -183,6 +183,11 @@ export function trailingByline(text: string): { index: number; kind: 'byline' | 
   // A picture credit after a space at the end of a caption line: "…送上热姜茶 图/周立".
   const picture = /\s(?:图|图片|摄影)\s*[/／:：]\s*[\u4e00-\u9fa5·]{2,5}$/.exec(text);
   if (picture) creditStarts.push(picture.index);
+  // "…稻田里作业 □记者 钱骏 摄": a credit with its role word (or bullet) is taken whole, not from its name on.
+  for (const index of [...creditStarts].sort((a, b) => a - b)) {
+    const credit = readCredit(text.slice(index));
+    if (credit && (credit.hasRole || credit.hasBullet) && text.slice(0, index).trim().length > 0) return { index, kind: 'photo-credit', line: credit };
+  }
   for (const index of [...candidates, ...creditStarts]) {
     const tail = text.slice(index);
     const head = text.slice(0, index).trim();

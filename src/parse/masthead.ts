@@ -80,6 +80,7 @@ export function furnitureReason(text: string): string | null {
 // A line crediting who produced the page or its multimedia: 闵行区融媒体中心出品, 本报新媒体中心制作.
 const PRODUCED_BY = /^[\u4e00-\u9fa5]{2,16}(?:出品|制作|监制)$/;
 // A running head naming the page by its section and number: 要闻·3, 3·综合新闻, 社区 | 4.
+// (02 综合新闻 and 第2版 要闻 are read by the masthead, which takes their 版 number and name.)
 const PAGE_LABEL = /^(?:[\u4e00-\u9fa5]{2,6}\s*[·•・|｜]\s*[0-9０-９]{1,2}|[0-9０-９]{1,2}\s*[·•・|｜]\s*[\u4e00-\u9fa5]{2,6})$/;
 
 function isoDate(m: RegExpExecArray): string | undefined {

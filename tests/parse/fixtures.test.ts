@@ -176,8 +176,9 @@ describe.each(cases)('held-out page %s', (name) => {
 
   it('sets the furniture apart', () => {
     // Older cases list masthead and promo lines together; cases in the gold schema keep the masthead's lines apart.
+    // Which lines are furniture is what counts, not the order a gold lists them in (round 12 lists running heads last).
     if (!want.page && want.masthead.lines) {
-      expect(page.furniture.filter((b) => b.kind === 'furniture').map((b) => b.text)).toEqual(want.furniture);
+      expect(page.furniture.filter((b) => b.kind === 'furniture').map((b) => b.text).sort()).toEqual([...want.furniture].sort());
       expect(page.furniture.filter((b) => b.kind === 'masthead').map((b) => b.text)).toEqual(want.masthead.lines);
     } else {
       expect(page.furniture.map((b) => b.text)).toEqual(want.furniture);

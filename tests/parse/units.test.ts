@@ -51,6 +51,11 @@ describe('bylines and credits', () => {
   it('splits bylines and credits off the end of a line', () => {
     expect(trailingByline('开展了讨论。 ■记者 张蓓')).toMatchObject({ kind: 'byline', line: { names: ['张蓓'] } });
     expect(trailingByline('家国情怀。 ■记者 朱良城 摄')).toMatchObject({ kind: 'photo-credit' });
+    // A credit after a caption keeps its role word and bullet with it, not in the caption.
+    const caption = '收割机在稻田里作业 □记者 钱岚 摄';
+    const credit = trailingByline(caption);
+    expect(credit === null ? null : caption.slice(0, credit.index).trim()).toBe('收割机在稻田里作业');
+    expect(credit?.line.names).toEqual(['钱岚']);
     expect(trailingByline('交流发言。(记者 赵四)')).toMatchObject({ kind: 'byline', line: { names: ['赵四'] } });
     expect(trailingByline('签订《战略合作协议》(2024-2026年)')).toBeNull();
   });
