@@ -73,10 +73,10 @@ function nextParagraph(items: Item[], from: number): Paragraph | null {
 function applyTitle(d: Draft, stack: Unit[]): void {
   for (const u of stack) {
     const a = d.article;
-    if (u.kind === 'section') a.section = u.text;
-    else if (u.kind === 'kicker') a.kicker = u.text;
-    else if (u.kind === 'headline') a.headline = a.headline === null ? u.text : `${a.headline} ${u.text}`;
-    else if (u.kind === 'subheadline') a.subheadline = a.subheadline === null ? u.text : `${a.subheadline} ${u.text}`;
+    if (u.kind === 'section') a.section = u.content;
+    else if (u.kind === 'kicker') a.kicker = u.content;
+    else if (u.kind === 'headline') a.headline = a.headline === null ? u.content : `${a.headline} ${u.content}`;
+    else if (u.kind === 'subheadline') a.subheadline = a.subheadline === null ? u.content : `${a.subheadline} ${u.content}`;
     a.blocks.push(toBlock(u));
   }
   d.hasTitle = true;
@@ -132,7 +132,7 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
       case 'section': {
         const stack = titleStack(items, i);
         if (stack.every((s) => s.kind === 'section')) {
-          banner = stack[stack.length - 1]?.text ?? null;
+          banner = stack[stack.length - 1]?.content ?? null;
           i += stack.length - 1;
           cur = null;
           // Kept aside until a brief under the banner takes it; a banner nothing follows is furniture.
@@ -160,7 +160,7 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
       }
       case 'intertitle': {
         const d = cur ?? open(u);
-        d.article.intertitles.push({ text: u.text, beforeParagraph: d.article.paragraphs.length });
+        d.article.intertitles.push({ text: u.content, beforeParagraph: d.article.paragraphs.length });
         d.article.blocks.push(toBlock(u));
         break;
       }

@@ -87,15 +87,14 @@ function textDraft(span: Span, row: number): Draft {
     return draft(span, row, 'body', 'running text: has clause punctuation');
   }
   if ([...squeeze(text)].length > MAX_TITLE) return draft(span, row, 'body', `running text: no punctuation but longer than ${MAX_TITLE} characters`);
-  // ▲ 区青少年科技节启幕: a brief's title set after a bullet; the bullet is decoration, not the title's.
-  const raw = spanRaw(span);
-  const bullet = TITLE_BULLET.exec(raw);
-  const title = bullet ? subSpan(span, bullet[0].length, raw.length) : null;
-  return draft(title ?? span, row, 'title', bullet ? 'short line without clause punctuation, after a bullet' : 'short line without clause punctuation');
+  // ▲ 区青少年科技节启幕: a brief's title set after a bullet; the bullet is decoration, not the
+  // title's (kept in the printed text, left out of what the article publishes, as a brief's □ is).
+  const bullet = TITLE_BULLET.exec(text);
+  return draft(span, row, 'title', bullet ? 'short line without clause punctuation, after a bullet' : 'short line without clause punctuation', bullet ? { content: text.slice(bullet[0].length) } : {});
 }
 
 // A decorative bullet before a title line (▲ ◇ ▷ ■ …), with the space after it.
-const TITLE_BULLET = /^\s*[▲△◆◇■□●○▶▷►◎★☆▪•]\s*(?=\S)/u;
+const TITLE_BULLET = /^[▲△◆◇■□●○▶▷►◎★☆▪•]\s*(?=\S)/u;
 
 /** Splits one line into classified pieces (a line may hold a paragraph plus a byline, a marker…). */
 function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {
@@ -448,7 +447,7 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
         top++;
       }
       const rest = stack.slice(top);
-      const roles = assignTitleRoles(rest.map((d) => ({ text: d.text, ...(d.fixed ? { fixed: d.fixed } : {}) })));
+      const roles = assignTitleRoles(rest.map((d) => ({ text: d.content, ...(d.fixed ? { fixed: d.fixed } : {}) })));
       rest.forEach((d, k) => {
         const role = roles[k];
         if (role) Object.assign(d, { kind: role.role, reason: role.reason, group });
