@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { candidatePairs, signature } from './minhash.js';
 import { containment, normalise, shingles } from './shingles.js';
-import { emptyPairs, findPair, isPairTable, mergePairs, pairsOf, type PairTable } from './pairs.js';
+import { emptyPairs, findPair, isPairTable, mergePairs, PairMap, type PairTable } from './pairs.js';
 
 /** Fewer shingles than this (about 45 characters) is a formula or a one-line brief, not a text worth linking. */
 export const MIN_SHINGLES = 40;
@@ -106,7 +106,7 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
   const previousNumber = digests.map((d) => (d === null ? undefined : previousIndex.get(d)));
   // Pairs computed in this build, and which of the last build's pairs were asked again (the
   // memo keeps only pairs of the archive as it is, so it does not grow with deleted texts).
-  const fresh = new Map<number, number>();
+  const fresh = new PairMap();
   const reused = new Uint8Array(previous.checked.keys.length);
   let compared = 0;
   const contain = (i: number, j: number): number => {
@@ -126,7 +126,10 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
     return value;
   };
 
-  const linked = texts.map(() => new Set<number>());
+  // Linked articles as pairs of their indexes (a Set per article held ~40 bytes a link).
+  const linked = new PairMap();
+  const link = (i: number, j: number): void => linked.set(pairKey(i, j, texts.length), 1);
+  const isLinked = (i: number, j: number): boolean => linked.get(pairKey(i, j, texts.length)) !== undefined;
   // Copies contained in each longer copy: two excerpts of one text are copies of each other too.
   const contained = texts.map(() => [] as number[]);
   const pairs = candidatePairs(sigs);
@@ -134,8 +137,7 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
     const i = pairs[k]!;
     const j = pairs[k + 1]!;
     if (contain(i, j) < THRESHOLD) continue;
-    linked[i]!.add(j);
-    linked[j]!.add(i);
+    link(i, j);
     const [small, large] = sets[i]!.length <= sets[j]!.length ? [i, j] : [j, i];
     contained[large]!.push(small);
   }
@@ -146,20 +148,38 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
         const i = excerpts[a]!;
         const j = excerpts[b]!;
         // Two excerpts that overlap, not two stories that a longer text (or a misjoined page) both holds.
-        if (!linked[i]!.has(j) && contain(i, j) >= EXCERPT_OVERLAP) {
-          linked[i]!.add(j);
-          linked[j]!.add(i);
-        }
+        if (!isLinked(i, j) && contain(i, j) >= EXCERPT_OVERLAP) link(i, j);
       }
     }
   }
   const reprints = new Map<string, string[]>();
-  linked.forEach((others, i) => {
-    if (others.size > 0) reprints.set(texts[i]!.id, [...others].sort((a, b) => a - b).map((k) => texts[k]!.id));
+  adjacency(linked.table().keys, texts.length).forEach((others, i) => {
+    if (others.length > 0) reprints.set(texts[i]!.id, Array.from(others, (k) => texts[k]!.id));
   });
   const sortedSignatures = new Map(order.map((d) => [d, signatures.get(d)!]));
-  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), pairsOf(fresh));
+  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), fresh.table());
   return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length / 2, compared };
+}
+
+/**
+ * Each of `count` items' partners, ascending, from sorted pair keys (`pairKey`, a < b). In key
+ * order, an item's smaller partners come before its larger ones, each group ascending.
+ */
+export function adjacency(keys: Float64Array, count: number): Uint32Array[] {
+  const sizes = new Uint32Array(count);
+  for (const key of keys) {
+    sizes[Math.floor(key / count)]!++;
+    sizes[key % count]!++;
+  }
+  const lists = Array.from(sizes, (size) => new Uint32Array(size));
+  const filled = new Uint32Array(count);
+  for (const key of keys) {
+    const a = Math.floor(key / count);
+    const b = key % count;
+    lists[a]![filled[a]!++] = b;
+    lists[b]![filled[b]!++] = a;
+  }
+  return lists;
 }
 
 /**

@@ -55,3 +55,74 @@ export function isPairTable(table: PairTable, limit: number): boolean {
   }
   return keys.length === table.values.length;
 }
+
+const EMPTY = -1;
+
+/**
+ * Pairs found in one build, by key: an open-addressing hash table in two typed arrays, at most
+ * half full (~32 bytes a pair). A Map of the same pairs costs ~80 bytes a pair once keys pass
+ * 2^30 (heap numbers), and a clean build of 10,000 synthetic articles holds 1.6 million.
+ */
+export class PairMap {
+  private keys = new Float64Array(1024).fill(EMPTY);
+  private values = new Float64Array(1024);
+  size = 0;
+
+  get(key: number): number | undefined {
+    const at = this.slot(key);
+    return this.keys[at] === key ? this.values[at] : undefined;
+  }
+
+  set(key: number, value: number): void {
+    let at = this.slot(key);
+    if (this.keys[at] !== key) {
+      if (2 * (this.size + 1) > this.keys.length) {
+        this.grow();
+        at = this.slot(key);
+      }
+      this.keys[at] = key;
+      this.size++;
+    }
+    this.values[at] = value;
+  }
+
+  /** The pairs as a sorted table. */
+  table(): PairTable {
+    const keys = new Float64Array(this.size);
+    let n = 0;
+    for (const key of this.keys) if (key !== EMPTY) keys[n++] = key;
+    keys.sort();
+    return { keys, values: keys.map((k) => this.get(k)!) };
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go (linear probing). */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let at = mix(key) & mask;
+    while (this.keys[at] !== key && this.keys[at] !== EMPTY) at = (at + 1) & mask;
+    return at;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(EMPTY);
+    this.values = new Float64Array(keys.length * 2);
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k] === EMPTY) continue;
+      const at = this.slot(keys[k]!);
+      this.keys[at] = keys[k]!;
+      this.values[at] = values[k]!;
+    }
+  }
+}
+
+/** A key's two 32-bit halves mixed (murmur3's finaliser), so linear probing sees no runs. */
+function mix(key: number): number {
+  let h = (key >>> 0) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
