@@ -2,9 +2,18 @@
 import type { Site } from '../site.js';
 import type { ReprintText } from './find.js';
 
-/** Every article's text as reprints are compared: its paragraphs (intertitles, headline and bylines left out, as reprints change them). */
+/**
+ * Every article's text as reprints are compared: its paragraphs (intertitles, headline and
+ * bylines left out, as reprints change them). Each text is joined when it is read, not kept:
+ * `findReprints` reads it once, and held together the texts are ~3 KB an article.
+ */
 export function reprintTexts(site: Site): ReprintText[] {
-  return site.articles.map((a) => ({ id: a.id, text: a.article.paragraphs.join('\n') }));
+  return site.articles.map((a) => ({
+    id: a.id,
+    get text() {
+      return a.article.paragraphs.join('\n');
+    },
+  }));
 }
 
 /** Sets `reprints` on every article of the site from what `findReprints` found. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { containment, normalise, shingles, SHINGLE } from '../../src/reprints/shingles.js';
 import { BANDS, candidatePairs, HASHES, signature } from '../../src/reprints/minhash.js';
 import { decodeMemo, encodeMemo, findReprints, MIN_SHINGLES } from '../../src/reprints/find.js';
+import { reprintTexts } from '../../src/reprints/site.js';
+import type { Site } from '../../src/site.js';
 import { measureReprints } from './measure.js';
 
 const story = '区政府召开常务会议，研究部署今年城市更新和旧区改造工作。会议指出，要坚持以人民为中心，加快推进成片旧改，让更多居民早日圆安居梦。会议要求各街道压实责任，倒排时间节点，确保年底前完成征收签约。会议还审议了老旧小区综合治理三年行动方案，明确加装电梯、雨污分流和停车改造等重点任务。';
@@ -123,6 +125,18 @@ describe('findReprints', () => {
     const keys = bytes.length - 16 * first.memo.checked.keys.length;
     bytes.copy(bytes, keys, keys + 8, keys + 16);
     expect(decodeMemo(bytes, HASHES).checked.keys.length).toBe(0);
+  });
+});
+
+describe('reprintTexts', () => {
+  it('gives each article\'s paragraphs as one text, joined when read rather than kept beside the site', () => {
+    const article = { paragraphs: [story, other] };
+    const site = { articles: [{ id: 'a-1', article }] } as unknown as Site;
+    const [text] = reprintTexts(site);
+    expect(text!.id).toBe('a-1');
+    expect(text!.text).toBe(`${story}\n${other}`);
+    article.paragraphs = [third];
+    expect(text!.text).toBe(third);
   });
 });
 
