@@ -12,9 +12,10 @@
  * itself is redone over the whole archive (cheap), so the result is the clean build's.
  */
 import { createHash } from 'node:crypto';
+import { lowerBound } from '../sorted.js';
 import { candidatePairs, signature } from './minhash.js';
 import { containment, normalise, shingles } from './shingles.js';
-import { emptyPairs, findPair, isPairTable, mergePairs, PairMap, type PairTable } from './pairs.js';
+import { emptyPairs, findPair, isPairTable, mergePairs, PairMap, PairRun, type PairTable } from './pairs.js';
 
 /** Fewer shingles than this (about 45 characters) is a formula or a one-line brief, not a text worth linking. */
 export const MIN_SHINGLES = 40;
@@ -104,15 +105,26 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
   const previousIndex = new Map(previousOrder.map((d, k) => [d, k]));
   const number = digests.map((d) => (d === null ? -1 : numberOf.get(d)!));
   const previousNumber = digests.map((d) => (d === null ? undefined : previousIndex.get(d)));
-  // Pairs computed in this build, and which of the last build's pairs were asked again (the
-  // memo keeps only pairs of the archive as it is, so it does not grow with deleted texts).
-  const fresh = new PairMap();
+  // Which of the last build's pairs were asked again (the memo keeps only pairs of the archive
+  // as it is, so it does not grow with deleted texts), and the pairs computed in this build.
   const reused = new Uint8Array(previous.checked.keys.length);
   let compared = 0;
+  // Candidates (each pair of articles once) are checked into a run: a text printed twice is
+  // checked under its first article only (the other copy's pairs are the same candidates, and
+  // computed again without being kept), so no key repeats. The excerpts' pairs, which may
+  // repeat candidates or each other, are looked up in the sorted run, then in a small table.
+  const firstOf = new Int32Array(order.length).fill(-1);
+  number.forEach((a, i) => {
+    if (a >= 0 && firstOf[a]! < 0) firstOf[a] = i;
+  });
+  const selfChecked = new Uint8Array(order.length);
+  const run = new PairRun();
+  let candidatesChecked: PairTable | null = null;
+  const excerptPairs = new PairMap();
   const contain = (i: number, j: number): number => {
-    const key = pairKey(number[i]!, number[j]!, order.length);
-    let value = fresh.get(key);
-    if (value !== undefined) return value;
+    const a = number[i]!;
+    const b = number[j]!;
+    const key = pairKey(a, b, order.length);
     const pa = previousNumber[i];
     const pb = previousNumber[j];
     const at = pa !== undefined && pb !== undefined ? findPair(previous.checked, pairKey(pa, pb, previousOrder.length)) : -1;
@@ -120,16 +132,34 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
       reused[at] = 1;
       return previous.checked.values[at]!;
     }
-    value = number[i] === number[j] ? 1 : containment(sets[i]!, sets[j]!);
-    compared++;
-    fresh.set(key, value);
+    if (candidatesChecked) {
+      const found = findPair(candidatesChecked, key);
+      if (found >= 0) return candidatesChecked.values[found]!;
+      let value = excerptPairs.get(key);
+      if (value !== undefined) return value;
+      value = a === b ? 1 : containment(sets[i]!, sets[j]!);
+      compared++;
+      excerptPairs.set(key, value);
+      return value;
+    }
+    const value = a === b ? 1 : containment(sets[i]!, sets[j]!);
+    const first = a === b ? !selfChecked[a] : firstOf[a] === i && firstOf[b] === j;
+    if (first) {
+      if (a === b) selfChecked[a] = 1;
+      compared++;
+      run.push(key, value);
+    }
     return value;
   };
 
-  // Linked articles as pairs of their indexes (a Set per article held ~40 bytes a link).
-  const linked = new PairMap();
-  const link = (i: number, j: number): void => linked.set(pairKey(i, j, texts.length), 1);
-  const isLinked = (i: number, j: number): boolean => linked.get(pairKey(i, j, texts.length)) !== undefined;
+  // Linked articles as pairs of their indexes (a Set per article held ~40 bytes a link): the
+  // candidates' links in the order found, which is key order; the excerpts' in a small table.
+  const candidateLinks: number[] = [];
+  const excerptLinks = new PairMap();
+  const isLinked = (i: number, j: number): boolean => {
+    const key = pairKey(i, j, texts.length);
+    return candidateLinks[lowerBound(candidateLinks, key)] === key || excerptLinks.get(key) !== undefined;
+  };
   // Copies contained in each longer copy: two excerpts of one text are copies of each other too.
   const contained = texts.map(() => [] as number[]);
   const pairs = candidatePairs(sigs);
@@ -137,10 +167,11 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
     const i = pairs[k]!;
     const j = pairs[k + 1]!;
     if (contain(i, j) < THRESHOLD) continue;
-    link(i, j);
+    candidateLinks.push(pairKey(i, j, texts.length));
     const [small, large] = sets[i]!.length <= sets[j]!.length ? [i, j] : [j, i];
     contained[large]!.push(small);
   }
+  candidatesChecked = run.table(order.length);
   for (const excerpts of contained) {
     if (excerpts.length > MAX_EXCERPTS) continue;
     for (let a = 0; a < excerpts.length; a++) {
@@ -148,37 +179,39 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
         const i = excerpts[a]!;
         const j = excerpts[b]!;
         // Two excerpts that overlap, not two stories that a longer text (or a misjoined page) both holds.
-        if (!isLinked(i, j) && contain(i, j) >= EXCERPT_OVERLAP) link(i, j);
+        if (!isLinked(i, j) && contain(i, j) >= EXCERPT_OVERLAP) excerptLinks.set(pairKey(i, j, texts.length), 1);
       }
     }
   }
   const reprints = new Map<string, string[]>();
-  adjacency(linked.table().keys, texts.length).forEach((others, i) => {
+  adjacency([candidateLinks, excerptLinks.table().keys], texts.length).forEach((others, i) => {
     if (others.length > 0) reprints.set(texts[i]!.id, Array.from(others, (k) => texts[k]!.id));
   });
   const sortedSignatures = new Map(order.map((d) => [d, signatures.get(d)!]));
-  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), fresh.table());
+  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), mergePairs(candidatesChecked, excerptPairs.table()));
   return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length / 2, compared };
 }
 
-/**
- * Each of `count` items' partners, ascending, from sorted pair keys (`pairKey`, a < b). In key
- * order, an item's smaller partners come before its larger ones, each group ascending.
- */
-export function adjacency(keys: Float64Array, count: number): Uint32Array[] {
+/** Each of `count` items' partners, ascending, from lists of pair keys (`pairKey`, in any order). */
+export function adjacency(keyLists: ReadonlyArray<ArrayLike<number>>, count: number): Uint32Array[] {
   const sizes = new Uint32Array(count);
-  for (const key of keys) {
-    sizes[Math.floor(key / count)]!++;
-    sizes[key % count]!++;
+  for (const keys of keyLists) {
+    for (let k = 0; k < keys.length; k++) {
+      sizes[Math.floor(keys[k]! / count)]!++;
+      sizes[keys[k]! % count]!++;
+    }
   }
   const lists = Array.from(sizes, (size) => new Uint32Array(size));
   const filled = new Uint32Array(count);
-  for (const key of keys) {
-    const a = Math.floor(key / count);
-    const b = key % count;
-    lists[a]![filled[a]!++] = b;
-    lists[b]![filled[b]!++] = a;
+  for (const keys of keyLists) {
+    for (let k = 0; k < keys.length; k++) {
+      const a = Math.floor(keys[k]! / count);
+      const b = keys[k]! % count;
+      lists[a]![filled[a]!++] = b;
+      lists[b]![filled[b]!++] = a;
+    }
   }
+  for (const list of lists) list.sort();
   return lists;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPairs, findPair, isPairTable, mergePairs, PairMap, pairsOf } from '../../src/reprints/pairs.js';
+import { emptyPairs, findPair, isPairTable, mergePairs, PairMap, PairRun, pairsOf } from '../../src/reprints/pairs.js';
 import { adjacency } from '../../src/reprints/find.js';
 
 describe('the table of checked pairs', () => {
@@ -53,11 +53,34 @@ describe('the table of checked pairs', () => {
     expect(new PairMap().table()).toEqual(emptyPairs());
   });
 
-  it('lists each item\'s partners ascending from sorted pair keys', () => {
+  it('lists each item\'s partners ascending from lists of pair keys in any order', () => {
     const count = 5;
     const key = (a: number, b: number): number => a * count + b;
-    const lists = adjacency(Float64Array.of(key(0, 3), key(1, 2), key(1, 4), key(2, 3), key(3, 4)), count);
+    const lists = adjacency([Float64Array.of(key(3, 4), key(0, 3), key(1, 4)), [key(2, 3), key(1, 2)]], count);
     expect(lists.map((l) => [...l])).toEqual([[3], [2, 4], [1, 3], [0, 2, 4], [1, 3]]);
   });
-});
 
+  it('sorts a run of pairs appended in any order, across its chunks, each value staying with its key', () => {
+    const count = 70_000; // keys up to count², past 2^32
+    const run = new PairRun();
+    const map = new Map<number, number>();
+    // More pairs than one chunk holds (2^20), from a scrambled walk over first items.
+    for (let k = 0; k < 1_100_000; k++) {
+      const a = (k * 7919) % (count - 1);
+      const b = a + 1 + ((k * 104_729) % (count - 1 - a));
+      const key = a * count + b;
+      if (map.has(key)) continue;
+      map.set(key, (k % 1000) / 1000);
+      run.push(key, (k % 1000) / 1000);
+    }
+    expect(run.size).toBeGreaterThan(1 << 20);
+    const table = run.table(count);
+    const expected = pairsOf(map);
+    // Compared in a loop: a matcher over a million elements takes half a minute.
+    let differ = -1;
+    for (let k = 0; k < expected.keys.length && differ < 0; k++) if (table.keys[k] !== expected.keys[k] || table.values[k] !== expected.values[k]) differ = k;
+    expect(differ).toBe(-1);
+    expect(table.keys.length).toBe(expected.keys.length);
+    expect(new PairRun().table(10)).toEqual(emptyPairs());
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { containment, normalise, shingles, SHINGLE } from '../../src/reprints/shingles.js';
 import { BANDS, candidatePairs, HASHES, signature } from '../../src/reprints/minhash.js';
 import { decodeMemo, encodeMemo, findReprints, MIN_SHINGLES } from '../../src/reprints/find.js';
+import { isPairTable } from '../../src/reprints/pairs.js';
 import { reprintTexts } from '../../src/reprints/site.js';
 import type { Site } from '../../src/site.js';
 import { measureReprints } from './measure.js';
@@ -76,6 +77,21 @@ describe('findReprints', () => {
     expect(reprints.has('b')).toBe(false);
     expect(reprints.has('e')).toBe(false);
     expect(shingles(normalise(texts[4]!.text)).length).toBeLessThan(MIN_SHINGLES);
+  });
+
+  it('checks each pair of texts once, however many articles print them, and keeps it once in the memo', () => {
+    // Three printings of one text, two of its excerpt and two of the other: pairs of articles
+    // repeat pairs of texts, candidates and excerpts' pairs ask the same pairs again.
+    const printed = [...texts, { id: 'f', text: story }, { id: 'g', text: story.slice(0, 70) }, { id: 'h', text: story }, { id: 'i', text: other }];
+    const clean = findReprints(printed);
+    expect(clean.reprints.get('f')).toEqual(['a', 'c', 'd', 'g', 'h']);
+    expect(clean.reprints.get('g')).toEqual(['a', 'c', 'd', 'f', 'h']);
+    expect(clean.reprints.get('b')).toEqual(['i']);
+    expect(isPairTable(clean.memo.checked, clean.memo.signatures.size ** 2)).toBe(true);
+    expect(clean.compared).toBe(clean.memo.checked.keys.length);
+    // Every pair of distinct texts among a, c, d, b (a and f are one text, d and g another).
+    expect(clean.memo.checked.keys.length).toBeGreaterThanOrEqual(3);
+    expect(findReprints(printed, clean.memo).compared).toBe(0);
   });
 
   it('does not link texts that share only an opening sentence or a closing formula', () => {
