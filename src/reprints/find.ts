@@ -244,6 +244,11 @@ const MAGIC = 'baokan-reprints-3';
  * (exactly as computed, so a reused pair is decided as a clean build decides it).
  */
 export function encodeMemo(memo: ReprintMemo): Buffer {
+  return Buffer.concat(memoParts(memo));
+}
+
+/** `encodeMemo`'s bytes in parts, the pairs as views of their arrays: written one after another, no copy of the whole. */
+export function memoParts(memo: ReprintMemo): Buffer[] {
   const entries = [...memo.signatures];
   const width = entries[0]?.[1].length ?? 0;
   const count = entries.length;
@@ -256,7 +261,7 @@ export function encodeMemo(memo: ReprintMemo): Buffer {
     Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).copy(body, k * entry + 20);
   });
   const bytes = (a: Float64Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  return Buffer.concat([header, body, bytes(keys), bytes(values)]);
+  return [header, body, bytes(keys), bytes(values)];
 }
 
 /** Reads what `encodeMemo` wrote; anything else (another format, a torn file) gives an empty memo. */

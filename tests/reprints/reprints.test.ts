@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readReprintMemo, writeReprintMemo } from '../../src/cache.js';
 import { containment, normalise, shingles, SHINGLE } from '../../src/reprints/shingles.js';
 import { BANDS, candidatePairs, HASHES, signature } from '../../src/reprints/minhash.js';
 import { decodeMemo, encodeMemo, findReprints, MIN_SHINGLES } from '../../src/reprints/find.js';
@@ -141,6 +145,20 @@ describe('findReprints', () => {
     const keys = bytes.length - 16 * first.memo.checked.keys.length;
     bytes.copy(bytes, keys, keys + 8, keys + 16);
     expect(decodeMemo(bytes, HASHES).checked.keys.length).toBe(0);
+  });
+
+  it('saves the memo in parts as the bytes encodeMemo gives, and reads it back whole', async () => {
+    const memo = findReprints(texts).memo;
+    const dir = await mkdtemp(path.join(tmpdir(), 'baokan-memo-'));
+    try {
+      await writeReprintMemo(dir, memo);
+      expect(await readFile(path.join(dir, 'reprints.bin'))).toEqual(encodeMemo(memo));
+      const read = await readReprintMemo(dir);
+      expect(read.checked).toEqual(memo.checked);
+      expect([...read.signatures]).toEqual([...memo.signatures]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
