@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { lowerBound } from '../sorted.js';
 import { candidatePairs, signature } from './minhash.js';
 import { containment, normalise, shingles } from './shingles.js';
-import { emptyPairs, findPair, isPairTable, mergePairs, PairMap, PairRun, type PairTable } from './pairs.js';
+import { emptyPairs, findPair, isPairTable, mergePairs, PairRun, type PairTable } from './pairs.js';
 
 /** Fewer shingles than this (about 45 characters) is a formula or a one-line brief, not a text worth linking. */
 export const MIN_SHINGLES = 40;
@@ -108,19 +108,21 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
   // Which of the last build's pairs were asked again (the memo keeps only pairs of the archive
   // as it is, so it does not grow with deleted texts), and the pairs computed in this build.
   const reused = new Uint8Array(previous.checked.keys.length);
-  let compared = 0;
   // Candidates (each pair of articles once) are checked into a run: a text printed twice is
   // checked under its first article only (the other copy's pairs are the same candidates, and
-  // computed again without being kept), so no key repeats. The excerpts' pairs, which may
-  // repeat candidates or each other, are looked up in the sorted run, then in a small table.
+  // computed again without being kept), so no key repeats. The excerpts' pairs are looked up in
+  // the candidates' sorted run; the rest go to a second run, where a pair asked again (by
+  // another longer copy, or for another printing) repeats, and the sort drops the repeats.
+  // Hash tables of these pairs were ~3 times their size at 50,000 synthetic articles (8.6
+  // million excerpts' pairs), and twice that while growing.
   const firstOf = new Int32Array(order.length).fill(-1);
   number.forEach((a, i) => {
     if (a >= 0 && firstOf[a]! < 0) firstOf[a] = i;
   });
   const selfChecked = new Uint8Array(order.length);
   const run = new PairRun();
+  const excerptRun = new PairRun();
   let candidatesChecked: PairTable | null = null;
-  const excerptPairs = new PairMap();
   const contain = (i: number, j: number): number => {
     const a = number[i]!;
     const b = number[j]!;
@@ -135,34 +137,28 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
     if (candidatesChecked) {
       const found = findPair(candidatesChecked, key);
       if (found >= 0) return candidatesChecked.values[found]!;
-      let value = excerptPairs.get(key);
-      if (value !== undefined) return value;
-      value = a === b ? 1 : containment(sets[i]!, sets[j]!);
-      compared++;
-      excerptPairs.set(key, value);
+      const value = a === b ? 1 : containment(sets[i]!, sets[j]!);
+      excerptRun.push(key, value);
       return value;
     }
     const value = a === b ? 1 : containment(sets[i]!, sets[j]!);
     const first = a === b ? !selfChecked[a] : firstOf[a] === i && firstOf[b] === j;
     if (first) {
       if (a === b) selfChecked[a] = 1;
-      compared++;
       run.push(key, value);
     }
     return value;
   };
 
   // Linked articles as pairs of their indexes (a Set per article held ~40 bytes a link): the
-  // candidates' links in the order found, which is key order; the excerpts' in a small table.
+  // candidates' links in the order found, which is key order; the excerpts' as found, repeats
+  // and all (whether a pair of excerpts is linked does not depend on the order they are asked).
   const candidateLinks: number[] = [];
-  const excerptLinks = new PairMap();
-  const isLinked = (i: number, j: number): boolean => {
-    const key = pairKey(i, j, texts.length);
-    return candidateLinks[lowerBound(candidateLinks, key)] === key || excerptLinks.get(key) !== undefined;
-  };
+  const excerptLinks = new PairRun();
   // Copies contained in each longer copy: two excerpts of one text are copies of each other too.
   const contained = texts.map(() => [] as number[]);
-  const pairs = candidatePairs(sigs);
+  let pairs: Uint32Array | null = candidatePairs(sigs);
+  const candidates = pairs.length / 2;
   for (let k = 0; k < pairs.length; k += 2) {
     const i = pairs[k]!;
     const j = pairs[k + 1]!;
@@ -171,6 +167,7 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
     const [small, large] = sets[i]!.length <= sets[j]!.length ? [i, j] : [j, i];
     contained[large]!.push(small);
   }
+  pairs = null;
   candidatesChecked = run.table(order.length);
   for (const excerpts of contained) {
     if (excerpts.length > MAX_EXCERPTS) continue;
@@ -178,18 +175,24 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
       for (let b = a + 1; b < excerpts.length; b++) {
         const i = excerpts[a]!;
         const j = excerpts[b]!;
+        const key = pairKey(i, j, texts.length);
         // Two excerpts that overlap, not two stories that a longer text (or a misjoined page) both holds.
-        if (!isLinked(i, j) && contain(i, j) >= EXCERPT_OVERLAP) excerptLinks.set(pairKey(i, j, texts.length), 1);
+        if (candidateLinks[lowerBound(candidateLinks, key)] !== key && contain(i, j) >= EXCERPT_OVERLAP) excerptLinks.push(key, 1);
       }
     }
   }
+  // The texts are no longer needed: let them go before the sorts below.
+  sets.length = 0;
+  contained.length = 0;
   const reprints = new Map<string, string[]>();
-  adjacency([candidateLinks, excerptLinks.table().keys], texts.length).forEach((others, i) => {
+  adjacency([candidateLinks, excerptLinks.table(texts.length).keys], texts.length).forEach((others, i) => {
     if (others.length > 0) reprints.set(texts[i]!.id, Array.from(others, (k) => texts[k]!.id));
   });
   const sortedSignatures = new Map(order.map((d) => [d, signatures.get(d)!]));
-  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), mergePairs(candidatesChecked, excerptPairs.table()));
-  return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length / 2, compared };
+  const excerptsChecked = excerptRun.table(order.length);
+  const compared = candidatesChecked.keys.length + excerptsChecked.keys.length;
+  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), mergePairs(candidatesChecked, excerptsChecked));
+  return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates, compared };
 }
 
 /** Each of `count` items' partners, ascending, from lists of pair keys (`pairKey`, in any order). */

@@ -135,8 +135,9 @@ const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
 
 /**
- * Pairs appended as they are found (no key twice), 16 bytes a pair in chunks that are never
- * copied to grow, and sorted once at the end: what a clean build computes, without a hash table.
+ * Pairs appended as they are found, 16 bytes a pair in chunks that are never copied to grow,
+ * and sorted once at the end: what a build computes, without a hash table. A key appended
+ * again must come with the same value (a pair checked twice); the table keeps it once.
  */
 export class PairRun {
   private keys: Float64Array[] = [];
@@ -155,8 +156,9 @@ export class PairRun {
   }
 
   /**
-   * The pairs as a sorted table, given that keys are `pairKey`s of items numbered below `count`:
-   * bucketed by their first item (a counting sort), then each bucket sorted.
+   * The pairs as a sorted table without repeats, given that keys are `pairKey`s of items
+   * numbered below `count`: bucketed by their first item (a counting sort), then each bucket
+   * sorted. The run is emptied.
    */
   table(count: number): PairTable {
     const key = (k: number): number => this.keys[k >>> CHUNK_BITS]![k & (CHUNK - 1)]!;
@@ -169,10 +171,15 @@ export class PairRun {
     for (let a = 0; a < count; a++) if (starts[a + 1]! - starts[a]! > 1) order.subarray(starts[a], starts[a + 1]).sort((x, y) => key(x) - key(y));
     const keys = new Float64Array(this.size);
     const values = new Float64Array(this.size);
-    order.forEach((k, m) => {
-      keys[m] = key(k);
-      values[m] = this.values[k >>> CHUNK_BITS]![k & (CHUNK - 1)]!;
-    });
-    return { keys, values };
+    let n = 0;
+    for (const k of order) {
+      if (n > 0 && keys[n - 1] === key(k)) continue;
+      keys[n] = key(k);
+      values[n++] = this.values[k >>> CHUNK_BITS]![k & (CHUNK - 1)]!;
+    }
+    this.keys = [];
+    this.values = [];
+    this.size = 0;
+    return n === keys.length ? { keys, values } : { keys: keys.slice(0, n), values: values.slice(0, n) };
   }
 }

@@ -83,4 +83,13 @@ describe('the table of checked pairs', () => {
     expect(table.keys.length).toBe(expected.keys.length);
     expect(new PairRun().table(10)).toEqual(emptyPairs());
   });
+
+  it('keeps a pair appended twice once, and empties the run', () => {
+    const run = new PairRun();
+    for (const [key, value] of [[7, 0.5], [3, 1], [7, 0.5], [12, 0], [3, 1]] as const) run.push(key, value);
+    const table = run.table(4);
+    expect([...table.keys]).toEqual([3, 7, 12]);
+    expect([...table.values]).toEqual([1, 0.5, 0]);
+    expect(run.size).toBe(0);
+  });
 });
