@@ -62,6 +62,16 @@ describe('MinHash and LSH', () => {
     expect([...candidatePairs([same, same, same], 2)]).toEqual([]);
     expect([...candidatePairs([same, same, same], 3)]).toEqual([0, 1, 0, 2, 1, 2]);
   });
+
+  it('give each pair once however many bands propose it, past the size where the list is first compacted', () => {
+    // 60 copies of one text and 60 of another: every band proposes all 2 × 1,770 pairs again.
+    const a = signature(shingles(normalise(story)));
+    const b = signature(shingles(normalise(other)));
+    const sigs = Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? a : b));
+    const expected: number[] = [];
+    for (let i = 0; i < 120; i++) for (let j = i + 2; j < 120; j += 2) expected.push(i, j);
+    expect([...candidatePairs(sigs)]).toEqual(expected);
+  });
 });
 
 describe('findReprints', () => {
