@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPairs, findPair, isPairTable, mergePairs, PairMap, PairRun, pairsOf } from '../../src/reprints/pairs.js';
+import { emptyPairs, findPair, isPairTable, mergePairs, PairRun, pairsOf } from '../../src/reprints/pairs.js';
 import { adjacency } from '../../src/reprints/find.js';
 
 describe('the table of checked pairs', () => {
@@ -33,24 +33,6 @@ describe('the table of checked pairs', () => {
     expect(isPairTable({ keys: Float64Array.of(7, 1), values: Float64Array.of(0, 1) }, 100)).toBe(false);
     expect(isPairTable({ keys: Float64Array.of(1, 1), values: Float64Array.of(0, 1) }, 100)).toBe(false);
     expect(isPairTable({ keys: Float64Array.of(1.5), values: Float64Array.of(0) }, 100)).toBe(false);
-  });
-
-  it('holds pairs in a typed hash table as a Map would, through its growth, and gives them sorted', () => {
-    const map = new Map<number, number>();
-    const pairs = new PairMap();
-    // Keys past 2^32 (two halves to mix) and runs of neighbours (linear probing's worst case).
-    for (let k = 0; k < 5000; k++) {
-      const key = k % 2 === 0 ? k * 7919 : 2 ** 33 + k;
-      map.set(key, k / 5000);
-      pairs.set(key, k / 5000);
-    }
-    pairs.set(2 ** 33 + 1, 0.75); // a value set again replaces the first
-    map.set(2 ** 33 + 1, 0.75);
-    expect(pairs.size).toBe(map.size);
-    for (const [key, value] of map) expect(pairs.get(key)).toBe(value);
-    for (const missing of [1, 2 ** 33, 2 ** 33 + 2, 7919 * 5001]) expect(pairs.get(missing)).toBeUndefined();
-    expect(pairs.table()).toEqual(pairsOf(map));
-    expect(new PairMap().table()).toEqual(emptyPairs());
   });
 
   it('lists each item\'s partners ascending from lists of pair keys in any order', () => {
