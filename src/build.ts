@@ -30,6 +30,7 @@ import { buildSiteModel, type Site, type SiteArticle } from './site.js';
 import { htmlPageUrls, renderRobots, renderSitemap } from './sitemap.js';
 import { isUrlPath, parseOrigin } from './config.js';
 import { streamWorker } from './workers.js';
+import { shipSite } from './shipped-site.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
@@ -435,7 +436,7 @@ async function runStages(
     return onFiles(batch);
   };
   const html = parallel
-    ? streamWorker<OutputFile[]>('render-worker', { site: trace ? withoutProvenance(site) : site, templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect)
+    ? streamWorker<OutputFile[]>('render-worker', { shipped: shipSite(site, trace), templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect)
     : (async () => {
         for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, skipEntities, citations: true })) await collect(batch);
       })();
@@ -503,28 +504,6 @@ const RENDER_BATCHES_AHEAD = 32;
 
 /** Below this many articles, a render worker costs more than it saves. */
 const MIN_ARTICLES_FOR_RENDER_WORKER = 500;
-
-/**
- * The site without the articles' source blocks (which only --explain and the cache need), so
- * copying it to the render worker is cheap. Shared article objects stay shared. Without the
- * trace the articles have no blocks already, and the site is sent as it is (no copy of it).
- */
-function withoutProvenance(site: Site): Site {
-  const slim = new Map<SiteArticle, SiteArticle>();
-  const copy = (a: SiteArticle): SiteArticle => {
-    let s = slim.get(a);
-    if (!s) slim.set(a, (s = { ...a, article: { ...a.article, blocks: [] } }));
-    return s;
-  };
-  return {
-    ...site,
-    articles: site.articles.map(copy),
-    papers: site.papers.map((p) => ({
-      ...p,
-      issues: p.issues.map((i) => ({ ...i, pages: i.pages.map((pg) => ({ ...pg, articles: pg.articles.map(copy) })) })),
-    })),
-  };
-}
 
 /** Refuses output folders that would overwrite or contain the input. */
 function checkFolders(input: string, out: string): void {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState } from './search/index-state.js';
 import type { Paper, ParsedPage } from './types.js';
-import { decodeMemo, emptyMemo, encodeMemo, HASHES, type ReprintMemo } from './reprints/index.js';
+import { decodeMemo, emptyMemo, HASHES, memoParts, type ReprintMemo } from './reprints/index.js';
 import { inParallel } from './write.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
@@ -124,6 +124,6 @@ export async function readReprintMemo(dir: string): Promise<ReprintMemo> {
 export async function writeReprintMemo(dir: string, memo: ReprintMemo): Promise<void> {
   await mkdir(dir, { recursive: true });
   const temporary = path.join(dir, `${REPRINTS}.${process.pid}.tmp`);
-  await writeFile(temporary, encodeMemo(memo));
+  await writeFile(temporary, memoParts(memo));
   await rename(temporary, path.join(dir, REPRINTS));
 }

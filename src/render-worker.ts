@@ -4,9 +4,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderSiteBatches, type Templates } from './render/index.js';
-import type { Site } from './site.js';
+import { landSite, type ShippedSite } from './shipped-site.js';
 
-const { site, templates, skipIssues, skipEntities, credits } = workerData as { site: Site; templates: Templates; skipIssues: string[]; skipEntities: string[]; credits: number };
+const { shipped, templates, skipIssues, skipEntities, credits } = workerData as { shipped: ShippedSite; templates: Templates; skipIssues: string[]; skipEntities: string[]; credits: number };
+const site = landSite(shipped);
 let available = credits;
 let wake: (() => void) | null = null;
 parentPort?.on('message', () => {

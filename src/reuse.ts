@@ -78,7 +78,7 @@ export function issueKeys(site: Site, fingerprint: string): Map<string, string> 
       // With --explain the articles carry their blocks, which changes the key: only a re-render.
       hash.update(JSON.stringify({ issue, previous: neighbour(i - 1), next: neighbour(i + 1) }));
       // Pages link to copies in other issues (同文另见): what they show of them.
-      hash.update(reprinted.get(issue.id) ?? '');
+      hash.update(reprinted(issue));
       keys.set(issue.id, hash.digest('hex'));
     });
   }

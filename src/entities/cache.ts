@@ -3,11 +3,17 @@
  * article's text, the names known for it, and the code of src/entities (a changed rule
  * invalidates every entry by itself). An incremental build analyses only new or changed
  * articles. The entries live in one file of JSON lines, `<key> <analysis>`, written whole and
- * renamed into place, holding exactly the entries the last build used.
+ * renamed into place, holding exactly the entries the last build used. The file is read and
+ * written a line at a time: as one string it is ~1.2 KB an article, twice over while it was split
+ * or joined (~300 MB at 50,000 articles).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
 import fg from 'fast-glob';
 import type { AnalysisInput, ArticleAnalysis } from './analyse.js';
 
@@ -29,24 +35,49 @@ export function analysisKey(fingerprint: string, input: AnalysisInput): string {
 
 /** The cached analyses in `dir` (none when the file is missing or unreadable). */
 export async function readAnalyses(dir: string): Promise<Map<string, ArticleAnalysis>> {
-  const text = await readFile(path.join(dir, FILE), 'utf8').catch(() => '');
   const entries = new Map<string, ArticleAnalysis>();
-  for (const line of text.split('\n')) {
-    const space = line.indexOf(' ');
-    if (space < 0) continue;
-    try {
-      entries.set(line.slice(0, space), JSON.parse(line.slice(space + 1)) as ArticleAnalysis);
-    } catch {
-      // a torn line: that article is analysed again
+  const input = createReadStream(path.join(dir, FILE), { encoding: 'utf8' });
+  try {
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+      const space = line.indexOf(' ');
+      if (space < 0) continue;
+      try {
+        entries.set(line.slice(0, space), JSON.parse(line.slice(space + 1)) as ArticleAnalysis);
+      } catch {
+        // a torn line: that article is analysed again
+      }
     }
+  } catch {
+    // a missing or unreadable file: what was read so far is still good
   }
   return entries;
 }
+
+/** Lines of the file gathered into writes of about this many characters. */
+const CHUNK = 1 << 20;
 
 /** Writes the entries this build used, replacing the file whole. */
 export async function writeAnalyses(dir: string, entries: ReadonlyMap<string, ArticleAnalysis>): Promise<void> {
   await mkdir(dir, { recursive: true });
   const temporary = path.join(dir, `${FILE}.${process.pid}.tmp`);
-  await writeFile(temporary, [...entries].map(([key, analysis]) => `${key} ${JSON.stringify(analysis)}\n`).join(''));
+  const output = createWriteStream(temporary);
+  const done = finished(output);
+  done.catch(() => undefined);
+  try {
+    let chunk = '';
+    for (const [key, analysis] of entries) {
+      chunk += `${key} ${JSON.stringify(analysis)}\n`;
+      if (chunk.length < CHUNK) continue;
+      const ready = output.write(chunk);
+      chunk = '';
+      if (!ready) await once(output, 'drain');
+    }
+    output.end(chunk);
+    await done;
+  } catch (error) {
+    output.destroy();
+    await rm(temporary, { force: true });
+    throw error;
+  }
   await rename(temporary, path.join(dir, FILE));
 }

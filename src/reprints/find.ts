@@ -12,9 +12,10 @@
  * itself is redone over the whole archive (cheap), so the result is the clean build's.
  */
 import { createHash } from 'node:crypto';
+import { lowerBound } from '../sorted.js';
 import { candidatePairs, signature } from './minhash.js';
 import { containment, normalise, shingles } from './shingles.js';
-import { emptyPairs, findPair, isPairTable, mergePairs, pairsOf, type PairTable } from './pairs.js';
+import { emptyPairs, findPair, isPairTable, mergePairs, PairRun, type PairTable } from './pairs.js';
 
 /** Fewer shingles than this (about 45 characters) is a formula or a one-line brief, not a text worth linking. */
 export const MIN_SHINGLES = 40;
@@ -104,15 +105,28 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
   const previousIndex = new Map(previousOrder.map((d, k) => [d, k]));
   const number = digests.map((d) => (d === null ? -1 : numberOf.get(d)!));
   const previousNumber = digests.map((d) => (d === null ? undefined : previousIndex.get(d)));
-  // Pairs computed in this build, and which of the last build's pairs were asked again (the
-  // memo keeps only pairs of the archive as it is, so it does not grow with deleted texts).
-  const fresh = new Map<number, number>();
+  // Which of the last build's pairs were asked again (the memo keeps only pairs of the archive
+  // as it is, so it does not grow with deleted texts), and the pairs computed in this build.
   const reused = new Uint8Array(previous.checked.keys.length);
-  let compared = 0;
+  // Candidates (each pair of articles once) are checked into a run: a text printed twice is
+  // checked under its first article only (the other copy's pairs are the same candidates, and
+  // computed again without being kept), so no key repeats. The excerpts' pairs are looked up in
+  // the candidates' sorted run; the rest go to a second run, where a pair asked again (by
+  // another longer copy, or for another printing) repeats, and the sort drops the repeats.
+  // Hash tables of these pairs were ~3 times their size at 50,000 synthetic articles (8.6
+  // million excerpts' pairs), and twice that while growing.
+  const firstOf = new Int32Array(order.length).fill(-1);
+  number.forEach((a, i) => {
+    if (a >= 0 && firstOf[a]! < 0) firstOf[a] = i;
+  });
+  const selfChecked = new Uint8Array(order.length);
+  const run = new PairRun();
+  const excerptRun = new PairRun();
+  let candidatesChecked: PairTable | null = null;
   const contain = (i: number, j: number): number => {
-    const key = pairKey(number[i]!, number[j]!, order.length);
-    let value = fresh.get(key);
-    if (value !== undefined) return value;
+    const a = number[i]!;
+    const b = number[j]!;
+    const key = pairKey(a, b, order.length);
     const pa = previousNumber[i];
     const pb = previousNumber[j];
     const at = pa !== undefined && pb !== undefined ? findPair(previous.checked, pairKey(pa, pb, previousOrder.length)) : -1;
@@ -120,46 +134,88 @@ export function findReprints(texts: readonly ReprintText[], previous: ReprintMem
       reused[at] = 1;
       return previous.checked.values[at]!;
     }
-    value = number[i] === number[j] ? 1 : containment(sets[i]!, sets[j]!);
-    compared++;
-    fresh.set(key, value);
+    if (candidatesChecked) {
+      const found = findPair(candidatesChecked, key);
+      if (found >= 0) return candidatesChecked.values[found]!;
+      const value = a === b ? 1 : containment(sets[i]!, sets[j]!);
+      excerptRun.push(key, value);
+      return value;
+    }
+    const value = a === b ? 1 : containment(sets[i]!, sets[j]!);
+    const first = a === b ? !selfChecked[a] : firstOf[a] === i && firstOf[b] === j;
+    if (first) {
+      if (a === b) selfChecked[a] = 1;
+      run.push(key, value);
+    }
     return value;
   };
 
-  const linked = texts.map(() => new Set<number>());
+  // Linked articles as pairs of their indexes (a Set per article held ~40 bytes a link): the
+  // candidates' links in the order found, which is key order; the excerpts' as found, repeats
+  // and all (whether a pair of excerpts is linked does not depend on the order they are asked).
+  const candidateLinks: number[] = [];
+  const excerptLinks = new PairRun();
   // Copies contained in each longer copy: two excerpts of one text are copies of each other too.
   const contained = texts.map(() => [] as number[]);
-  const pairs = candidatePairs(sigs);
+  let pairs: Uint32Array | null = candidatePairs(sigs);
+  const candidates = pairs.length / 2;
   for (let k = 0; k < pairs.length; k += 2) {
     const i = pairs[k]!;
     const j = pairs[k + 1]!;
     if (contain(i, j) < THRESHOLD) continue;
-    linked[i]!.add(j);
-    linked[j]!.add(i);
+    candidateLinks.push(pairKey(i, j, texts.length));
     const [small, large] = sets[i]!.length <= sets[j]!.length ? [i, j] : [j, i];
     contained[large]!.push(small);
   }
+  pairs = null;
+  candidatesChecked = run.table(order.length);
   for (const excerpts of contained) {
     if (excerpts.length > MAX_EXCERPTS) continue;
     for (let a = 0; a < excerpts.length; a++) {
       for (let b = a + 1; b < excerpts.length; b++) {
         const i = excerpts[a]!;
         const j = excerpts[b]!;
+        const key = pairKey(i, j, texts.length);
         // Two excerpts that overlap, not two stories that a longer text (or a misjoined page) both holds.
-        if (!linked[i]!.has(j) && contain(i, j) >= EXCERPT_OVERLAP) {
-          linked[i]!.add(j);
-          linked[j]!.add(i);
-        }
+        if (candidateLinks[lowerBound(candidateLinks, key)] !== key && contain(i, j) >= EXCERPT_OVERLAP) excerptLinks.push(key, 1);
       }
     }
   }
+  // The texts are no longer needed: let them go before the sorts below.
+  sets.length = 0;
+  contained.length = 0;
   const reprints = new Map<string, string[]>();
-  linked.forEach((others, i) => {
-    if (others.size > 0) reprints.set(texts[i]!.id, [...others].sort((a, b) => a - b).map((k) => texts[k]!.id));
+  adjacency([candidateLinks, excerptLinks.table(texts.length).keys], texts.length).forEach((others, i) => {
+    if (others.length > 0) reprints.set(texts[i]!.id, Array.from(others, (k) => texts[k]!.id));
   });
   const sortedSignatures = new Map(order.map((d) => [d, signatures.get(d)!]));
-  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), pairsOf(fresh));
-  return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates: pairs.length / 2, compared };
+  const excerptsChecked = excerptRun.table(order.length);
+  const compared = candidatesChecked.keys.length + excerptsChecked.keys.length;
+  const checked = mergePairs(renumbered(previous.checked, reused, previousOrder, numberOf), mergePairs(candidatesChecked, excerptsChecked));
+  return { reprints, memo: { signatures: sortedSignatures, checked }, computed, candidates, compared };
+}
+
+/** Each of `count` items' partners, ascending, from lists of pair keys (`pairKey`, in any order). */
+export function adjacency(keyLists: ReadonlyArray<ArrayLike<number>>, count: number): Uint32Array[] {
+  const sizes = new Uint32Array(count);
+  for (const keys of keyLists) {
+    for (let k = 0; k < keys.length; k++) {
+      sizes[Math.floor(keys[k]! / count)]!++;
+      sizes[keys[k]! % count]!++;
+    }
+  }
+  const lists = Array.from(sizes, (size) => new Uint32Array(size));
+  const filled = new Uint32Array(count);
+  for (const keys of keyLists) {
+    for (let k = 0; k < keys.length; k++) {
+      const a = Math.floor(keys[k]! / count);
+      const b = keys[k]! % count;
+      lists[a]![filled[a]!++] = b;
+      lists[b]![filled[b]!++] = a;
+    }
+  }
+  for (const list of lists) list.sort();
+  return lists;
 }
 
 /**
@@ -191,6 +247,11 @@ const MAGIC = 'baokan-reprints-3';
  * (exactly as computed, so a reused pair is decided as a clean build decides it).
  */
 export function encodeMemo(memo: ReprintMemo): Buffer {
+  return Buffer.concat(memoParts(memo));
+}
+
+/** `encodeMemo`'s bytes in parts, the pairs as views of their arrays: written one after another, no copy of the whole. */
+export function memoParts(memo: ReprintMemo): Buffer[] {
   const entries = [...memo.signatures];
   const width = entries[0]?.[1].length ?? 0;
   const count = entries.length;
@@ -203,7 +264,7 @@ export function encodeMemo(memo: ReprintMemo): Buffer {
     Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).copy(body, k * entry + 20);
   });
   const bytes = (a: Float64Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  return Buffer.concat([header, body, bytes(keys), bytes(values)]);
+  return [header, body, bytes(keys), bytes(values)];
 }
 
 /** Reads what `encodeMemo` wrote; anything else (another format, a torn file) gives an empty memo. */

@@ -45,7 +45,8 @@ export function signature(shingles: Uint32Array): Uint32Array {
  * take no part), sorted by i then j. Buckets holding more than `maxBucket` texts are what very
  * common text (a standard closing formula) makes, not reprints; they are skipped so the work
  * stays linear. Pairs are gathered as codes `i * n + j` in a typed array, sorted and deduplicated
- * there (8 bytes a proposal instead of a Set entry and a tuple per pair).
+ * there (8 bytes a proposal instead of a Set entry and a tuple per pair), also whenever the
+ * array fills, so it grows with the distinct pairs rather than with the proposals.
  */
 export function candidatePairs(signatures: ReadonlyArray<Uint32Array | null>, maxBucket = 64): Uint32Array {
   const n = signatures.length;
@@ -66,22 +67,34 @@ export function candidatePairs(signatures: ReadonlyArray<Uint32Array | null>, ma
       for (let a = 0; a < bucket.length; a++) {
         for (let b = a + 1; b < bucket.length; b++) {
           if (size === codes.length) {
-            const grown = new Float64Array(codes.length * 2);
-            grown.set(codes);
-            codes = grown;
+            // Full: drop the repeats first (a pair of close copies is proposed by most of the
+            // bands), and grow only if that leaves the array more than half full.
+            size = sortUnique(codes, size);
+            if (2 * size > codes.length) {
+              const grown = new Float64Array(codes.length * 2);
+              grown.set(codes.subarray(0, size));
+              codes = grown;
+            }
           }
           codes[size++] = bucket[a]! * n + bucket[b]!;
         }
       }
     }
   }
-  const sorted = codes.subarray(0, size).sort();
-  let unique = 0;
-  for (let k = 0; k < size; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[unique++] = sorted[k]!;
+  const unique = sortUnique(codes, size);
+  const sorted = codes;
   const pairs = new Uint32Array(unique * 2);
   for (let k = 0; k < unique; k++) {
     pairs[2 * k] = Math.floor(sorted[k]! / n);
     pairs[2 * k + 1] = sorted[k]! % n;
   }
   return pairs;
+}
+
+/** Sorts the first `size` codes and keeps each once at the front; returns how many there are. */
+function sortUnique(codes: Float64Array, size: number): number {
+  const sorted = codes.subarray(0, size).sort();
+  let unique = 0;
+  for (let k = 0; k < size; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[unique++] = sorted[k]!;
+  return unique;
 }

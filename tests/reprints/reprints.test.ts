@@ -1,7 +1,14 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readReprintMemo, writeReprintMemo } from '../../src/cache.js';
 import { containment, normalise, shingles, SHINGLE } from '../../src/reprints/shingles.js';
 import { BANDS, candidatePairs, HASHES, signature } from '../../src/reprints/minhash.js';
 import { decodeMemo, encodeMemo, findReprints, MIN_SHINGLES } from '../../src/reprints/find.js';
+import { isPairTable } from '../../src/reprints/pairs.js';
+import { reprintTexts } from '../../src/reprints/site.js';
+import type { Site } from '../../src/site.js';
 import { measureReprints } from './measure.js';
 
 const story = '区政府召开常务会议，研究部署今年城市更新和旧区改造工作。会议指出，要坚持以人民为中心，加快推进成片旧改，让更多居民早日圆安居梦。会议要求各街道压实责任，倒排时间节点，确保年底前完成征收签约。会议还审议了老旧小区综合治理三年行动方案，明确加装电梯、雨污分流和停车改造等重点任务。';
@@ -55,6 +62,16 @@ describe('MinHash and LSH', () => {
     expect([...candidatePairs([same, same, same], 2)]).toEqual([]);
     expect([...candidatePairs([same, same, same], 3)]).toEqual([0, 1, 0, 2, 1, 2]);
   });
+
+  it('give each pair once however many bands propose it, past the size where the list is first compacted', () => {
+    // 60 copies of one text and 60 of another: every band proposes all 2 × 1,770 pairs again.
+    const a = signature(shingles(normalise(story)));
+    const b = signature(shingles(normalise(other)));
+    const sigs = Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? a : b));
+    const expected: number[] = [];
+    for (let i = 0; i < 120; i++) for (let j = i + 2; j < 120; j += 2) expected.push(i, j);
+    expect([...candidatePairs(sigs)]).toEqual(expected);
+  });
 });
 
 describe('findReprints', () => {
@@ -74,6 +91,21 @@ describe('findReprints', () => {
     expect(reprints.has('b')).toBe(false);
     expect(reprints.has('e')).toBe(false);
     expect(shingles(normalise(texts[4]!.text)).length).toBeLessThan(MIN_SHINGLES);
+  });
+
+  it('checks each pair of texts once, however many articles print them, and keeps it once in the memo', () => {
+    // Three printings of one text, two of its excerpt and two of the other: pairs of articles
+    // repeat pairs of texts, candidates and excerpts' pairs ask the same pairs again.
+    const printed = [...texts, { id: 'f', text: story }, { id: 'g', text: story.slice(0, 70) }, { id: 'h', text: story }, { id: 'i', text: other }];
+    const clean = findReprints(printed);
+    expect(clean.reprints.get('f')).toEqual(['a', 'c', 'd', 'g', 'h']);
+    expect(clean.reprints.get('g')).toEqual(['a', 'c', 'd', 'f', 'h']);
+    expect(clean.reprints.get('b')).toEqual(['i']);
+    expect(isPairTable(clean.memo.checked, clean.memo.signatures.size ** 2)).toBe(true);
+    expect(clean.compared).toBe(clean.memo.checked.keys.length);
+    // Every pair of distinct texts among a, c, d, b (a and f are one text, d and g another).
+    expect(clean.memo.checked.keys.length).toBeGreaterThanOrEqual(3);
+    expect(findReprints(printed, clean.memo).compared).toBe(0);
   });
 
   it('does not link texts that share only an opening sentence or a closing formula', () => {
@@ -123,6 +155,32 @@ describe('findReprints', () => {
     const keys = bytes.length - 16 * first.memo.checked.keys.length;
     bytes.copy(bytes, keys, keys + 8, keys + 16);
     expect(decodeMemo(bytes, HASHES).checked.keys.length).toBe(0);
+  });
+
+  it('saves the memo in parts as the bytes encodeMemo gives, and reads it back whole', async () => {
+    const memo = findReprints(texts).memo;
+    const dir = await mkdtemp(path.join(tmpdir(), 'baokan-memo-'));
+    try {
+      await writeReprintMemo(dir, memo);
+      expect(await readFile(path.join(dir, 'reprints.bin'))).toEqual(encodeMemo(memo));
+      const read = await readReprintMemo(dir);
+      expect(read.checked).toEqual(memo.checked);
+      expect([...read.signatures]).toEqual([...memo.signatures]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reprintTexts', () => {
+  it('gives each article\'s paragraphs as one text, joined when read rather than kept beside the site', () => {
+    const article = { paragraphs: [story, other] };
+    const site = { articles: [{ id: 'a-1', article }] } as unknown as Site;
+    const [text] = reprintTexts(site);
+    expect(text!.id).toBe('a-1');
+    expect(text!.text).toBe(`${story}\n${other}`);
+    article.paragraphs = [third];
+    expect(text!.text).toBe(third);
   });
 });
 
