@@ -83,6 +83,11 @@ function applyTitle(d: Draft, stack: Unit[]): void {
   d.afterBody = false;
 }
 
+/** A teaser: titles and a pointer to another 版, no text of its own on this page. */
+function isTeaserBox(d: Draft): boolean {
+  return d.hasTitle && d.closed && d.article.paragraphs.length === 0 && d.article.continuedTo !== null;
+}
+
 /** Builds the articles of a page from its reading-order items. */
 export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } {
   const drafts: Draft[] = [];
@@ -117,6 +122,14 @@ export function assemble(items: Item[]): { articles: Article[]; loose: Unit[] } 
       // article above it rather than making a headless article of its own.
       if (d && d.closed && item.stray && d.article.paragraphs.length > 0) {
         addParagraph(d, item);
+        continue;
+      }
+      // Text right after a teaser box (导读 … 详见3版) set inside an article goes on with the
+      // article the box interrupts, when nothing signed that article off.
+      const before = drafts[drafts.length - 2];
+      if (d && isTeaserBox(d) && !item.lead && before && before.article.paragraphs.length > 0 && !before.closed) {
+        addParagraph(before, item);
+        cur = before;
         continue;
       }
       // A second lead, or text after a closed article, starts a new article.

@@ -218,13 +218,28 @@ function titleStack(units: Unit[], k: number): string[] {
 }
 
 /** Text of the body blocks before `i` back to the start of its article (a title or a lead). */
+/** Where the teaser box whose last title line is units[k] starts (its titles point to another 版), or null. */
+function teaserBoxStart(units: Unit[], k: number): number | null {
+  const after = units[pastTransparent(units, k, 1)];
+  if (after?.kind !== 'jump-marker' || after.marker?.direction !== 'to') return null;
+  let start = k;
+  while (start > 0 && TITLE_KINDS.has(units[start - 1]?.kind ?? '') && units[start - 1]?.kind !== 'intertitle') start--;
+  return start;
+}
+
 function contextBefore(units: Unit[], i: number): string {
   const parts: string[] = [];
   for (let k = i; k >= 0 && parts.length < 12; k--) {
     const u = units[k];
     if (!u) break;
-    // The article's title names its topic best: it ends the context, included.
+    // The article's title names its topic best: it ends the context, included. A teaser box
+    // (导读 … 详见3版) set inside an article is not its title: the context goes on above the box.
     if (TITLE_KINDS.has(u.kind) && u.kind !== 'intertitle') {
+      const box = teaserBoxStart(units, k);
+      if (box !== null) {
+        k = box;
+        continue;
+      }
       parts.push(...titleStack(units, k));
       break;
     }

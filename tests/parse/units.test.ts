@@ -407,6 +407,14 @@ describe('page-level reading order (rounds 7–8 and simulated pages)', () => {
     expect(law?.paragraphs[0]).toMatch(/^本报讯 3月3日/u);
   });
 
+  it('goes on with the article a teaser box interrupts', () => {
+    const page = '科创走廊联席会议召开\n\n本报讯 12月6日，九城市联席会议在松江召开，发布一批协同创新成果。\n\n会上，九城市签署了产业链合作协议，大型科研仪器将向走廊内企业开放共享。\n\n导读\n\n九科绿洲首批项目开工\n\n详见3版\n\n区长陆文博表示，松江将持续深化科创走廊建设，与各兄弟城市一道推进协同发展。\n\n广富林考古成果展开幕\n\n本报讯 12月5日，考古成果展在广富林文化展示馆开幕。';
+    const got = articles(page);
+    expect(got.map((a) => a.headline)).toEqual(['科创走廊联席会议召开', '九科绿洲首批项目开工', '广富林考古成果展开幕']);
+    expect(got[0]?.paragraphs.at(-1)).toMatch(/^区长陆文博表示/u);
+    expect(got[1]?.paragraphs).toEqual([]);
+  });
+
   it('reads briefs set after any bullet (△ ☆ ▷) as briefs', () => {
     const got = articles('区简讯\n\n△5月17日，区卫健委在朱泾镇开展义诊活动，服务居民300余人次。\n\n△近日，山阳镇举办青年人才交流会，40余家企业参加。');
     expect(got.map((a) => a.paragraphs[0])).toEqual(['5月17日，区卫健委在朱泾镇开展义诊活动，服务居民300余人次。', '近日，山阳镇举办青年人才交流会，40余家企业参加。']);
