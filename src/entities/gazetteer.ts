@@ -78,11 +78,11 @@ export function regionNames(): Set<string> {
 /** Every gazetteer name with its trust; `frequency` and `tag` are the dictionary's. */
 export function gazetteerNames(frequency: (word: string) => number, tag: (word: string) => string): Map<string, Trust> {
   const names = new Map<string, Trust>();
+  // Numbers, adverbs and verbs (四团, 真新) are read as such; common words only re-cut unknown words.
+  const word = (name: string): boolean => /^[mdv]/u.test(tag(name)) || frequency(name) >= COMMON_FREQUENCY;
   const short = (name: string, always: boolean) => {
     if (name.length < 2 || names.has(name)) return;
-    // Numbers, adverbs and verbs (四团, 真新) are read as such; common words only re-cut unknown words.
-    const word = /^[mdv]/u.test(tag(name)) || frequency(name) >= COMMON_FREQUENCY;
-    names.set(name, always || !word ? 'short' : 'part');
+    names.set(name, always || !word(name) ? 'short' : 'part');
   };
   names.set('上海市', 'full');
   names.set('上海', 'full');
@@ -92,7 +92,7 @@ export function gazetteerNames(frequency: (word: string) => number, tag: (word: 
   }
   addNation(names, frequency, tag);
   // A landmark no common word spells is a place wherever it stands, and cuts the words jieba made across it (陆家嘴|金融贸易区).
-  for (const name of LANDMARKS) if (!names.has(name)) names.set(name, /^[mdv]/u.test(tag(name)) || frequency(name) >= COMMON_FREQUENCY ? 'part' : 'full');
+  for (const name of LANDMARKS) if (!names.has(name)) names.set(name, word(name) ? 'part' : 'full');
   for (const [district, divisions] of Object.entries(DIVISIONS)) {
     // 嘉定, 浦东: a district's short name is a place however common the word.
     short(district.replace(/(新区|区)$/u, ''), true);

@@ -56,8 +56,6 @@ const CLOSED_TAGS = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 'd', 'r', 'm', 'mq'
 const ORG_PARTS = new Set([...PROPER, 'n', 'a', 'an', 'b', 'eng', 'l', 's']);
 // Company names also take verbal nouns: 城市|建设|投资|（集团）有限公司; elsewhere they are the sentence's verbs (调研, 建设).
 const COMPANY = /(公司|集团)$/u;
-// Asked of every word many times: a test of the code points, not a Unicode-property regex.
-const HAN_ONLY = { test: hanOnly };
 const SPACE = /^\s+$/u;
 // Administrative units close a place: 上海市|杨浦区|控江路 are three places, not one.
 const ADMIN_END = /[省市县区]$/u;
@@ -179,7 +177,7 @@ function splitFunctionChars(tokens: Token[]): Token[] {
     const last = t.word[t.word.length - 1]!;
     // 黄浩带|着: a name's last character that makes a common word with the next one (带着) is that word's.
     const after = tokens[i + 1]?.word ?? '';
-    const verb = t.word.length === 3 && SURNAMES.has(t.word[0]!) && HAN_ONLY.test(after) && dictionaryFrequency(last + after) >= 1000;
+    const verb = t.word.length === 3 && SURNAMES.has(t.word[0]!) && hanOnly(after) && dictionaryFrequency(last + after) >= 1000;
     const tail = (FUNCTION_CHARS.has(last) && (end - start >= 3 || (end - start === 2 && SUFFIX_CHARS.has(t.word[t.word.length - 2]!)))) || verb ? { word: last, tag: verb ? 'v' : 'p', start: end - 1, end } : null;
     if (tail) end--;
     // Not before a place's ending: 市光|三村 is an estate, not 市|光三村.
@@ -214,7 +212,7 @@ function splitHeads(tokens: Token[]): Token[] {
 const DIRECTION_VERB = /^[东西南北][起至到]/u;
 
 function glueHead(t: Token): { word: string; tag: string } | null {
-  if (!HAN_ONLY.test(t.word)) return null;
+  if (!hanOnly(t.word)) return null;
   // 东至 is also a county's name, but never in a road's description.
   if ((t.tag === 'x' || t.word.length === 2) && DIRECTION_VERB.test(t.word)) return { word: t.word.slice(0, 2), tag: 'v' };
   // 委副, 委|与区: a bureau's last character glued to the post or the conjunction after it.
@@ -244,7 +242,7 @@ function splitGlued(tokens: Token[]): Token[] {
   return tokens.flatMap((t, i): Token | Token[] => {
     const before = tokens[i - 1];
     // 河长, 湖长: a post, not a river and what follows it.
-    if (!before || t.word.length < 2 || CLOSED_TAGS.has(before.tag) || !HAN_ONLY.test(before.word) || isTitle(t.word)) return t;
+    if (!before || t.word.length < 2 || CLOSED_TAGS.has(before.tag) || !hanOnly(before.word) || isTitle(t.word)) return t;
     const head = PLACE_HEAD.exec(t.word)?.[0] ?? BODY_BEFORE_TITLE.exec(t.word)?.[1];
     if (!head) return t;
     const tail = t.word.slice(head.length);
@@ -319,7 +317,7 @@ function addressedPeople(text: string, tokens: Token[]): Candidate[] {
     const familiar = /^[老小]$/u.test(t.word) && (next?.word.length === 1 || spoken) ? { word: t.word + next!.word[0], end: next!.start + 1 } : /^[老小].$/u.test(t.word) ? { word: t.word, end: t.end } : null;
     if (!familiar || !SURNAMES.has(familiar.word[1]!)) return;
     // A word the dictionary knows (老汤, 老师) is a name only before a speech verb (老陆|说).
-    const cue = spoken || PERSON_CUES.some((c) => tokens[nextWord(tokens, i + (t.word.length === 2 ? 1 : 2))]?.word.startsWith(c));
+    const cue = spoken || isCue(tokens[nextWord(tokens, i + (t.word.length === 2 ? 1 : 2))]);
     if (cue || (['nr', 'x', 't'].includes(t.word.length === 2 ? t.tag : 'x') && !['n', 'v', 'a', 'd', 'm'].includes(dictionaryTag(familiar.word)))) {
       out.push(candidate(text, t.start, familiar.end, 'person', 1));
     }
@@ -347,7 +345,7 @@ function dottedNames(text: string, tokens: Token[]): Candidate[] {
 }
 
 function foreignPart(token: Token | undefined): boolean {
-  return !!token && HAN_ONLY.test(token.word) && token.word.length <= 5 && (PERSON_TAGS.has(token.tag) || FOREIGN_TAGS.has(token.tag));
+  return !!token && hanOnly(token.word) && token.word.length <= 5 && (PERSON_TAGS.has(token.tag) || FOREIGN_TAGS.has(token.tag));
 }
 
 /** Longest candidates first, then the better-ranked, then the earlier; overlaps are dropped. */
@@ -434,7 +432,7 @@ function isTitle(word: string): boolean {
 
 function closingOf(token: Token): Closing | null {
   // 区委常委, 党工委书记: a title, not an organisation.
-  if (!HAN_ONLY.test(token.word) || isTitle(token.word)) return null;
+  if (!hanOnly(token.word) || isTitle(token.word)) return null;
   if (ZONE.test(token.word)) {
     const head = token.word.replace(ZONE, '');
     return PROPER.has(token.tag) && head.length >= 2 && !GENERIC_PREFIXES.has(head) ? { kind: 'place', alone: true } : { kind: 'place', alone: false, needsPlace: true };
@@ -485,7 +483,7 @@ type Reach = 'nouns' | 'verbs' | 'open';
 function canExtend(token: Token, kind: 'place' | 'org', reach: Reach, close?: Token): boolean {
   // 志愿者|协会, 律师|协会: a kind of person names the association of its kind.
   const members = kind === 'org' && !!close && ASSOCIATION.test(close.word) && isTitle(token.word) && !MEMBERS.includes(token.word) && !TITLE_POSTS.test(token.word);
-  if (!HAN_ONLY.test(token.word) || ((isTitle(token.word) || MEMBERS.includes(token.word)) && !members) || CAPTION_LEADS.has(token.word)) return false;
+  if (!hanOnly(token.word) || ((isTitle(token.word) || MEMBERS.includes(token.word)) && !members) || CAPTION_LEADS.has(token.word)) return false;
   // 欧阳|路|街道, 秦皇岛路|码头: a road or town names the area or structure after it; 区, 市 close.
   // A 街道 is an area of its own: 殷行街道|老旧小区 names nothing.
   if (kind === 'place') return (PROPER.has(token.tag) || (closing(token)?.kind === 'place' && NAMES_NEXT.test(token.word)) || token.word === '新') && !ADMIN_END.test(token.word) && !token.word.endsWith('街道');
@@ -522,7 +520,7 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j]!;
     // （集团） and the like inside a company name.
-    if (close.kind === 'org' && /^[）)]$/u.test(t.word) && /^[（(]$/u.test(tokens[j - 2]?.word ?? '') && HAN_ONLY.test(tokens[j - 1]?.word ?? '')) {
+    if (close.kind === 'org' && /^[）)]$/u.test(t.word) && /^[（(]$/u.test(tokens[j - 2]?.word ?? '') && hanOnly(tokens[j - 1]?.word ?? '')) {
       const inner = tokens[j - 1]!.word.length + 2;
       if (length + inner > MAX_LENGTH.org) break;
       length += inner;
@@ -562,8 +560,8 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
     if (LEVEL_BODIES.test(token.word) && LEVEL_BODIES.test(t.word)) break;
     // A common word names a road (大学|路), two at most, not in front of a proper name (利用|凤城|路).
     // Before a road's direction any one character may be its name (真|南路), as jieba reads it as a word of its own.
-    const directed = j === i - 1 && DIRECTED_ROAD.test(token.word) && t.word.length === 1 && HAN_ONLY.test(t.word) && !FUNCTION_CHARS.has(t.word);
-    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && HAN_ONLY.test(t.word) && (!CLOSED_TAGS.has(t.tag) || directed) && (closing(t)?.kind !== 'place' || directed);
+    const directed = j === i - 1 && DIRECTED_ROAD.test(token.word) && t.word.length === 1 && hanOnly(t.word) && !FUNCTION_CHARS.has(t.word);
+    const road = close.kind === 'place' && ROAD.test(token.word) && (j === i - 1 || (j === i - 2 && !PROPER.has(tokens[i - 1]!.tag))) && hanOnly(t.word) && (!CLOSED_TAGS.has(t.tag) || directed) && (closing(t)?.kind !== 'place' || directed);
     // Numbered estates and plots: 田林|十二|村, 八一|村, 定海|149|街坊; 第二|小学, 第一|房屋… in an organisation's name.
     if (j === i - 1 && close.kind === 'place' && NUMBERED.test(token.word) && NUMERAL.test(t.word)) {
       length += t.word.length;
@@ -583,7 +581,7 @@ function nameStart(tokens: Token[], i: number, close: Closing, reach: Reach, ind
     first = j;
   }
   // Generic words do not start a name: 全区|各街道, 该校.
-  while (first < i && (GENERIC_PREFIXES.has(tokens[first]!.word) || !HAN_ONLY.test(tokens[first]!.word))) first++;
+  while (first < i && (GENERIC_PREFIXES.has(tokens[first]!.word) || !hanOnly(tokens[first]!.word))) first++;
   return first;
 }
 
@@ -656,7 +654,7 @@ function suffixedNames(tokens: Token[], places: ReadonlySet<string>, index?: Nam
 /** A personal name starting at token `i` (one word, or a surname and a given name cut apart), or null. */
 function nameAt(tokens: Token[], i: number, titled = false, context = titled): { start: number; end: number; last: number } | null {
   const t = tokens[i];
-  if (!t || !HAN_ONLY.test(t.word)) return null;
+  if (!t || !hanOnly(t.word)) return null;
   const surnameLength = SURNAMES.has(t.word.slice(0, 2)) && t.word.length >= 2 ? 2 : SURNAMES.has(t.word.slice(0, 1)) ? 1 : 0;
   if (surnameLength === 0) return null;
   const next = tokens[i + 1];
@@ -674,16 +672,16 @@ function nameAt(tokens: Token[], i: number, titled = false, context = titled): {
   const nameLike = (x: Token) => PERSON_TAGS.has(x.tag) || (titled && NAME_WORD_TAGS.has(x.tag)) || (x === t && alone) || (x !== t && surnameTagged && x.word.length === 2 && GIVEN_TAGS.has(x.tag) && !PERSON_CUES.includes(x.word));
   // After a title an unknown word is a name even when it ends like a place (记者 朱良城).
   const named = closing(t) === null || (titled && t.tag === 'x' && t.word.length === 3) || alone;
-  const glued = t.tag === 'x' && t.word.length === surnameLength + 3 && GLUED_VERBS.has(t.word.at(-1)!);
+  // 骆嘉说, 仇敏作, 丁德茂去: the HMM glued a verb to the name.
+  const glued = t.tag === 'x' && t.word.length >= 3 && t.word.length - surnameLength <= 3 && GLUED_VERBS.has(t.word.at(-1)!);
   if (t.word.length > surnameLength && (t.word.length <= surnameLength + 2 || glued) && nameLike(t) && named) {
-    // 骆嘉说, 仇敏作, 丁德茂去: the HMM glued a verb to the name.
-    if (t.tag === 'x' && t.word.length >= 3 && t.word.length - surnameLength <= 3 && GLUED_VERBS.has(t.word.at(-1)!)) return { start: t.start, end: t.end - 1, last: i };
+    if (glued) return { start: t.start, end: t.end - 1, last: i };
     // 朱勤 | 皓: the HMM cut a three-character name after two; not 顾客|朱|老伯, where the character is the next name's surname.
     // After a title the third character may be any open word but a verb (指导老师 甘国|平).
     const addressed = SURNAMES.has(next?.word ?? '') && ADDRESS_WORDS.includes(tokens[i + 2]?.word ?? '');
     // After a title, kin or a kind of person, any character but a verb or a word of its own (鲍静|初, 韦小|棠).
     const third = !!next && (SPLIT_NAME_TAGS.has(next.tag) || (context && !/^v/u.test(next.tag) && !AFTER_NAME_CHARS.has(next.word) && (t.tag !== 'x' || !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag) || standsAlone(tokens[i + 2]))));
-    if (t.word.length === 2 && next && next.word.length === 1 && HAN_ONLY.test(next.word) && third && !addressed) return { start: t.start, end: next.end, last: i + 1 };
+    if (t.word.length === 2 && next && next.word.length === 1 && hanOnly(next.word) && third && !addressed) return { start: t.start, end: next.end, last: i + 1 };
     // 卞明 | 轩作: the third character glued to the verb after it.
     if (t.word.length === 2 && t.tag === 'x' && next?.tag === 'x' && next.word.length === 2 && GLUED_VERBS.has(next.word[1]!)) return { start: t.start, end: next.start + 1, last: i + 1 };
     // 贺建 | 明说: the HMM glued the name's last character to the speech verb.
@@ -694,7 +692,7 @@ function nameAt(tokens: Token[], i: number, titled = false, context = titled): {
   // After a compound surname one character of any open word is the given name (南宫|月).
   // A surname tagged as a name's takes any given name its tag allows (阎/nr|立新/d).
   const given = (surnameLength === 2 && next?.word.length === 1 && !FUNCTION_TAGS_BUT_NUMBERS.has(next.tag)) || (surnameTagged && !!next && next.word.length === 2 && GIVEN_TAGS.has(next.tag));
-  if (t.word.length === surnameLength && next && HAN_ONLY.test(next.word) && next.word.length <= 2 && (titled || closing(next) === null || (context && surnameTagged)) && (nameLike(next) || surnameLength === 2 || titled) && (given || !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag))) {
+  if (t.word.length === surnameLength && next && hanOnly(next.word) && next.word.length <= 2 && (titled || closing(next) === null || (context && surnameTagged)) && (nameLike(next) || surnameLength === 2 || titled) && (given || !(titled ? FUNCTION_TAGS : CLOSED_TAGS).has(next.tag))) {
     // 申屠|红说, 俞|晴和|市民: the given name's second character is the verb or conjunction after it.
     const glued = next.word.length === 2 && next.tag !== 'nr' && gluedAfterName(next.word[1]!, tokens[i + 2]);
     return { start: t.start, end: glued ? next.start + 1 : next.end, last: i + 1 };
@@ -706,21 +704,26 @@ function nameAt(tokens: Token[], i: number, titled = false, context = titled): {
 function bareName(tokens: Token[], i: number): number {
   const t = tokens[i]!;
   const next = tokens[i + 1];
-  if (t.tag !== 'x' || t.word.length !== 3 || !HAN_ONLY.test(t.word) || !SURNAMES.has(t.word[0]!) || SURNAMES.has(t.word.slice(0, 2))) return 0;
+  if (t.tag !== 'x' || t.word.length !== 3 || !hanOnly(t.word) || !SURNAMES.has(t.word[0]!) || SURNAMES.has(t.word.slice(0, 2))) return 0;
   // 和同乡, 查得细, 常说: a surname that is first a function word or verb starts no bare name; 褚某 is named apart.
   if (WEAK_SURNAMES.has(t.word[0]!) || t.word.includes('某') || closing(t) !== null || (next && closing(next))) return 0;
   // 罗嘉说, 仇敏作: the HMM glued a verb to a two-character name.
   return GLUED_VERBS.has(t.word[2]!) ? t.end - 1 : t.end;
 }
 
+/** Does `token` open with what is said or done after a name (表示, 说, 介绍…)? */
+function isCue(token: Token | undefined): boolean {
+  return !!token && PERSON_CUES.some((cue) => token.word.startsWith(cue));
+}
+
 /** Does what follows a word leave it standing as a name: the end, a space or a mark, a speech verb, another verb? */
 function standsAlone(after: Token | undefined): boolean {
-  return !after || !HAN_ONLY.test(after.word) || after.tag === 'v' || AFTER_NAME_TAGS.has(after.tag) || PERSON_CUES.some((cue) => after.word.startsWith(cue));
+  return !after || !hanOnly(after.word) || after.tag === 'v' || AFTER_NAME_TAGS.has(after.tag) || isCue(after);
 }
 
 /** Is `char`, the last of a name's word, a speech verb or a conjunction glued to it (…说, …和|市民)? */
 function gluedAfterName(char: string, after: Token | undefined): boolean {
-  return char === '说' || (FUNCTION_CHARS.has(char) && !!after && HAN_ONLY.test(after.word) && !CLOSED_TAGS.has(after.tag));
+  return char === '说' || (FUNCTION_CHARS.has(char) && !!after && hanOnly(after.word) && !CLOSED_TAGS.has(after.tag));
 }
 
 function nextWord(tokens: Token[], i: number): number {
@@ -731,7 +734,7 @@ function nextWord(tokens: Token[], i: number): number {
 
 /** Does `token` name a kind of person (爱好者, 巡护|员, 毕业生, 画家, 厨师长), which a name may follow as it follows a title? */
 function personNoun(token: Token): boolean {
-  return ['n', 'zg', 'ng', 'nr'].includes(token.tag) && HAN_ONLY.test(token.word) && PERSON_NOUN.test(token.word) && !COMMON_NOUNS.has(token.word);
+  return ['n', 'zg', 'ng', 'nr'].includes(token.tag) && hanOnly(token.word) && PERSON_NOUN.test(token.word) && !COMMON_NOUNS.has(token.word);
 }
 
 /** Is token `i` the 的 of an age (80|岁|的), which a name often follows? */
@@ -765,7 +768,7 @@ function titledPeople(text: string, tokens: Token[]): Candidate[] {
       const after = tokens[nextWord(tokens, name.last + 1)];
       // 夏侯|敏说: the speech verb glued to the name is its cue.
       const saidInside = name.end === tokens[name.last]!.end - 1 && text[name.end] === '说';
-      if (saidInside || (after && PERSON_CUES.some((cue) => after.word.startsWith(cue)))) out.push(candidate(text, name.start, name.end, 'person', 1));
+      if (saidInside || isCue(after)) out.push(candidate(text, name.start, name.end, 'person', 1));
     }
   });
   return out;
@@ -792,7 +795,7 @@ function listedPeople(text: string, tokens: Token[], chosen: Candidate[]): Candi
 function dictionaryNames(tokens: Token[]): Candidate[] {
   const out: Candidate[] = [];
   tokens.forEach((t, i) => {
-    if (!HAN_ONLY.test(t.word) || t.word.length < 2) return;
+    if (!hanOnly(t.word) || t.word.length < 2) return;
     const kind = t.tag === 'ns' ? 'place' : t.tag === 'nt' && t.word.length >= 3 ? 'org' : null;
     if (!kind || COMMON_NS.has(t.word) || dictionaryFrequency(t.word) < TRUSTED_FREQUENCY[kind]) return;
     // 党代会, 音乐会: meetings, unless the word ends as an organisation does (委员会, 协会).
@@ -823,7 +826,7 @@ function brandNames(text: string, tokens: Token[], places: ReadonlySet<string>):
   const out: Candidate[] = [];
   tokens.forEach((t, i) => {
     const brand = tokens[i - 1];
-    if (!TRADES.has(t.word) || !brand || brand.word.length !== 2 || !HAN_ONLY.test(brand.word) || !BRAND_TAGS.has(brand.tag)) return;
+    if (!TRADES.has(t.word) || !brand || brand.word.length !== 2 || !hanOnly(brand.word) || !BRAND_TAGS.has(brand.tag)) return;
     // A common word (智慧|物流) is the trade's kind, not a brand.
     if (brand.tag !== 'ns' && dictionaryFrequency(brand.word) >= COMMON_BRAND) return;
     const after = tokens[i + 1];
@@ -831,7 +834,7 @@ function brandNames(text: string, tokens: Token[], places: ReadonlySet<string>):
     const postAt = (x: Token | undefined) => !!x && (isTitle(x.word) || MEMBERS.includes(x.word) || closing(x)?.kind === 'org');
     const post = postAt(after) || (!!after && ['n', 'an', 'vn'].includes(after.tag) && postAt(tokens[i + 2]));
     const placed = brand.tag === 'ns' || places.has(brand.word);
-    const ends = !after || !HAN_ONLY.test(after.word) || post || PERSON_CUES.some((cue) => after.word.startsWith(cue)) || (!placed && (after.tag === 'v' || ['p', 'c', 'uj'].includes(after.tag)));
+    const ends = !after || !hanOnly(after.word) || post || isCue(after) || (!placed && (after.tag === 'v' || ['p', 'c', 'uj'].includes(after.tag)));
     if (ends) out.push(candidate(text, brand.start, t.end, 'org', 2));
   });
   return out;
@@ -850,7 +853,7 @@ function chainedPlaces(text: string, tokens: Token[], index: NameIndex): Candida
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     if (!before || before.tag !== 'ns' || !placeName(index, before.word) || !CHAINED_TAGS.has(t.tag)) return;
-    if (!HAN_ONLY.test(t.word) || t.word.length < 2 || t.word.length > 5 || closing(t) !== null || (after && HAN_ONLY.test(after.word) && closing(after) !== null)) return;
+    if (!hanOnly(t.word) || t.word.length < 2 || t.word.length > 5 || closing(t) !== null || (after && hanOnly(after.word) && closing(after) !== null)) return;
     // 法国|画家, 日本|朋友: only a word that names nothing else.
     // 南宫|月: nor a compound surname starting a name.
     if (COMMON_NS.has(t.word) || SURNAMES.has(t.word) || TRADES.has(t.word) || dictionaryFrequency(t.word) >= COMMON_BRAND) return;
@@ -864,7 +867,7 @@ function stations(text: string, tokens: Token[], index: NameIndex): Candidate[] 
   const out: Candidate[] = [];
   tokens.forEach((t, i) => {
     const before = tokens[i - 1];
-    if (t.word !== '站' || !before || !HAN_ONLY.test(before.word) || before.word.length < 2) return;
+    if (t.word !== '站' || !before || !hanOnly(before.word) || before.word.length < 2) return;
     const road = /[路街]$/u.test(before.word) && closing(before)?.kind === 'place';
     if (road || placeName(index, before.word)) out.push(candidate(text, before.start, t.end, 'place', 1));
   });
@@ -906,11 +909,14 @@ function bylineNames(text: string): Candidate[] {
 /** 阿宝, 阿珍: a nickname of 阿 and a character, which the dictionary does not know; not 阿姨. */
 function nicknames(text: string, tokens: Token[]): Candidate[] {
   return tokens
-    .filter((t) => t.tag === 'x' && t.word.length === 2 && t.word[0] === '阿' && HAN_ONLY.test(t.word) && !ADDRESS_WORDS.includes(t.word) && dictionaryFrequency(t.word) === 0)
+    .filter((t) => t.tag === 'x' && t.word.length === 2 && t.word[0] === '阿' && hanOnly(t.word) && !ADDRESS_WORDS.includes(t.word) && dictionaryFrequency(t.word) === 0)
     .map((t) => candidate(text, t.start, t.end, 'person', 2));
 }
 
-/** Is `word` made of Han characters only (CJK Unified Ideographs and their extensions)? */
+/**
+ * Is `word` made of Han characters only (CJK Unified Ideographs and their extensions)? Asked of
+ * every word many times: a test of the code points, not a Unicode-property regex.
+ */
 function hanOnly(word: string): boolean {
   if (word.length === 0) return false;
   for (let k = 0; k < word.length; k++) {

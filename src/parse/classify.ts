@@ -44,7 +44,8 @@ interface Draft extends Omit<Unit, 'kind'> {
 // Matches the opening of a news lead: 本报讯, 本报记者 …, 本报消息.
 const LEAD = /^(?:本报讯|本报消息|本报记者|本报通讯员|讯[（(]记者)/;
 // Matches a brief's bullet at the start of a line: □ ◆ ▲ ● ■ ★ followed by text.
-const BRIEF_BULLET = /^[□◆▲△●■★☆◇○◎▪•▶▷►]\s*/;
+const BULLET_CHARS = '□◆▲△●■★☆◇○◎▪•▶▷►';
+const BRIEF_BULLET = new RegExp(`^[${BULLET_CHARS}]\\s*`);
 // Matches how an unmarked news lead opens: 近日，/ 日前，/ 5月3日上午，.
 const NEWS_OPENING = /^(?:近日|日前|前不久|[0-9０-９]{1,2}月[0-9０-９]{1,2}日)/;
 // Particles, prepositions and conjunctions that never end a title: the clause runs on.
@@ -93,8 +94,8 @@ function textDraft(span: Span, row: number): Draft {
   return draft(span, row, 'title', bullet ? 'short line without clause punctuation, after a bullet' : 'short line without clause punctuation', bullet ? { content: text.slice(bullet[0].length) } : {});
 }
 
-// A decorative bullet before a title line (▲ ◇ ▷ ■ …), with the space after it.
-const TITLE_BULLET = /^[▲△◆◇■□●○▶▷►◎★☆▪•]\s*(?=\S)/u;
+// A decorative bullet before a title line (▲ ◇ ▷ ■ …), with the space after it: the briefs' bullets.
+const TITLE_BULLET = new RegExp(`^[${BULLET_CHARS}]\\s*(?=\\S)`);
 
 /** Splits one line into classified pieces (a line may hold a paragraph plus a byline, a marker…). */
 function splitLine(span: Span, row: number, papers: Paper[]): Draft[] {
