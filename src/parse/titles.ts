@@ -15,9 +15,10 @@ const ACTOR_START = /^(?:区|市|本区|我区|全区|本市|[\u4e00-\u9fa5]{1,5
 // A short quoted catchphrase (“家门口”, “快进键”) marks a thematic display line.
 const CATCHPHRASE = /“[^”]{1,8}”/;
 
-// An agenda line "传达学习/学习贯彻 … 精神": party papers print it as the 引题 over the factual
-// headline of the meeting (seed 004: 传达学习…精神 over 区委常委会举行会议).
-const STUDY_AGENDA = /^(?:传达|学习|贯彻|深入|认真)[^\s]{0,40}精神$|^(?:听取|审议|听取和审议)[^\s]{2,40}(?:报告|情况)$/;
+// An agenda line "传达学习/学习贯彻 … 精神/思想": party papers print it as the 引题 over the
+// factual headline of the meeting (seed 004: 传达学习…精神 over 区委常委会举行会议), also when a
+// slogan phrase follows it (深入学习贯彻…思想 推动…).
+const STUDY_AGENDA = /^(?:传达|学习|贯彻|深入|认真)[^\s]{0,40}(?:精神|思想|理论|讲话|指示|论述)$|^(?:听取|审议|听取和审议)[^\s]{2,40}(?:报告|情况)$/;
 
 /** Length of a title in characters, ignoring spaces. */
 function titleLength(text: string): number {
@@ -54,7 +55,7 @@ export function sloganScore(text: string): number {
     const lengths = parts.map(titleLength);
     if (Math.max(...lengths) - Math.min(...lengths) <= 2) score += 0.5;
   }
-  if (STUDY_AGENDA.test(t)) score -= 3;
+  if (STUDY_AGENDA.test(parts[0] ?? t)) score -= 3;
   // An agent doing an event (区委举行…) is news; a verb that opens the line (调研走访解民忧) is
   // a call to action and weighs less.
   const verb = FACTUAL_VERB.exec(squeeze(t));

@@ -115,7 +115,7 @@ const KNOWN_GAPS: Record<string, { metadata?: string; articles?: string; furnitu
     furniture: 'the page count 今日8版 is read as a masthead line; this gold lists it with the furniture',
   },
   'blind12-hongkou-1': {
-    articles: 'a long study-campaign line (深入学习贯彻… 推动…) over a meeting report is taken as the headline; two neighbouring articles\' titles are swapped',
+    articles: 'a headline printed inside another article\'s broken sentence (…可收折的晾衣架, | 区人大常委会视察… | 不用时…) is taken as that article\'s title, so the two articles\' titles are swapped',
   },
   'blind12-jinshan-1': {
     articles: 'a headline printed inside another article\'s broken sentence (…生意红火, | 石化街道… | 周末常常…) is read as that article\'s intertitle, and a byline glued to the end of one article is read as signing the next',

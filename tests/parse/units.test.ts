@@ -124,6 +124,12 @@ describe('titles', () => {
     expect(split?.upper).toBe('kicker');
     expect(split === null ? null : agenda.slice(split.at)).toBe('区人大常委会举行第12次会议');
   });
+  it('reads a study directive (深入学习贯彻…思想) over a meeting line as its kicker, also with a slogan after it', () => {
+    const stack = [{ text: '深入学习贯彻党的创新理论 推动基层治理再上新台阶' }, { text: '区委常委会举行专题学习会' }];
+    expect(assignTitleRoles(stack).map((u) => u.role)).toEqual(['kicker', 'headline']);
+    // A slogan pair without the directive stays the headline over its factual line.
+    expect(assignTitleRoles([{ text: '凝心聚力 推动基层治理再上新台阶' }, { text: '区委常委会举行专题学习会' }]).map((u) => u.role)).toEqual(['headline', 'subheadline']);
+  });
   it('splits a headline from its ——subheadline set after a space on the same line', () => {
     const t = '书香满城 阅读点亮生活 ——本区举办第十届读书节';
     const split = mergedTitleSplit(t);
