@@ -334,12 +334,20 @@ function pastInlineCaption(units: Unit[], next: Neighbour | null): { x: number; 
  */
 function orphanUnderTitle(units: Unit[], b: number): boolean {
   // The title's own byline may sit between it and the stray block (标题 / ■记者 周文 / 高品质的…).
-  if (titleAbove(units, b) < 0) return false;
+  const title = titleAbove(units, b);
+  if (title < 0) return false;
+  // A feature's 小标题 in the stray column (…晾衣架, | 标题 | 不用时… | 小改造带来大变化 | 改造后…)
+  // is part of it when the title was printed inside a broken sentence; else a 小标题 is the title's
+  // own (its lead printed above the headline, a feature's text under it).
+  let top = title;
+  while (top > 0 && TITLE_KINDS.has(units[top - 1]?.kind ?? '')) top--;
+  const cut = units[pastTransparent(units, top, -1)];
+  const insideSentence = cut?.kind === 'body' && !endsSentence(cut.content);
   for (let i = b + 1; i < units.length; i++) {
     const u = units[i];
     if (!u) break;
     if (u.kind === 'body') { if (u.lead) return true; continue; }
-    if (TRANSPARENT.has(u.kind) || u.kind === 'byline') continue;
+    if (TRANSPARENT.has(u.kind) || u.kind === 'byline' || (u.kind === 'intertitle' && insideSentence)) continue;
     // A continued article's text starts at its 上接 marker: what stands above it is stray too.
     return u.kind === 'jump-marker' && u.marker?.direction === 'from';
   }

@@ -114,9 +114,6 @@ const KNOWN_GAPS: Record<string, { metadata?: string; articles?: string; furnitu
     articles: 'a 导读 teaser box printed between a title stack and its lead takes the stack\'s headline; the lead article is left without it',
     furniture: 'the page count 今日8版 is read as a masthead line; this gold lists it with the furniture',
   },
-  'blind12-hongkou-1': {
-    articles: 'a headline printed inside another article\'s broken sentence (…可收折的晾衣架, | 区人大常委会视察… | 不用时…) is taken as that article\'s title, so the two articles\' titles are swapped',
-  },
   'blind12-jinshan-1': {
     articles: 'a headline printed inside another article\'s broken sentence (…生意红火, | 石化街道… | 周末常常…) is read as that article\'s intertitle, and a byline glued to the end of one article is read as signing the next',
   },
@@ -125,7 +122,7 @@ const KNOWN_GAPS: Record<string, { metadata?: string; articles?: string; furnitu
     furniture: 'the page line 2 综合新闻 is read as the masthead\'s 版 line; this gold lists it with the furniture',
   },
   'blind12-songjiang-1': {
-    articles: 'a feature\'s headline printed after another article\'s lead, and a title inside a broken sentence read as an intertitle, give two headlines to the wrong articles (the text after the 导读 box now goes on with the article it interrupts)',
+    articles: 'a title printed inside a broken sentence (区领导检查…) is read as the feature\'s intertitle, so its own article has no headline',
     furniture: 'the page count 今日4版 is read as a masthead line; this gold lists it with the furniture',
   },
   'blind12-yangpu-1': {

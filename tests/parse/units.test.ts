@@ -492,6 +492,21 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[1]?.paragraphs).toHaveLength(2);
   });
 
+  it('moves a feature\'s stray column with its 小标题 when a headline was printed inside its broken sentence', () => {
+    const got = read([
+      '老弄堂的新座椅', '■记者 王敏', '这条弄堂住着四百多户人家。过去弄堂口堆满杂物，老人们想坐下歇歇脚都找不到地方。',
+      '先听居民怎么说', '街道请设计师上门听意见，在弄堂口安装了可以翻折的长椅，',
+      '区图书馆举办读书月活动', '下雨天可以收起来。',
+      '大家的事大家管', '改造完成后，居民自发排了值日表，轮流擦拭座椅、清扫落叶。', '七十多岁的沈阿姨说：“弄堂是大家的，大家一起管。”',
+      '本报讯 4月9日，区图书馆举办读书月活动，推出主题书展和讲座20场。',
+      '图书馆负责人表示，将根据读者反馈继续调整开放安排。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['老弄堂的新座椅', '区图书馆举办读书月活动']);
+    expect(got[0]?.intertitles.map((t) => t.text)).toEqual(['先听居民怎么说', '大家的事大家管']);
+    expect(got[0]?.paragraphs.at(-2)).toMatch(/^改造完成后/);
+    expect(got[1]?.paragraphs[0]).toMatch(/^本报讯 4月9日，区图书馆/);
+  });
+
   it('moves a 下转 marker printed after the moved text with it, so the headline keeps its lead', () => {
     const got = read([
       '社区食堂开进老小区', '本报讯 街道4月8日召开社区食堂建设推',
