@@ -347,6 +347,13 @@ function orphanUnderTitle(units: Unit[], b: number): boolean {
     const u = units[i];
     if (!u) break;
     if (u.kind === 'body') { if (u.lead) return true; continue; }
+    // Under a title printed inside a broken sentence, the stray column may sign off on its last
+    // line (…预约参观。(蒋思佳)): text after that sign-off is the title's own (a feature has no lead).
+    if (u.kind === 'byline' && insideSentence && units[i - 1]?.kind === 'body' && units[i - 1]?.span.line === u.span.line) {
+      let k = i + 1;
+      while (units[k] && (TRANSPARENT.has(units[k]?.kind ?? '') || units[k]?.kind === 'byline')) k++;
+      if (units[k]?.kind === 'body') return true;
+    }
     if (TRANSPARENT.has(u.kind) || u.kind === 'byline' || (u.kind === 'intertitle' && insideSentence)) continue;
     // A continued article's text starts at its 上接 marker: what stands above it is stray too.
     return u.kind === 'jump-marker' && u.marker?.direction === 'from';
@@ -703,12 +710,36 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
  * what they continue. Returns the units as read at the page level too (a title-like fragment read
  * as running text, a sentence inside a broken one read as a caption).
  */
+/**
+ * A 小标题 never interrupts a sentence. A title line printed right after a clause cut at its comma,
+ * over text that runs on to a 本报讯 lead with no title of its own, is that lead's headline: the
+ * text between is the interrupted article's stray column.
+ *
+ *     …生意红火,                       ← cut at a comma
+ *     石化街道老旧小区加装电梯提速      ← read as a 小标题: the lead's headline
+ *     周末常常要排队等位。 …            ← the stray column, back to …生意红火,
+ *     本报讯 5月15日，石化街道…        ← the lead with no title
+ */
+function titlesInsideSentences(units: Unit[]): void {
+  units.forEach((x, i) => {
+    if (x.kind !== 'intertitle') return;
+    const before = units[pastTransparent(units, i, -1)];
+    const b = pastTransparent(units, i, 1);
+    if (before?.kind !== 'body' || !CLAUSE_BREAK.test(squeeze(before.content)) || units[b]?.kind !== 'body' || units[b]?.lead) return;
+    units[i] = { ...x, kind: 'headline' };
+    units[i] = orphanUnderTitle(units, b)
+      ? { ...x, kind: 'headline', reason: `title line right after a clause cut at its comma (line ${before.span.line}), over text that runs on to a lead with no title: that lead's headline` }
+      : x;
+  });
+}
+
 export function reorder(input: Unit[], options: ReorderOptions = {}): { items: Item[]; joins: Join[]; units: Unit[] } {
   const units = input.slice();
   const page = units.filter((u) => u.kind === 'body' || u.kind === 'brief' || u.kind === 'caption' || u.kind === 'intertitle' || u.kind === 'headline').map((u) => u.content).join('\n');
   const lexicon = options.lexicon === undefined ? jiebaLexicon : options.lexicon;
   const grams = gramIndex(page);
   titlesInRunningText(units, grams, lexicon);
+  titlesInsideSentences(units);
   const { next, prev, all } = decideJoins(units, grams, lexicon);
   // A short sentence a join was made across, and that continues nothing, is the photo's caption.
   for (const c of next.values()) {

@@ -115,14 +115,14 @@ const KNOWN_GAPS: Record<string, { metadata?: string; articles?: string; furnitu
     furniture: 'the page count 今日8版 is read as a masthead line; this gold lists it with the furniture',
   },
   'blind12-jinshan-1': {
-    articles: 'a headline printed inside another article\'s broken sentence (…生意红火, | 石化街道… | 周末常常…) is read as that article\'s intertitle, and a byline glued to the end of one article is read as signing the next',
+    articles: 'a byline glued to the end of one article is read as signing the next',
   },
   'blind12-minhang-1': {
     articles: 'a caption printed inside one feature\'s sentence shows the next article\'s photo; it stays with the article it is printed in',
     furniture: 'the page line 2 综合新闻 is read as the masthead\'s 版 line; this gold lists it with the furniture',
   },
   'blind12-songjiang-1': {
-    articles: 'a title printed inside a broken sentence (区领导检查…) is read as the feature\'s intertitle, so its own article has no headline',
+    articles: 'a column banner over titled items (松江简讯 / ▷title / text …) is the section of the first item only; the gold gives it to every item of the box',
     furniture: 'the page count 今日4版 is read as a masthead line; this gold lists it with the furniture',
   },
   'blind12-yangpu-1': {

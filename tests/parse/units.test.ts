@@ -507,6 +507,34 @@ describe('page-level reading order (stray text under a title)', () => {
     expect(got[1]?.paragraphs[0]).toMatch(/^本报讯 4月9日，区图书馆/);
   });
 
+  it('reads a title line printed right after a clause cut at its comma as the headline of a later lead with no title, not as a 小标题', () => {
+    const got = read([
+      '渔村里的新生活', '老张是村里的老渔民，打了四十多年的鱼。', '老渔民当上讲解员',
+      '几年前，村里开办民俗馆，请他来当讲解员。他的儿子在村里开了一家饭店，生意红火，',
+      '街道老旧小区加装电梯提速', '周末常常要排队等位。',
+      '村委会负责人介绍，近年来渔村通过发展民宿和餐饮，带动了一百多名村民就业。',
+      '本报讯 5月15日，街道一处老旧小区内又一台加装电梯完成验收并投入使用。',
+      '今年以来，街道已有23台电梯完成加装。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['渔村里的新生活', '街道老旧小区加装电梯提速']);
+    expect(got[0]?.paragraphs.join('')).toContain('生意红火，周末常常要排队等位。');
+    expect(got[1]?.paragraphs[0]).toMatch(/^本报讯 5月15日/);
+  });
+
+  it('moves a stray column that signs off on its last line back to the sentence it continues, leaving the headline its own text', () => {
+    const got = read([
+      '考古成果展开幕', '本报讯 12月5日，考古成果展在遗址展示馆开幕，200余件出土文物首次集中亮相。',
+      '展览分为三个单元。一件造型完整的陶鼎和一组带有刻划纹饰的陶片，',
+      '睦邻点里的冬日暖意', '吸引了不少观众驻足细看、拍照留念。', '据悉，展览将持续至明年3月，展期内免费对公众开放。(蒋思佳)',
+      '记者 李欣然', '初冬的午后，小区的睦邻点里暖意融融。几位老人围坐在一起织毛衣、聊家常。',
+      '这处睦邻点原本是一间闲置的架空层，如今每周都有固定活动。',
+    ]);
+    expect(got.map((a) => a.headline)).toEqual(['考古成果展开幕', '睦邻点里的冬日暖意']);
+    expect(got[0]?.paragraphs.join('')).toContain('陶片，吸引了不少观众');
+    expect(got[1]?.paragraphs[0]).toMatch(/^初冬的午后/);
+    expect(got[1]?.bylines).toEqual(['李欣然']);
+  });
+
   it('moves a 下转 marker printed after the moved text with it, so the headline keeps its lead', () => {
     const got = read([
       '社区食堂开进老小区', '本报讯 街道4月8日召开社区食堂建设推',
