@@ -50,6 +50,9 @@ const TEXT_ROLES = new Set(['文', '文字', '撰稿']);
 // Words that close a byline after the names: what the reporters did, not who they are.
 const CLOSING_WORDS = new Set(['报道', '采写', '整理', '综合报道', '采访报道', '供稿', '供图', '提供']);
 
+// An organisation a writer speaks for (区农技中心, 区人民法院, 石化街道): ends in a kind of body.
+const AFFILIATION = /^\p{Script=Han}{2,14}(?:中心|局|院|所|站|委员会|委|办公室|办|馆|法院|检察院|街道|镇|公司|学校|医院|协会|学会|大队|支队|中队|派出所)$/u;
+
 /** Reads names from "role name name role name" tokens; null when any token is neither. */
 function readNames(text: string): { names: string[]; photoNames: string[]; hasRole: boolean } | null {
   const tokens = text.split(TOKEN_SEP).filter(Boolean);
@@ -69,6 +72,8 @@ function readNames(text: string): { names: string[]; photoNames: string[]; hasRo
       else if (TEXT_ROLES.has(word)) pictures = false;
     }
     if (rest === '') continue;
+    // A writer's affiliation before the name (文/区农技中心 蒋立华) names no one.
+    if (!isName(rest) && AFFILIATION.test(rest) && isName(tokens[i + 1] ?? '')) continue;
     if (!isName(rest)) return null;
     (pictures ? photoNames : names).push(rest);
   }

@@ -37,6 +37,7 @@ describe('bylines and credits', () => {
   it.each([
     ['■记者 张蓓', ['张蓓']], ['● 记者 刘坤', ['刘坤']], ['记者 姚丽敏', ['姚丽敏']], ['■记者 毛信慧 成佳佳', ['毛信慧', '成佳佳']],
     ['■成佳佳', ['成佳佳']], ['□记者 王芳 通讯员 李明', ['王芳', '李明']], ['文/记者 陈静', ['陈静']], ['本报记者 张三', ['张三']], ['(记者 赵四)', ['赵四']],
+    ['文/区农技中心 蒋立华', ['蒋立华']], ['通讯员 区人民法院 周雅琴', ['周雅琴']],
   ])('%s names %j', (text, names) => {
     expect(readByline(text)?.names).toEqual(names);
   });
@@ -46,6 +47,7 @@ describe('bylines and credits', () => {
   it('rejects running text and titles', () => {
     expect(readByline('区委召开会议')).toBeNull();
     expect(readByline('(2024-2026年)')).toBeNull();
+    expect(readByline('文/区农技中心')).toBeNull(); // an affiliation alone names no one
     expect(readCredit('摄影大赛')).toBeNull();
   });
   it('splits bylines and credits off the end of a line', () => {
