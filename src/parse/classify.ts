@@ -405,6 +405,18 @@ function isColumnBanner(text: string): boolean {
   return chars.length >= 2 && chars.length <= 6 && chars.every(isHan) && COLUMN_NOUN.test(t);
 }
 
+// Longest page or column name printed as a bare word over a title stack (体育, 贤园, 社区新闻).
+const MAX_PAGE_NAME = 4;
+
+/**
+ * True when a title line over another title line is a page or column name: a bare word of a few
+ * Han characters, shorter than any kicker (a 引题 is a phrase), and no headline over a ——subheadline.
+ */
+function isPageName(text: string, below: string): boolean {
+  const chars = [...text.trim()];
+  return chars.length >= 2 && chars.length <= MAX_PAGE_NAME && chars.every(isHan) && !/^\s*[—－]/.test(below);
+}
+
 // A campaign's call over a title stack: 学习贯彻…, 庆祝…, 喜迎…, 奋力…, 决胜….
 const CAMPAIGN_START = /^(?:奋力|学习贯彻|学习宣传|深入学习|庆祝|喜迎|决胜|迎接|献礼|奋进|践行|弘扬|牢记|砥砺)/;
 const MAX_CAMPAIGN = 16;
@@ -443,7 +455,7 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
       let top = 0;
       // So is a campaign slogan (学习贯彻…精神, 庆祝…周年) over a stack of three lines; 聚焦… is read
       // either way by the held-out pages' writers and stays a kicker.
-      while (top < stack.length - 1 && !stack[top]?.fixed && (isColumnBanner(stack[top]?.text ?? '') || (stack.length - top >= 3 && isCampaignBanner(stack[top]?.text ?? '')))) {
+      while (top < stack.length - 1 && !stack[top]?.fixed && (isColumnBanner(stack[top]?.text ?? '') || isPageName(stack[top]?.text ?? '', stack[top + 1]?.text ?? '') || (stack.length - top >= 3 && isCampaignBanner(stack[top]?.text ?? '')))) {
         Object.assign(stack[top] as Draft, { kind: 'section', reason: 'column name over a title stack: section banner', group });
         top++;
       }

@@ -273,6 +273,13 @@ describe('round 4 rules', () => {
     expect(kinds('城区观察\n\n老街巷里的新生活\n\n本报讯 5月2日，活动举行。').slice(0, 2)).toEqual([['section', '城区观察'], ['headline', '老街巷里的新生活']]);
     expect(kinds('老街巷里的新生活\n\n区河长制工作会议召开\n\n本报讯 5月2日，会议召开。')[0]?.[0]).not.toBe('section');
   });
+  it('reads a bare page or column name of a few characters over a title line as a section banner, not a kicker', () => {
+    expect(kinds('体育\n\n环岛女子自行车赛鸣枪开赛\n\n本报讯 5月9日，比赛开赛。').slice(0, 2)).toEqual([['section', '体育'], ['headline', '环岛女子自行车赛鸣枪开赛']]);
+    expect(kinds('社区新闻\n\n长征镇“美丽家园”改造完工\n\n本报讯 9月20日，改造完工。')[0]).toEqual(['section', '社区新闻']);
+    // A short headline over its ——subheadline stays the headline; a kicker is a phrase, not a word.
+    expect(kinds('春之声\n\n——记区少年宫合唱团\n\n合唱团成立于1985年。')[0]).toEqual(['headline', '春之声']);
+    expect(kinds('朱家角镇稻蟹文化节开幕\n\n稻香 蟹肥\n\n本报讯 9月2日，文化节开幕。')[0]?.[0]).toBe('kicker');
+  });
   it('signs a brief off with a bracketed bare name after a finished sentence only', () => {
     expect(trailingByline('共清理河道3条。（施佳）')).toMatchObject({ kind: 'byline', line: { names: ['施佳'] } });
     expect(trailingByline('共清理河道3条（施佳）')).toBeNull();
