@@ -44,7 +44,7 @@ const URL = /https?:\/\/|www\.|\.com|\.cn\b|\.net\b/;
 // Matches the digital-edition line (数字报, 电子报, 电子版).
 const DIGITAL = /数字报|电子报|电子版|数字版/;
 // Matches the page's staff credits: 责任编辑 王佳 版式 陈晨 / 本版编辑：李明 / 校对 张三.
-const STAFF_ROLE = '(?:责任编辑|本版责编|版面责编|本版编辑|版面编辑|值班编辑|美术编辑|版面设计|责编|编辑|美编|校对|版式|组版|排版|照排)';
+const STAFF_ROLE = '(?:本版责任编辑|责任编辑|本版责编|版面责编|本版编辑|版面编辑|值班编辑|美术编辑|图片编辑|版面设计|视觉设计|美术设计|责编|编辑|美编|校对|版式|组版|排版|照排)';
 const STAFF_NAME = '(?:\\s+|\\s*[:：/]\\s*)[\\u4e00-\\u9fa5]{2,4}';
 const STAFF = new RegExp(`^${STAFF_ROLE}${STAFF_NAME}(?:\\s*${STAFF_ROLE}${STAFF_NAME})*$`);
 // Matches the paper's own notices: subscriptions, advertising and reader hotlines.

@@ -96,7 +96,7 @@ describe('masthead', () => {
     expect(furnitureReason('区委召开会议')).toBeNull();
   });
   it('recognises staff credits and the paper\'s own notices as furniture, not titles', () => {
-    for (const t of ['责任编辑 李明 美编 赵红', '本版责编 何平 版面设计 刘畅', '责编 孙伟', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678', '版面责编:钟岚', '要闻·3', '2 · 综合新闻', '奉贤区融媒体中心出品']) expect(furnitureReason(t)).not.toBeNull();
+    for (const t of ['责任编辑 李明 美编 赵红', '本版责编 何平 版面设计 刘畅', '责编 孙伟', '本版编辑：周洁', '校对/陈立', '欢迎订阅2024年度《松江报》', '广告热线：021-12345678', '版面责编:钟岚', '本版责任编辑 杨帆', '责任编辑 顾敏 视觉设计 方晓', '要闻·3', '2 · 综合新闻', '奉贤区融媒体中心出品']) expect(furnitureReason(t)).not.toBeNull();
     for (const t of ['奋斗·青春', '要闻·2024年']) expect(furnitureReason(t)).toBeNull();
     for (const t of ['编辑部会议', '资深编辑谈写作', '订阅读者明显增加，邮局延长营业时间以方便市民办理各类业务，受到欢迎。']) expect(furnitureReason(t)).toBeNull();
   });
