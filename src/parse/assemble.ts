@@ -71,12 +71,14 @@ function nextParagraph(items: Item[], from: number): Paragraph | null {
 }
 
 function applyTitle(d: Draft, stack: Unit[]): void {
+  // Lines of one title wrapped over two lines join with nothing added; two lines of one role, with a space.
+  const join = (before: string | null, u: Unit): string => (before === null ? u.content : `${before}${u.wraps ? '' : ' '}${u.content}`);
   for (const u of stack) {
     const a = d.article;
-    if (u.kind === 'section') a.section = u.content;
-    else if (u.kind === 'kicker') a.kicker = u.content;
-    else if (u.kind === 'headline') a.headline = a.headline === null ? u.content : `${a.headline} ${u.content}`;
-    else if (u.kind === 'subheadline') a.subheadline = a.subheadline === null ? u.content : `${a.subheadline} ${u.content}`;
+    if (u.kind === 'section') a.section = u.wraps ? join(a.section, u) : u.content;
+    else if (u.kind === 'kicker') a.kicker = u.wraps ? join(a.kicker, u) : u.content;
+    else if (u.kind === 'headline') a.headline = join(a.headline, u);
+    else if (u.kind === 'subheadline') a.subheadline = join(a.subheadline, u);
     a.blocks.push(toBlock(u));
   }
   d.hasTitle = true;

@@ -8,6 +8,7 @@ import type { BlockKind, Paper } from '../types.js';
 import { type Span, spanRaw, spanText, subSpan } from './blocks.js';
 import { type NamedLine, leadBylineNames, looksLikeBareName, readByline, readCredit, readSourceLine, trailingByline } from './byline.js';
 import { type MastheadFacts, furnitureReason, readMasthead, readMastheadZoneLine } from './masthead.js';
+import { type Lexicon, jiebaLexicon } from './lexicon.js';
 import { type JumpMarker, leadingMarker, trailingMarker, wholeLineMarker } from './markers.js';
 import { type FixedRole, assignTitleRoles, mergedTitleSplit, reportsEvent } from './titles.js';
 import { SENTENCE_PUNCT, endsSentence, isHan, opensSentence, quoteBalance, squeeze, startsWithContinuationPunct } from './text.js';
@@ -33,6 +34,8 @@ export interface Unit {
   group?: number;
   /** A body piece that opens an article lead (本报讯, 本报记者…). */
   lead?: boolean;
+  /** A title line that goes on from the title line above it (one title wrapped over two lines). */
+  wraps?: boolean;
 }
 
 /** Provisional kind before context: 'title' is resolved into section/kicker/headline/… later. */
@@ -52,6 +55,11 @@ const NEWS_OPENING = /^(?:近日|日前|前不久|[0-9０-９]{1,2}月[0-9０-�
 const FUNCTION_WORD_END = /[的和与及把被或并]$/;
 // Longest line still read as a title when it carries no clause punctuation.
 const MAX_TITLE = 60;
+// A title wrapped over two lines: the shortest whole title its lines repeat in the page's text,
+// the longest second line a cut word alone may join, and the lexicon's gain for that word.
+const MIN_WRAPPED = 8;
+const MAX_WRAP_TAIL = 8;
+const WRAP_GAIN = 6;
 
 /** True when a text opens a news lead (本报讯 …). */
 export function isLead(text: string): boolean {
@@ -459,11 +467,17 @@ function resolveTitles(drafts: Array<Draft & { fixed?: FixedRole }>): void {
         Object.assign(stack[top] as Draft, { kind: 'section', reason: 'column name over a title stack: section banner', group });
         top++;
       }
-      const rest = stack.slice(top);
-      const roles = assignTitleRoles(rest.map((d) => ({ text: d.content, ...(d.fixed ? { fixed: d.fixed } : {}) })));
-      rest.forEach((d, k) => {
+      // A wrapped title's lines take one role together.
+      const lines: Array<Array<Draft & { fixed?: FixedRole }>> = [];
+      for (const d of stack.slice(top)) {
+        const last = lines[lines.length - 1];
+        if (d.wraps && last && !d.fixed) last.push(d);
+        else lines.push([d]);
+      }
+      const roles = assignTitleRoles(lines.map((l) => ({ text: l.map((d) => d.content).join(''), ...(l[0]?.fixed ? { fixed: l[0].fixed } : {}) })));
+      lines.forEach((l, k) => {
         const role = roles[k];
-        if (role) Object.assign(d, { kind: role.role, reason: role.reason, group });
+        for (const d of l) if (role) Object.assign(d, { kind: role.role, reason: d.wraps ? d.reason : role.reason, group });
       });
     }
     i = j;
@@ -487,8 +501,27 @@ function markBrokenLeads(drafts: Draft[]): void {
   });
 }
 
+/**
+ * Marks title lines that go on from the title line above them: one title wrapped over two lines
+ * (南大智慧城核心区 / 首批12家企业集中入驻; 总产值同比增 / 长7.2%). The evidence: the two read as
+ * one phrase in the page's own text (a lead repeats its headline), or a word is cut at the wrap.
+ */
+function markWrappedTitles(drafts: Draft[], lexicon: Lexicon | null): void {
+  const text = squeeze(drafts.filter((d) => d.kind === 'body').map((d) => d.text).join(''));
+  const plain = (t: string): boolean => !/\s/.test(t.trim()) && !/^[—－]/.test(t.trim()) && !BRIEF_BULLET.test(t.trim());
+  drafts.forEach((d, i) => {
+    const above = drafts[i - 1];
+    if (d.kind !== 'title' || above?.kind !== 'title' || above.wraps || !plain(d.text) || !plain(above.text)) return;
+    const joined = squeeze(above.text + d.text);
+    const repeated = [...joined].length >= MIN_WRAPPED && text.includes(joined);
+    const word = !repeated && [...squeeze(d.text)].length <= MAX_WRAP_TAIL ? lexicon?.(above.text, d.text) : null;
+    if (!repeated && !(word && word.gain >= WRAP_GAIN)) return;
+    Object.assign(d, { wraps: true, reason: repeated ? 'title line going on from the line above: the two read as one phrase in the page\'s text' : `title line going on from the line above: the word "${word?.word}" is cut at the wrap` });
+  });
+}
+
 /** Classifies a page's lines into units (blocks with context), in source order. */
-export function classify(lines: Span[], papers: Paper[]): Unit[] {
+export function classify(lines: Span[], papers: Paper[], lexicon: Lexicon | null = jiebaLexicon): Unit[] {
   const drafts = lines.flatMap((span, row) => splitLine(span, row, papers));
   markBrokenLeads(drafts);
   markMastheadZone(drafts);
@@ -496,6 +529,7 @@ export function classify(lines: Span[], papers: Paper[]): Unit[] {
   markTeasers(drafts);
   markCaptions(drafts);
   markBareNames(drafts);
+  markWrappedTitles(drafts, lexicon);
   const split = splitMergedTitles(drafts);
   resolveTitles(split);
   return split.map(({ fixed: _fixed, ...d }) => {

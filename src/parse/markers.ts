@@ -31,8 +31,9 @@ const CLOSE = '\\s*[）)]?';
 // Matches a whole line that is only a jump marker.
 const WHOLE_TO = new RegExp(`^${OPEN}${TO_CORE}${CLOSE}$`);
 const WHOLE_FROM = new RegExp(`^${OPEN}${FROM_CORE}${CLOSE}$`);
-// Matches a "to" marker glued to the end of a text line: bracketed, or with 下转/转/详见/刊 or an arrow.
-const TRAILING_TO = new RegExp(`(?:[（(]\\s*${TO_CORE}\\s*[）)]|${ARROW}?\\s*(?:下转|转至|详见|刊)\\s*${ARROW}?\\s*第?\\s*(${NUM})\\s*版\\s*${ARROW}?|转\\s*${ARROW}\\s*第?\\s*(${NUM})\\s*版|转第\\s*(${NUM})\\s*版)$`);
+// Matches a "to" marker glued to the end of a text line: bracketed, or with 下转/转/详见/刊 or an
+// arrow; a bare page with its arrow after a space (…向市民开放 3版▶) points a teaser to its 版.
+const TRAILING_TO = new RegExp(`(?:[（(]\\s*${TO_CORE}\\s*[）)]|${ARROW}?\\s*(?:下转|转至|详见|刊)\\s*${ARROW}?\\s*第?\\s*(${NUM})\\s*版\\s*${ARROW}?|转\\s*${ARROW}\\s*第?\\s*(${NUM})\\s*版|转第\\s*(${NUM})\\s*版|\\s${ARROW}?\\s*第?(${NUM})版\\s*${ARROW}|\\s${ARROW}\\s*第?(${NUM})版)$`);
 // Matches a bracketed "from" marker (or 上接…版) opening a text line.
 const LEADING_FROM = new RegExp(`^(?:[（(]\\s*${FROM_CORE}\\s*[）)]|${ARROW}?\\s*上接\\s*第?\\s*(${NUM})\\s*版)`);
 

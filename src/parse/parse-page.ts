@@ -11,6 +11,7 @@ import { type DatedLine, type Located, inferDate, inferPaper } from './infer.js'
 import { assemble, toBlock } from './assemble.js';
 import { datelineOf } from './dates.js';
 import { type ReorderOptions, reorder } from './reorder.js';
+import { jiebaLexicon } from './lexicon.js';
 
 /** Input of the page parser: a page body (front matter removed, \n line endings). */
 export interface PageInput {
@@ -27,7 +28,7 @@ export type ParseOptions = ReorderOptions;
 export function parsePage(input: PageInput, papers: Paper[], options: ParseOptions = {}): ParsedPage {
   const body = typeof input.body === 'string' ? input.body.replace(/\r\n?/g, '\n') : '';
   const bodyLine = Number.isInteger(input.bodyLine) && input.bodyLine > 0 ? input.bodyLine : 1;
-  const { items, units } = reorder(classify(splitLines(body, bodyLine), papers), options);
+  const { items, units } = reorder(classify(splitLines(body, bodyLine), papers, options.lexicon === undefined ? jiebaLexicon : options.lexicon), options);
   const { articles, loose } = assemble(items);
   // Lines that went into no article: mastheads, promo lines, and banners with nothing under them.
   const furniture = loose.map(toBlock).sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);

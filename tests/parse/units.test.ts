@@ -29,6 +29,8 @@ describe('markers', () => {
     expect(trailingMarker('坚实基础。（转第2版）')).toMatchObject({ page: '第2版' });
     expect(leadingMarker('(上接第1版)把精益求精')).toMatchObject({ raw: '(上接第1版)', page: '第1版' });
     expect(trailingMarker('第2版 要闻')).toBeNull();
+    expect(trailingMarker('吴淞口国际邮轮港滨江公园向市民开放 3版▶')).toMatchObject({ raw: '3版▶', page: '第3版' });
+    expect(trailingMarker('全区共有3版')).toBeNull(); // a page count without its arrow points nowhere
     expect(wholeLineMarker('第2版 要闻')).toBeNull();
   });
 });
@@ -272,6 +274,13 @@ describe('round 4 rules', () => {
   it('reads a column name over a title stack as a section banner, any other title line keeps its title role', () => {
     expect(kinds('城区观察\n\n老街巷里的新生活\n\n本报讯 5月2日，活动举行。').slice(0, 2)).toEqual([['section', '城区观察'], ['headline', '老街巷里的新生活']]);
     expect(kinds('老街巷里的新生活\n\n区河长制工作会议召开\n\n本报讯 5月2日，会议召开。')[0]?.[0]).not.toBe('section');
+  });
+  it('joins a title wrapped over two lines with nothing added when its page repeats it or a word is cut at the wrap', () => {
+    const titleOf = (body: string) => parsePage({ source: 't.txt', body, bodyLine: 1 }, papers).articles[0];
+    expect(titleOf('南大智慧城核心区\n\n首批12家企业集中入驻\n\n本报讯 6月22日，南大智慧城核心区首批12家企业集中入驻仪式举行。')).toMatchObject({ headline: '南大智慧城核心区首批12家企业集中入驻', kicker: null, subheadline: null });
+    expect(titleOf('前三季度全区规上工业总产值同比增\n\n长7.2%\n\n记者 周敏\n\n本报讯 日前，记者从区统计局获悉，全区经济运行稳中有进。')).toMatchObject({ headline: '前三季度全区规上工业总产值同比增长7.2%', subheadline: null });
+    // Two titles the text does not repeat as one, with no word cut, keep their roles.
+    expect(titleOf('区政府与华东理工大学签署合作协议\n\n校地携手共绘创新蓝图\n\n本报讯 6月2日，区政府与华东理工大学签署合作协议。')).toMatchObject({ kicker: '区政府与华东理工大学签署合作协议', headline: '校地携手共绘创新蓝图' });
   });
   it('reads a bare page or column name of a few characters over a title line as a section banner, not a kicker', () => {
     expect(kinds('体育\n\n环岛女子自行车赛鸣枪开赛\n\n本报讯 5月9日，比赛开赛。').slice(0, 2)).toEqual([['section', '体育'], ['headline', '环岛女子自行车赛鸣枪开赛']]);
