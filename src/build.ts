@@ -26,11 +26,11 @@ import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPubli
 import { renderSiteBatches } from './render/index.js';
 import { bundleBrowserCode, searchIndexBatches, type SearchIndexState } from './search/index.js';
 import { dropManifest, entityKeys, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, unchangedKeys, writeManifest, type ReuseManifest } from './reuse.js';
-import { buildSiteModel, type Site, type SiteArticle } from './site.js';
+import { buildSiteModel, siteIndex, type Site, type SiteArticle } from './site.js';
 import { htmlPageUrls, renderRobots, renderSitemap } from './sitemap.js';
 import { isUrlPath, parseOrigin } from './config.js';
 import { streamWorker } from './workers.js';
-import { shipSite } from './shipped-site.js';
+import { shipIssues } from './shipped-site.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
@@ -436,7 +436,7 @@ async function runStages(
     return onFiles(batch);
   };
   const html = parallel
-    ? streamWorker<OutputFile[]>('render-worker', { shipped: shipSite(site, trace), templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect)
+    ? streamWorker<OutputFile[]>('render-worker', { index: siteIndex(site), templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect, shipIssues(site, skip, trace))
     : (async () => {
         for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, skipEntities, citations: true })) await collect(batch);
       })();
