@@ -20,8 +20,9 @@ import { renderFeeds } from './feeds.js';
 import { renderExports } from './export.js';
 import { renderOnThisDay } from './on-this-day.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearchState, withoutTrace, writeCache, writeReprintMemo, writeSearchState } from './cache.js';
-import { emptyMemo, findReprints, linkReprints, reprintTexts, type ReprintMemo } from './reprints/index.js';
+import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearchState, removeStaleEntries, stageReprintMemo, stageSearchState, withoutTrace, writeCacheEntries } from './cache.js';
+import { emptyMemo, findReprints, linkReprints, reprintTexts } from './reprints/index.js';
+import type { StagedFile } from './staged-file.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { bundleBrowserCode, searchIndexBatches, type SearchIndexState } from './search/index.js';
@@ -38,8 +39,7 @@ import { measureStreamed, streamed } from './streamed.js';
 import { LockBusyError, lockOutput, type LockHolder } from './lock.js';
 import { openStaging, openUpdate, recoverOutput } from './write.js';
 import { annotateSite } from './entities/annotate.js';
-import { analysisFingerprint, readAnalyses, writeAnalyses } from './entities/cache.js';
-import type { ArticleAnalysis } from './entities/analyse.js';
+import { analysisFingerprint, readAnalyses, stageAnalyses } from './entities/cache.js';
 
 /** Path of the search meta file, whose digest ties the saved search state to the output. */
 const SEARCH_META = 'search/meta.json.gz';
@@ -121,20 +121,15 @@ export interface BuildResult {
   previous: ReuseManifest | null;
   /** Render key of every issue and every entity page, for the reuse manifest. */
   renderKeys: { issues: Map<string, string>; entities: Map<string, string> };
-  /** Cache entries to keep (written by `build` after the site). */
-  cacheEntries: Map<string, ParsedPage>;
-  cacheFresh: Set<string>;
-  /** Postings of the search index, for the next build to append to. */
-  searchState: SearchIndexState;
-  /** What the reprint search leaves for the next build (src/reprints/). */
-  reprintMemo: ReprintMemo;
+  /** Keys of the parse cache entries this build used (`build` removes the others once it has succeeded). */
+  cacheKeys: Set<string>;
   /** Signatures and pair checks this build computed rather than took from the last build's memo. */
   signaturesComputed: number;
   pairsCompared: number;
-  /** The memo differs from the one the build started with (it is saved only then). */
+  /** The reprint memo differs from the one the build started with (it is saved only then). */
   reprintMemoChanged: boolean;
-  /** Article analyses (entities, terms) by cache key; how many were made afresh and read from the cache (src/entities/). */
-  analyses: { entries: Map<string, ArticleAnalysis>; analysed: number; read: number };
+  /** How many article analyses (entities, terms) were made afresh and read from the cache (src/entities/). */
+  analyses: { analysed: number; read: number };
   /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
   written?: { files: number; bytes: number; unchanged: number };
   /** True when `keepSiteWhenRejected` left the previous site in place of this one. */
@@ -250,33 +245,58 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
     await during(writing, () => target.write(changed));
     for (const f of marked.files) listed.push({ path: f.path, contents: '', ...(f.unchanged ? { unchanged: true } : {}) });
   };
+  // Cache files the stages write as they end, put in place only once the site is (src/staged-file.ts).
+  const save: CacheSave | null = options.cache && outCache ? { dir: options.cache, outDir: outCache, staged: [] } : null;
+  const abortSaving = (): Promise<unknown> => Promise.all((save?.staged ?? []).map((f) => f.abort().catch(() => undefined)));
   let result: BuildResult;
   try {
-    result = await runPipeline(options, previous, searchState, write);
+    result = await runPipeline(options, previous, searchState, write, save);
     options.onProgress?.('write', 0, result.files.length);
     await write(result.files);
     result = { ...result, files: sortByPath(listed), written };
   } catch (error) {
     await target.abort().catch(() => undefined);
+    await abortSaving();
     throw inStage(writing, error);
   }
   if (options.keepSiteWhenRejected && result.exitCode !== 0 && hadSite) {
+    await abortSaving();
     await during(writing, () => target.abort());
     return { ...result, written: { files: 0, bytes: 0, unchanged: 0 }, kept: true };
   }
-  await during(writing, () => target.commit(previous ? removedFiles(previous, result.files) : []));
-  if (options.cache && outCache) {
-    const cache = options.cache;
+  try {
+    await during(writing, () => target.commit(previous ? removedFiles(previous, result.files) : []));
+  } catch (error) {
+    await abortSaving();
+    throw error;
+  }
+  if (save) {
     await during('saving the cache', async () => {
-      await writeCache(path.join(cache, 'parse'), result.cacheEntries, result.cacheFresh);
-      if (result.analyses.analysed > 0 || result.analyses.entries.size !== result.analyses.read) await writeAnalyses(path.join(cache, 'entities'), result.analyses.entries);
-      await writeManifest(outCache, manifestOf(result.site, result.renderKeys, result.files, options.out, digests));
-      // The same meta (it digests every index file) means the same index: nothing to save.
-      if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
-      if (result.reprintMemoChanged) await writeReprintMemo(cache, result.reprintMemo);
+      try {
+        await removeStaleEntries(path.join(save.dir, 'parse'), result.cacheKeys);
+        await writeManifest(save.outDir, manifestOf(result.site, result.renderKeys, result.files, options.out, digests));
+        // After the manifest, as before: the search state is read only with the manifest's digest of its meta.
+        for (const file of save.staged) await file.commit();
+      } catch (error) {
+        await abortSaving();
+        throw error;
+      }
     });
   }
   return result;
+}
+
+/**
+ * Where `build` saves its caches: each stage writes what it leaves for the next build as it
+ * ends (fresh parse entries straight into place, the rest as staged files that `build` commits
+ * when the site is written, or removes), instead of holding it to the end.
+ */
+interface CacheSave {
+  /** The cache folder (parse entries, analyses, reprint memo). */
+  dir: string;
+  /** The output's own cache folder (manifest, search state). */
+  outDir: string;
+  staged: StagedFile[];
 }
 
 /** A streamed file whose bytes are counted as they are written. */
@@ -328,10 +348,11 @@ async function runPipeline(
   previous: ReuseManifest | null,
   searchState: SearchIndexState | null,
   onFiles: (batch: OutputFile[]) => Promise<void>,
+  save: CacheSave | null = null,
 ): Promise<BuildResult> {
   const stage = { name: 'reading the input' };
   try {
-    return await runStages(options, previous, searchState, onFiles, stage);
+    return await runStages(options, previous, searchState, onFiles, save, stage);
   } catch (error) {
     throw inStage(stage.name, error);
   }
@@ -343,6 +364,7 @@ async function runStages(
   previous: ReuseManifest | null,
   searchState: SearchIndexState | null,
   onFiles: (batch: OutputFile[]) => Promise<void>,
+  save: CacheSave | null,
   stage: { name: string },
 ): Promise<BuildResult> {
   const inputStat = await stat(options.input).catch(() => null);
@@ -369,12 +391,7 @@ async function runStages(
       return { ...read, key };
     }),
   );
-  const [templates, publicAssets, browserCode, reprintMemo] = await Promise.all([
-    readTemplates(),
-    readPublicAssets(),
-    COMPILED ? readCompiledBrowserCode() : bundleBrowserCode(),
-    options.cache ? readReprintMemo(options.cache) : emptyMemo(),
-  ]);
+  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), COMPILED ? readCompiledBrowserCode() : bundleBrowserCode()]);
   const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
   const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
   // Every page shows the origin (canonical link) and the title: both are part of the render key.
@@ -382,8 +399,7 @@ async function runStages(
   const renderPrint = options.cache ? `${await renderFingerprint(PROJECT_ROOT, templates, GENERATOR, renderCode)}\0${origin ?? ''}\0${options.title ?? ''}` : '';
   // Stage 2: parse each page (or take it from the cache).
   stage.name = 'parsing';
-  const cacheEntries = new Map<string, ParsedPage>();
-  const cacheFresh = new Set<string>();
+  const cacheKeys = new Set(keys);
   const misses = pages.flatMap((page, i) => (cached.has(keys[i] as string) ? [] : [i]));
   options.onProgress?.('parse', 0, misses.length);
   const fresh = await parseInParallel(
@@ -391,16 +407,17 @@ async function runStages(
     papers,
     options.threads,
   );
-  misses.forEach((i, k) => {
-    cached.set(keys[i] as string, fresh[k] as ParsedPage);
-    cacheFresh.add(keys[i] as string);
-  });
+  const parsedFresh = misses.length;
+  misses.forEach((i, k) => cached.set(keys[i] as string, fresh[k] as ParsedPage));
+  // Fresh entries with their trace (two thirds of an entry) are saved now, not held to the end.
+  if (save) await writeCacheEntries(path.join(save.dir, 'parse'), misses.map((i, k) => [keys[i] as string, fresh[k] as ParsedPage] as const));
+  fresh.length = 0;
   const parsedPages = pages.map((page, i) => {
     const parsed = cached.get(keys[i] as string) as ParsedPage;
-    cacheEntries.set(keys[i] as string, parsed);
     // Without the trace, freshly parsed pages are built exactly like cached ones.
     return { page, parsed: trace ? parsed : withoutTrace(parsed) };
   });
+  cached.clear();
   // Stages 3–4: assemble issues, the site model.
   stage.name = 'assembling issues';
   options.onProgress?.('assemble', 0, 1);
@@ -409,15 +426,11 @@ async function runStages(
   // Reprints link articles across issues: found over the whole archive, from cached signatures.
   stage.name = 'finding reprints';
   options.onProgress?.('reprints', 0, 1);
-  const reprints = findReprints(reprintTexts(site), reprintMemo);
-  linkReprints(site, reprints.reprints);
+  const reprints = await reprintStage(site, options.cache || null, save);
   // Stage 4b: people, places, organisations and related articles (analyses cached per article).
   stage.name = 'finding entities';
   options.onProgress?.('entities', 0, 1);
-  const analysisCache = options.cache
-    ? { fingerprint: await analysisFingerprint(path.join(PROJECT_ROOT, COMPILED ? 'lib' : 'src/entities')), previous: await readAnalyses(path.join(options.cache, 'entities')) }
-    : null;
-  const analyses = await annotateSite(site, analysisCache, options.threads);
+  const analyses = await entityStage(site, options, save);
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);
@@ -452,6 +465,9 @@ async function runStages(
   let step = indexing.next();
   for (; !step.done; step = indexing.next()) await onFiles(step.value);
   const searchIndex = step.value;
+  // Saved now (to be put in place with the site) and let go: the API and the write do not need it.
+  // The same meta (it digests every index file) means the same index: nothing to save.
+  if (save && searchIndex.state.meta !== searchState?.meta) save.staged.push(await stageSearchState(save.outDir, searchIndex.state));
   await rendered;
   stage.name = 'rendering';
   options.onProgress?.('api', 0, 1);
@@ -467,22 +483,48 @@ async function runStages(
     reports,
     parsed: new Map(parsedPages.map(({ page, parsed }) => [page.source, parsed])),
     rejected,
-    cacheStats: { parsed: cacheFresh.size, cached: pages.length - cacheFresh.size },
+    cacheStats: { parsed: parsedFresh, cached: pages.length - parsedFresh },
     reusedIssues: skip.size,
     reusedEntities: skipEntities.size,
     previous,
     renderKeys,
-    cacheEntries,
-    cacheFresh,
-    searchState: searchIndex.state,
-    reprintMemo: reprints.memo,
-    signaturesComputed: reprints.computed,
-    pairsCompared: reprints.compared,
-    reprintMemoChanged:
-      reprints.computed > 0 || reprints.compared > 0 || reprints.memo.signatures.size !== reprintMemo.signatures.size || reprints.memo.checked.keys.length !== reprintMemo.checked.keys.length,
-    analyses: { ...analyses, read: analysisCache?.previous.size ?? 0 },
+    cacheKeys,
+    ...reprints,
+    analyses,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
+}
+
+/**
+ * Finds the reprints over the whole archive from the last build's memo (read here, from
+ * `cacheDir`) and links them on the site model; the new memo is saved (when it changed) as the
+ * stage ends, so neither memo outlives the stage.
+ */
+async function reprintStage(
+  site: Site,
+  cacheDir: string | null,
+  save: CacheSave | null,
+): Promise<Pick<BuildResult, 'signaturesComputed' | 'pairsCompared' | 'reprintMemoChanged'>> {
+  const memo = cacheDir ? await readReprintMemo(cacheDir) : emptyMemo();
+  const found = findReprints(reprintTexts(site), memo);
+  linkReprints(site, found.reprints);
+  const changed = found.computed > 0 || found.compared > 0 || found.memo.signatures.size !== memo.signatures.size || found.memo.checked.keys.length !== memo.checked.keys.length;
+  if (save && changed) save.staged.push(await stageReprintMemo(save.dir, found.memo));
+  return { signaturesComputed: found.computed, pairsCompared: found.compared, reprintMemoChanged: changed };
+}
+
+/**
+ * Annotates the site with its entities and related articles, analysing only what the analysis
+ * cache lacks; the analyses this build used are saved as the stage ends (when they changed).
+ */
+async function entityStage(site: Site, options: BuildOptions, save: CacheSave | null): Promise<BuildResult['analyses']> {
+  const cache = options.cache
+    ? { fingerprint: await analysisFingerprint(path.join(PROJECT_ROOT, COMPILED ? 'lib' : 'src/entities')), previous: await readAnalyses(path.join(options.cache, 'entities')) }
+    : null;
+  const { entries, analysed } = await annotateSite(site, cache, options.threads);
+  const read = cache?.previous.size ?? 0;
+  if (save && (analysed > 0 || entries.size !== read)) save.staged.push(await stageAnalyses(path.join(save.dir, 'entities'), entries));
+  return { analysed, read };
 }
 
 /** Articles in the issues whose pages are reused rather than rendered. */
