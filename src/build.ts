@@ -388,7 +388,7 @@ async function runStages(
       const key = p ? cacheKey(fingerprint, p.source, p.body, p.bodyLine) : '';
       const entry = p && parseDir ? await readCacheEntry(parseDir, key, trace) : null;
       if (entry) cached.set(key, entry);
-      return { ...read, key };
+      return { file: read.file, page: read.page, key };
     }),
   );
   const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), COMPILED ? readCompiledBrowserCode() : bundleBrowserCode()]);
