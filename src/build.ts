@@ -460,21 +460,14 @@ async function runStages(
   rendered.catch(() => undefined);
   stage.name = 'indexing for search';
   options.onProgress?.('index', 0, 1);
-  // The index's files go to the writer a batch at a time, like the HTML (never all in memory).
-  const indexing = searchIndexBatches(site, { previous: searchState, threads: options.threads });
-  let step = indexing.next();
-  for (; !step.done; step = indexing.next()) await onFiles(step.value);
-  const searchIndex = step.value;
-  // Saved now (to be put in place with the site) and let go: the API and the write do not need it.
-  // The same meta (it digests every index file) means the same index: nothing to save.
-  if (save && searchIndex.state.meta !== searchState?.meta) save.staged.push(await stageSearchState(save.outDir, searchIndex.state));
+  const indexFiles = await indexStage(site, searchState, options.threads, onFiles, save);
   await rendered;
   stage.name = 'rendering';
   options.onProgress?.('api', 0, 1);
   // The data API repeats every article: written a batch at a time too.
   for (const batch of renderApiBatches(site, skip)) await onFiles(batch);
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
-  const files = [...reused, ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...indexFiles, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {
@@ -493,6 +486,28 @@ async function runStages(
     analyses,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
+}
+
+/**
+ * Builds the search index, its files going to `onFiles` a batch at a time like the HTML (never
+ * all in memory). Its state (the postings, for the next build to append to) is saved as the
+ * stage ends and let go with it: the data API and the write do not need it. Returns the files
+ * that come last (meta).
+ */
+async function indexStage(
+  site: Site,
+  previous: SearchIndexState | null,
+  threads: number | undefined,
+  onFiles: (batch: OutputFile[]) => Promise<void>,
+  save: CacheSave | null,
+): Promise<OutputFile[]> {
+  const indexing = searchIndexBatches(site, { previous, threads });
+  let step = indexing.next();
+  for (; !step.done; step = indexing.next()) await onFiles(step.value);
+  const { files, state } = step.value;
+  // The same meta (it digests every index file) means the same index: nothing to save.
+  if (save && state.meta !== previous?.meta) save.staged.push(await stageSearchState(save.outDir, state));
+  return files;
 }
 
 /**
