@@ -44,7 +44,10 @@ const result = await build({
   trace: false,
   onProgress: (stage) => {
     const i = STAGES.indexOf(stage);
-    if (i >= 0) Atomics.store(shared, 0, i);
+    if (i < 0) return;
+    // Each stage's peak as it ends, on stderr: a run that dies (out of memory) still reports.
+    const was = Atomics.exchange(shared, 0, i);
+    if (values.stages && was !== i) console.error(`${STAGES[was]} ${Math.round(shared[1 + was]! / 1024)} MiB, ${Math.round((performance.now() - started) / 1000)} s`);
   },
 });
 const ms = performance.now() - started;

@@ -20,17 +20,18 @@ import { renderFeeds } from './feeds.js';
 import { renderExports } from './export.js';
 import { renderOnThisDay } from './on-this-day.js';
 import { parseInParallel } from './parallel.js';
-import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearchState, withoutTrace, writeCache, writeReprintMemo, writeSearchState } from './cache.js';
-import { emptyMemo, findReprints, linkReprints, reprintTexts, type ReprintMemo } from './reprints/index.js';
+import { cacheKey, parserFingerprint, readCacheEntry, readReprintMemo, readSearchState, removeStaleEntries, stageReprintMemo, stageSearchState, withoutTrace, writeCacheEntries } from './cache.js';
+import { emptyMemo, findReprints, linkReprints, reprintTexts } from './reprints/index.js';
+import type { StagedFile } from './staged-file.js';
 import { COMPILED, listSources, PROJECT_ROOT, readCompiledBrowserCode, readPublicAssets, readSource, readTemplates } from './read.js';
 import { renderSiteBatches } from './render/index.js';
 import { bundleBrowserCode, searchIndexBatches, type SearchIndexState } from './search/index.js';
 import { dropManifest, entityKeys, issueKeys, manifestOf, markUnchanged, outputCacheDir, readReusable, removedFiles, renderFingerprint, reusedFiles, unchangedKeys, writeManifest, type ReuseManifest } from './reuse.js';
-import { buildSiteModel, type Site, type SiteArticle } from './site.js';
+import { buildSiteModel, siteIndex, type Site, type SiteArticle } from './site.js';
 import { htmlPageUrls, renderRobots, renderSitemap } from './sitemap.js';
 import { isUrlPath, parseOrigin } from './config.js';
 import { streamWorker } from './workers.js';
-import { shipSite } from './shipped-site.js';
+import { shipIssues } from './shipped-site.js';
 import type { OutputFile, Paper, ParsedPage, SourcePage } from './types.js';
 import papersJson from './papers.json' with { type: 'json' };
 import { GENERATOR } from './version.js';
@@ -38,8 +39,7 @@ import { measureStreamed, streamed } from './streamed.js';
 import { LockBusyError, lockOutput, type LockHolder } from './lock.js';
 import { openStaging, openUpdate, recoverOutput } from './write.js';
 import { annotateSite } from './entities/annotate.js';
-import { analysisFingerprint, readAnalyses, writeAnalyses } from './entities/cache.js';
-import type { ArticleAnalysis } from './entities/analyse.js';
+import { analysisFingerprint, readAnalyses, stageAnalyses } from './entities/cache.js';
 
 /** Path of the search meta file, whose digest ties the saved search state to the output. */
 const SEARCH_META = 'search/meta.json.gz';
@@ -121,20 +121,15 @@ export interface BuildResult {
   previous: ReuseManifest | null;
   /** Render key of every issue and every entity page, for the reuse manifest. */
   renderKeys: { issues: Map<string, string>; entities: Map<string, string> };
-  /** Cache entries to keep (written by `build` after the site). */
-  cacheEntries: Map<string, ParsedPage>;
-  cacheFresh: Set<string>;
-  /** Postings of the search index, for the next build to append to. */
-  searchState: SearchIndexState;
-  /** What the reprint search leaves for the next build (src/reprints/). */
-  reprintMemo: ReprintMemo;
+  /** Keys of the parse cache entries this build used (`build` removes the others once it has succeeded). */
+  cacheKeys: Set<string>;
   /** Signatures and pair checks this build computed rather than took from the last build's memo. */
   signaturesComputed: number;
   pairsCompared: number;
-  /** The memo differs from the one the build started with (it is saved only then). */
+  /** The reprint memo differs from the one the build started with (it is saved only then). */
   reprintMemoChanged: boolean;
-  /** Article analyses (entities, terms) by cache key; how many were made afresh and read from the cache (src/entities/). */
-  analyses: { entries: Map<string, ArticleAnalysis>; analysed: number; read: number };
+  /** How many article analyses (entities, terms) were made afresh and read from the cache (src/entities/). */
+  analyses: { analysed: number; read: number };
   /** What `build` wrote: files and bytes written, files left as the last build wrote them. */
   written?: { files: number; bytes: number; unchanged: number };
   /** True when `keepSiteWhenRejected` left the previous site in place of this one. */
@@ -250,33 +245,58 @@ async function buildLocked(options: BuildOptions & WriteOptions): Promise<BuildR
     await during(writing, () => target.write(changed));
     for (const f of marked.files) listed.push({ path: f.path, contents: '', ...(f.unchanged ? { unchanged: true } : {}) });
   };
+  // Cache files the stages write as they end, put in place only once the site is (src/staged-file.ts).
+  const save: CacheSave | null = options.cache && outCache ? { dir: options.cache, outDir: outCache, staged: [] } : null;
+  const abortSaving = (): Promise<unknown> => Promise.all((save?.staged ?? []).map((f) => f.abort().catch(() => undefined)));
   let result: BuildResult;
   try {
-    result = await runPipeline(options, previous, searchState, write);
+    result = await runPipeline(options, previous, searchState, write, save);
     options.onProgress?.('write', 0, result.files.length);
     await write(result.files);
     result = { ...result, files: sortByPath(listed), written };
   } catch (error) {
     await target.abort().catch(() => undefined);
+    await abortSaving();
     throw inStage(writing, error);
   }
   if (options.keepSiteWhenRejected && result.exitCode !== 0 && hadSite) {
+    await abortSaving();
     await during(writing, () => target.abort());
     return { ...result, written: { files: 0, bytes: 0, unchanged: 0 }, kept: true };
   }
-  await during(writing, () => target.commit(previous ? removedFiles(previous, result.files) : []));
-  if (options.cache && outCache) {
-    const cache = options.cache;
+  try {
+    await during(writing, () => target.commit(previous ? removedFiles(previous, result.files) : []));
+  } catch (error) {
+    await abortSaving();
+    throw error;
+  }
+  if (save) {
     await during('saving the cache', async () => {
-      await writeCache(path.join(cache, 'parse'), result.cacheEntries, result.cacheFresh);
-      if (result.analyses.analysed > 0 || result.analyses.entries.size !== result.analyses.read) await writeAnalyses(path.join(cache, 'entities'), result.analyses.entries);
-      await writeManifest(outCache, manifestOf(result.site, result.renderKeys, result.files, options.out, digests));
-      // The same meta (it digests every index file) means the same index: nothing to save.
-      if (result.searchState.meta !== searchState?.meta) await writeSearchState(outCache, result.searchState);
-      if (result.reprintMemoChanged) await writeReprintMemo(cache, result.reprintMemo);
+      try {
+        await removeStaleEntries(path.join(save.dir, 'parse'), result.cacheKeys);
+        await writeManifest(save.outDir, manifestOf(result.site, result.renderKeys, result.files, options.out, digests));
+        // After the manifest, as before: the search state is read only with the manifest's digest of its meta.
+        for (const file of save.staged) await file.commit();
+      } catch (error) {
+        await abortSaving();
+        throw error;
+      }
     });
   }
   return result;
+}
+
+/**
+ * Where `build` saves its caches: each stage writes what it leaves for the next build as it
+ * ends (fresh parse entries straight into place, the rest as staged files that `build` commits
+ * when the site is written, or removes), instead of holding it to the end.
+ */
+interface CacheSave {
+  /** The cache folder (parse entries, analyses, reprint memo). */
+  dir: string;
+  /** The output's own cache folder (manifest, search state). */
+  outDir: string;
+  staged: StagedFile[];
 }
 
 /** A streamed file whose bytes are counted as they are written. */
@@ -328,10 +348,11 @@ async function runPipeline(
   previous: ReuseManifest | null,
   searchState: SearchIndexState | null,
   onFiles: (batch: OutputFile[]) => Promise<void>,
+  save: CacheSave | null = null,
 ): Promise<BuildResult> {
   const stage = { name: 'reading the input' };
   try {
-    return await runStages(options, previous, searchState, onFiles, stage);
+    return await runStages(options, previous, searchState, onFiles, save, stage);
   } catch (error) {
     throw inStage(stage.name, error);
   }
@@ -343,6 +364,7 @@ async function runStages(
   previous: ReuseManifest | null,
   searchState: SearchIndexState | null,
   onFiles: (batch: OutputFile[]) => Promise<void>,
+  save: CacheSave | null,
   stage: { name: string },
 ): Promise<BuildResult> {
   const inputStat = await stat(options.input).catch(() => null);
@@ -366,15 +388,10 @@ async function runStages(
       const key = p ? cacheKey(fingerprint, p.source, p.body, p.bodyLine) : '';
       const entry = p && parseDir ? await readCacheEntry(parseDir, key, trace) : null;
       if (entry) cached.set(key, entry);
-      return { ...read, key };
+      return { file: read.file, page: read.page, key };
     }),
   );
-  const [templates, publicAssets, browserCode, reprintMemo] = await Promise.all([
-    readTemplates(),
-    readPublicAssets(),
-    COMPILED ? readCompiledBrowserCode() : bundleBrowserCode(),
-    options.cache ? readReprintMemo(options.cache) : emptyMemo(),
-  ]);
+  const [templates, publicAssets, browserCode] = await Promise.all([readTemplates(), readPublicAssets(), COMPILED ? readCompiledBrowserCode() : bundleBrowserCode()]);
   const pages = reads.flatMap((r) => (r.page ? [r.page] : []));
   const keys = reads.flatMap((r) => (r.page ? [r.key] : []));
   // Every page shows the origin (canonical link) and the title: both are part of the render key.
@@ -382,8 +399,7 @@ async function runStages(
   const renderPrint = options.cache ? `${await renderFingerprint(PROJECT_ROOT, templates, GENERATOR, renderCode)}\0${origin ?? ''}\0${options.title ?? ''}` : '';
   // Stage 2: parse each page (or take it from the cache).
   stage.name = 'parsing';
-  const cacheEntries = new Map<string, ParsedPage>();
-  const cacheFresh = new Set<string>();
+  const cacheKeys = new Set(keys);
   const misses = pages.flatMap((page, i) => (cached.has(keys[i] as string) ? [] : [i]));
   options.onProgress?.('parse', 0, misses.length);
   const fresh = await parseInParallel(
@@ -391,16 +407,17 @@ async function runStages(
     papers,
     options.threads,
   );
-  misses.forEach((i, k) => {
-    cached.set(keys[i] as string, fresh[k] as ParsedPage);
-    cacheFresh.add(keys[i] as string);
-  });
+  const parsedFresh = misses.length;
+  misses.forEach((i, k) => cached.set(keys[i] as string, fresh[k] as ParsedPage));
+  // Fresh entries with their trace (two thirds of an entry) are saved now, not held to the end.
+  if (save) await writeCacheEntries(path.join(save.dir, 'parse'), misses.map((i, k) => [keys[i] as string, fresh[k] as ParsedPage] as const));
+  fresh.length = 0;
   const parsedPages = pages.map((page, i) => {
     const parsed = cached.get(keys[i] as string) as ParsedPage;
-    cacheEntries.set(keys[i] as string, parsed);
     // Without the trace, freshly parsed pages are built exactly like cached ones.
     return { page, parsed: trace ? parsed : withoutTrace(parsed) };
   });
+  cached.clear();
   // Stages 3–4: assemble issues, the site model.
   stage.name = 'assembling issues';
   options.onProgress?.('assemble', 0, 1);
@@ -409,15 +426,11 @@ async function runStages(
   // Reprints link articles across issues: found over the whole archive, from cached signatures.
   stage.name = 'finding reprints';
   options.onProgress?.('reprints', 0, 1);
-  const reprints = findReprints(reprintTexts(site), reprintMemo);
-  linkReprints(site, reprints.reprints);
+  const reprints = await reprintStage(site, options.cache || null, save);
   // Stage 4b: people, places, organisations and related articles (analyses cached per article).
   stage.name = 'finding entities';
   options.onProgress?.('entities', 0, 1);
-  const analysisCache = options.cache
-    ? { fingerprint: await analysisFingerprint(path.join(PROJECT_ROOT, COMPILED ? 'lib' : 'src/entities')), previous: await readAnalyses(path.join(options.cache, 'entities')) }
-    : null;
-  const analyses = await annotateSite(site, analysisCache, options.threads);
+  const analyses = await entityStage(site, options, save);
   // Stages 5–6: render HTML, the data API, feeds and the search index.
   stage.name = 'rendering';
   options.onProgress?.('render', 0, 1);
@@ -436,7 +449,7 @@ async function runStages(
     return onFiles(batch);
   };
   const html = parallel
-    ? streamWorker<OutputFile[]>('render-worker', { shipped: shipSite(site, trace), templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect)
+    ? streamWorker<OutputFile[]>('render-worker', { index: siteIndex(site), templates, skipIssues: [...skip], skipEntities: [...skipEntities] }, RENDER_BATCHES_AHEAD, collect, shipIssues(site, skip, trace))
     : (async () => {
         for (const batch of renderSiteBatches(site, templates, { skipIssues: skip, skipEntities, citations: true })) await collect(batch);
       })();
@@ -447,18 +460,14 @@ async function runStages(
   rendered.catch(() => undefined);
   stage.name = 'indexing for search';
   options.onProgress?.('index', 0, 1);
-  // The index's files go to the writer a batch at a time, like the HTML (never all in memory).
-  const indexing = searchIndexBatches(site, { previous: searchState, threads: options.threads });
-  let step = indexing.next();
-  for (; !step.done; step = indexing.next()) await onFiles(step.value);
-  const searchIndex = step.value;
+  const indexFiles = await indexStage(site, searchState, options.threads, onFiles, save);
   await rendered;
   stage.name = 'rendering';
   options.onProgress?.('api', 0, 1);
   // The data API repeats every article: written a batch at a time too.
   for (const batch of renderApiBatches(site, skip)) await onFiles(batch);
   const sitemap = renderSitemap(htmlPageUrls(pagePaths, base), { base, origin });
-  const files = [...reused, ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...searchIndex.files, ...browserCode, ...publicAssets];
+  const files = [...reused, ...renderOnThisDay(site), ...renderFeeds(site), ...renderExports(site), ...sitemap, renderRobots({ base, origin }), ...indexFiles, ...browserCode, ...publicAssets];
   const reports = reads.map((r) => r.file);
   const rejected = reports.filter(hasErrors).map((f) => String(f.path));
   return {
@@ -467,22 +476,70 @@ async function runStages(
     reports,
     parsed: new Map(parsedPages.map(({ page, parsed }) => [page.source, parsed])),
     rejected,
-    cacheStats: { parsed: cacheFresh.size, cached: pages.length - cacheFresh.size },
+    cacheStats: { parsed: parsedFresh, cached: pages.length - parsedFresh },
     reusedIssues: skip.size,
     reusedEntities: skipEntities.size,
     previous,
     renderKeys,
-    cacheEntries,
-    cacheFresh,
-    searchState: searchIndex.state,
-    reprintMemo: reprints.memo,
-    signaturesComputed: reprints.computed,
-    pairsCompared: reprints.compared,
-    reprintMemoChanged:
-      reprints.computed > 0 || reprints.compared > 0 || reprints.memo.signatures.size !== reprintMemo.signatures.size || reprints.memo.checked.keys.length !== reprintMemo.checked.keys.length,
-    analyses: { ...analyses, read: analysisCache?.previous.size ?? 0 },
+    cacheKeys,
+    ...reprints,
+    analyses,
     exitCode: rejected.length > 0 ? 1 : 0,
   };
+}
+
+/**
+ * Builds the search index, its files going to `onFiles` a batch at a time like the HTML (never
+ * all in memory). Its state (the postings, for the next build to append to) is saved as the
+ * stage ends and let go with it: the data API and the write do not need it. Returns the files
+ * that come last (meta).
+ */
+async function indexStage(
+  site: Site,
+  previous: SearchIndexState | null,
+  threads: number | undefined,
+  onFiles: (batch: OutputFile[]) => Promise<void>,
+  save: CacheSave | null,
+): Promise<OutputFile[]> {
+  const indexing = searchIndexBatches(site, { previous, threads });
+  let step = indexing.next();
+  for (; !step.done; step = indexing.next()) await onFiles(step.value);
+  const { files, state } = step.value;
+  // The same meta (it digests every index file) means the same index: nothing to save.
+  if (save && state.meta !== previous?.meta) save.staged.push(await stageSearchState(save.outDir, state));
+  return files;
+}
+
+/**
+ * Finds the reprints over the whole archive from the last build's memo (read here, from
+ * `cacheDir`) and links them on the site model; the new memo is saved (when it changed) as the
+ * stage ends, so neither memo outlives the stage.
+ */
+async function reprintStage(
+  site: Site,
+  cacheDir: string | null,
+  save: CacheSave | null,
+): Promise<Pick<BuildResult, 'signaturesComputed' | 'pairsCompared' | 'reprintMemoChanged'>> {
+  const memo = cacheDir ? await readReprintMemo(cacheDir) : emptyMemo();
+  const found = findReprints(reprintTexts(site), memo);
+  linkReprints(site, found.reprints);
+  const changed = found.computed > 0 || found.compared > 0 || found.memo.signatures.size !== memo.signatures.size || found.memo.checked.keys.length !== memo.checked.keys.length;
+  if (save && changed) save.staged.push(await stageReprintMemo(save.dir, found.memo));
+  return { signaturesComputed: found.computed, pairsCompared: found.compared, reprintMemoChanged: changed };
+}
+
+/**
+ * Annotates the site with its entities and related articles, analysing only what the analysis
+ * cache lacks; the analyses this build used are saved as the stage ends (when they changed).
+ */
+async function entityStage(site: Site, options: BuildOptions, save: CacheSave | null): Promise<BuildResult['analyses']> {
+  const cache = options.cache
+    ? { fingerprint: await analysisFingerprint(path.join(PROJECT_ROOT, COMPILED ? 'lib' : 'src/entities')), previous: await readAnalyses(path.join(options.cache, 'entities')) }
+    : null;
+  const { entries, analysed } = await annotateSite(site, cache, options.threads);
+  const read = cache?.previous.size ?? 0;
+  if (save && (analysed > 0 || entries.size !== read)) save.staged.push(await stageAnalyses(path.join(save.dir, 'entities'), entries));
+  return { analysed, read };
 }
 
 /** Articles in the issues whose pages are reused rather than rendered. */

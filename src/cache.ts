@@ -14,6 +14,7 @@ import { decodeSearchIndexState, encodeSearchIndexState, type SearchIndexState }
 import type { Paper, ParsedPage } from './types.js';
 import { decodeMemo, emptyMemo, HASHES, memoParts, type ReprintMemo } from './reprints/index.js';
 import { inParallel } from './write.js';
+import { stageFile, type StagedFile } from './staged-file.js';
 
 /** Digest of the parser's source files and the registry: the part of every key that is shared. */
 export async function parserFingerprint(parserDir: string, papers: Paper[]): Promise<string> {
@@ -60,13 +61,30 @@ export async function readCacheEntry(dir: string, key: string, trace: boolean): 
 
 /** Writes new entries and removes those no longer used, so the cache tracks the input. */
 export async function writeCache(dir: string, entries: Map<string, ParsedPage>, fresh: Set<string>): Promise<void> {
+  await writeCacheEntries(dir, [...fresh].map((key) => [key, entries.get(key)!]));
+  await removeStaleEntries(dir, new Set(entries.keys()));
+}
+
+let entriesWritten = 0;
+
+/**
+ * Writes entries (a build writes its fresh ones as parsing ends, and keeps only their keys).
+ * An entry is right for its key whatever the build does next, so it goes straight into place,
+ * each under a temporary name first so that a reader never sees half of one.
+ */
+export async function writeCacheEntries(dir: string, entries: ReadonlyArray<readonly [string, ParsedPage]>): Promise<void> {
   await mkdir(dir, { recursive: true });
   // A few at a time: one writeFile per entry at once held ~20,000 files open at 200k articles (EMFILE).
-  await inParallel([...fresh], async (key) => {
-    const page = entries.get(key)!;
-    await writeFile(path.join(dir, `${key}.json`), `${JSON.stringify(withoutTrace(page))}\n${JSON.stringify(traceOf(page))}`);
+  await inParallel([...entries], async ([key, page]) => {
+    const temporary = path.join(dir, `${key}.${process.pid}-${++entriesWritten}.tmp`);
+    await writeFile(temporary, `${JSON.stringify(withoutTrace(page))}\n${JSON.stringify(traceOf(page))}`);
+    await rename(temporary, path.join(dir, `${key}.json`));
   });
-  const stale = (await readdir(dir)).filter((f) => f.endsWith('.json') && !entries.has(f.slice(0, -5)));
+}
+
+/** Removes the entries whose key is not in `keep` (once a build has succeeded, those it did not use). */
+export async function removeStaleEntries(dir: string, keep: ReadonlySet<string>): Promise<void> {
+  const stale = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.json') && !keep.has(f.slice(0, -5)));
   await inParallel(stale, (f) => rm(path.join(dir, f), { force: true }));
 }
 
@@ -106,10 +124,12 @@ export async function readSearchState(dir: string, metaDigest: string | undefine
 
 /** Saves the search index state for the next build (written whole, then renamed into place). */
 export async function writeSearchState(dir: string, state: SearchIndexState): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const temporary = path.join(dir, `${SEARCH_STATE}.${process.pid}.tmp`);
-  await writeFile(temporary, encodeSearchIndexState(state));
-  await rename(temporary, path.join(dir, SEARCH_STATE));
+  await (await stageSearchState(dir, state)).commit();
+}
+
+/** Writes the search index state under a temporary name, to replace the last build's when committed. */
+export async function stageSearchState(dir: string, state: SearchIndexState): Promise<StagedFile> {
+  return stageFile(path.join(dir, SEARCH_STATE), (temporary) => writeFile(temporary, encodeSearchIndexState(state)));
 }
 
 const REPRINTS = 'reprints.bin';
@@ -122,8 +142,10 @@ export async function readReprintMemo(dir: string): Promise<ReprintMemo> {
 
 /** Saves the reprint memo for the next build (written whole, then renamed into place). */
 export async function writeReprintMemo(dir: string, memo: ReprintMemo): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const temporary = path.join(dir, `${REPRINTS}.${process.pid}.tmp`);
-  await writeFile(temporary, memoParts(memo));
-  await rename(temporary, path.join(dir, REPRINTS));
+  await (await stageReprintMemo(dir, memo)).commit();
+}
+
+/** Writes the reprint memo under a temporary name, to replace the last build's when committed. */
+export async function stageReprintMemo(dir: string, memo: ReprintMemo): Promise<StagedFile> {
+  return stageFile(path.join(dir, REPRINTS), (temporary) => writeFile(temporary, memoParts(memo)));
 }

@@ -1,54 +1,24 @@
 /**
- * The site as the render worker receives it. Posting a message copies every string, and the
- * articles' reprint lists repeat other articles' ids: hundreds an article at 50,000 synthetic
- * articles, ~50 bytes each in the copy and as much again in the serialised message. The lists
- * travel as article indexes instead (4 bytes a link) and are made again in the worker from the
- * one copy of each id. Shared article objects stay shared.
+ * What the render worker receives (src/render-worker.ts): the site's index once (src/site.ts:
+ * every paper, issue and 版, and of each article what a link to it shows), then the issues to
+ * render in full, one message each, in the order they are rendered and a bounded number ahead
+ * (src/workers.ts, `streamWorker`). Posting a message copies every string: the whole site at
+ * once was a second copy of the archive's text, entities, related and reprint lists in the
+ * worker's heap; now the worker holds the index and the issues in flight.
  */
-import type { Site, SiteArticle } from './site.js';
+import type { Site, SiteIssue } from './site.js';
 
-export interface ShippedSite {
-  /** The site with empty reprint lists (and without source blocks when asked). */
-  site: Site;
-  /** Each article's reprints as indexes into `site.articles` (null: sent in the article as ids). */
-  reprints: Array<Uint32Array | null>;
-}
 
-/** The site to post to a worker; `withoutBlocks` also drops the articles' source blocks (only --explain and the cache need them). */
-export function shipSite(site: Site, withoutBlocks: boolean): ShippedSite {
-  const index = new Map(site.articles.map((a, k) => [a.id, k]));
-  const reprints = site.articles.map((a) => (a.reprints.length > 0 && a.reprints.every((id) => index.has(id)) ? Uint32Array.from(a.reprints, (id) => index.get(id)!) : null));
-  const slim = new Map<SiteArticle, SiteArticle>();
-  const copy = (a: SiteArticle): SiteArticle => {
-    let s = slim.get(a);
-    if (!s) {
-      s = { ...a, reprints: reprints[index.get(a.id)!] ? [] : a.reprints };
-      if (withoutBlocks) s.article = { ...a.article, blocks: [] };
-      slim.set(a, s);
+/**
+ * The issues to send, in render order (papers as the site lists them, skipped ones left out);
+ * `withoutBlocks` also drops the articles' source blocks (only --explain and the cache need them).
+ * Made one at a time, as the worker asks for the next.
+ */
+export function* shipIssues(site: Site, skip: ReadonlySet<string>, withoutBlocks: boolean): Generator<SiteIssue> {
+  for (const paper of site.papers) {
+    for (const issue of paper.issues) {
+      if (skip.has(issue.id)) continue;
+      yield withoutBlocks ? { ...issue, pages: issue.pages.map((p) => ({ ...p, articles: p.articles.map((a) => ({ ...a, article: { ...a.article, blocks: [] } })) })) } : issue;
     }
-    return s;
-  };
-  return {
-    site: {
-      ...site,
-      articles: site.articles.map(copy),
-      papers: site.papers.map((p) => ({
-        ...p,
-        issues: p.issues.map((i) => ({ ...i, pages: i.pages.map((pg) => ({ ...pg, articles: pg.articles.map(copy) })) })),
-      })),
-    },
-    reprints,
-  };
-}
-
-/** The site as it was shipped, in the worker. */
-export function landSite({ site, reprints }: ShippedSite): Site {
-  const index = new Map(site.articles.map((a, k) => [a.id, k]));
-  const land = (a: SiteArticle): void => {
-    const others = reprints[index.get(a.id)!];
-    if (others && a.reprints.length === 0) a.reprints = Array.from(others, (j) => site.articles[j]!.id);
-  };
-  site.articles.forEach(land);
-  for (const paper of site.papers) for (const issue of paper.issues) for (const page of issue.pages) page.articles.forEach(land);
-  return site;
+  }
 }

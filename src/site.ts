@@ -8,7 +8,7 @@ import { linkParts, reportUnresolvedJumps } from './parts.js';
 import type { Article, Diagnostic, Paper } from './types.js';
 import type { ArticleEntity, SiteEntity } from './entities/archive.js';
 
-export interface Site {
+export interface Site<A extends ArticleRef = SiteArticle> {
   /** URL prefix the site is served under, always starting and ending with '/'. */
   base: string;
   /** Name and version of the generator, e.g. "baokan 0.1.0". */
@@ -18,21 +18,21 @@ export interface Site {
   /** The site's name when configured, instead of the layout template's. */
   title?: string;
   /** Papers with at least one issue, ordered by name. */
-  papers: SitePaper[];
+  papers: Array<SitePaper<A>>;
   /** Every article in archive order (paper, issue date, 版, reading order). */
-  articles: SiteArticle[];
+  articles: A[];
   /** Entities with a page (src/entities/), once the entities stage has run. */
   entities?: SiteEntity[];
 }
 
-export interface SitePaper {
+export interface SitePaper<A extends ArticleRef = SiteArticle> {
   paper: Paper;
   url: string;
   /** Issues in date order (undated ones last). */
-  issues: SiteIssue[];
+  issues: Array<SiteIssue<A>>;
 }
 
-export interface SiteIssue {
+export interface SiteIssue<A extends ArticleRef = SiteArticle> {
   /** e.g. yangpu-times-2020-07-27 */
   id: string;
   paper: Paper;
@@ -43,10 +43,10 @@ export interface SiteIssue {
   url: string;
   /** URL of the issue's JSON file in the data API. */
   api: string;
-  pages: SitePage[];
+  pages: Array<SitePage<A>>;
 }
 
-export interface SitePage {
+export interface SitePage<A extends ArticleRef = SiteArticle> {
   /** e.g. yangpu-times-2020-07-27-p01 */
   id: string;
   issueId: string;
@@ -56,8 +56,52 @@ export interface SitePage {
   label: string;
   source: string;
   url: string;
-  articles: SiteArticle[];
+  articles: A[];
   diagnostics: Diagnostic[];
+}
+
+/**
+ * What a page shows of an article it only links to (a neighbour, a reprint, an entity's
+ * article): where it is, its title and whether it is a brief. Every `SiteArticle` is one.
+ */
+export interface ArticleRef {
+  id: string;
+  url: string;
+  title: string;
+  paperId: string;
+  issueId: string;
+  pageId: string;
+  /** The headline (null for a brief); the first paragraph only stands in for an empty title. */
+  article: Pick<Article, 'headline' | 'paragraphs'>;
+}
+
+/**
+ * The site as the pages that link across it need it: every paper, issue and 版, and of each
+ * article only its `ArticleRef`. The render worker holds this and one issue in full at a time,
+ * so its heap does not grow with the archive's text (src/shipped-site.ts).
+ */
+export type SiteIndex = Site<ArticleRef>;
+
+/** The index of `site`: the same papers, issues and 版 with each article cut down to its ref. */
+export function siteIndex(site: Site): SiteIndex {
+  const refs = new Map<SiteArticle, ArticleRef>();
+  const ref = (a: SiteArticle): ArticleRef => {
+    let r = refs.get(a);
+    if (!r) {
+      const { id, url, title, paperId, issueId, pageId } = a;
+      r = { id, url, title, paperId, issueId, pageId, article: { headline: a.article.headline, paragraphs: title ? [] : a.article.paragraphs.slice(0, 1) } };
+      refs.set(a, r);
+    }
+    return r;
+  };
+  return {
+    ...site,
+    articles: site.articles.map(ref),
+    papers: site.papers.map((p) => ({
+      ...p,
+      issues: p.issues.map((i) => ({ ...i, pages: i.pages.map((pg) => ({ ...pg, articles: pg.articles.map(ref) })) })),
+    })),
+  };
 }
 
 export interface SiteArticle {

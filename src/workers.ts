@@ -29,10 +29,21 @@ export function runWorker<T>(name: string, workerData: unknown): Promise<T> {
 /**
  * Runs a worker that posts `{ batch }` messages and finally `{ done: true }`, handing each batch to
  * `onBatch` in order. The worker may run `credits` batches ahead; each handled batch returns a
- * credit (a message to the worker), so a slow consumer holds back a fast producer.
+ * credit (a message to the worker), so a slow consumer holds back a fast producer. `inputs` are
+ * sent to the worker as `{ input }` messages, `credits` of them at first and one more each time
+ * a batch says it `took` one, so the worker never holds more than `credits` unused inputs and the
+ * rest are not made before they are needed.
  */
-export function streamWorker<T>(name: string, workerData: object, credits: number, onBatch: (batch: T) => Promise<void>): Promise<void> {
+export function streamWorker<T>(name: string, workerData: object, credits: number, onBatch: (batch: T) => Promise<void>, inputs?: Iterator<unknown>): Promise<void> {
   const worker = startWorker(name, { ...workerData, credits });
+  const send = (n: number): void => {
+    for (let k = 0; k < n && inputs; k++) {
+      const next = inputs.next();
+      if (next.done) return;
+      worker.postMessage({ input: next.value });
+    }
+  };
+  send(credits);
   return new Promise<void>((resolve, reject) => {
     let chain = Promise.resolve();
     let finished = false;
@@ -41,7 +52,9 @@ export function streamWorker<T>(name: string, workerData: object, credits: numbe
       void worker.terminate();
       reject(error);
     };
-    worker.on('message', (message: { batch?: T; done?: boolean }) => {
+    worker.on('message', (message: { batch?: T; took?: boolean; done?: boolean }) => {
+      // At once, not after the batch is written: the worker renders the next issue meanwhile.
+      if (message.took) send(1);
       chain = chain.then(async () => {
         if (finished) return;
         if (message.done) {

@@ -3,7 +3,7 @@
  * article's index.html. They sit under the issue's folder, so an issue reused from the last
  * build reuses them too (src/reuse.ts).
  */
-import type { Site, SiteIssue } from '../site.js';
+import type { SiteIndex, SiteIssue } from '../site.js';
 import type { OutputFile } from '../types.js';
 import { bibtex } from './bibtex.js';
 import { cslJson } from './csl.js';
@@ -13,7 +13,7 @@ import { ris } from './ris.js';
 const writers: Record<CiteFormat, (ref: Reference) => string> = { bibtex, ris, 'csl-json': cslJson };
 
 /** Every citation file of `issue`'s articles, in page and reading order. */
-export function citationFiles(site: Site, issue: SiteIssue): OutputFile[] {
+export function citationFiles(site: SiteIndex, issue: SiteIssue): OutputFile[] {
   return issue.pages.flatMap((page) =>
     page.articles.flatMap((item) => {
       const ref = referenceOf(site, issue, page, item);

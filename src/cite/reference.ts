@@ -4,7 +4,7 @@
  * date and the 版. Every format (GB/T 7714, BibTeX, RIS, CSL-JSON) is written from this.
  */
 import { readByline } from '../parse/byline.js';
-import type { Site, SiteArticle, SiteIssue, SitePage } from '../site.js';
+import type { ArticleRef, SiteArticle, SiteIndex, SiteIssue, SitePage } from '../site.js';
 
 /** The download formats, in the order the page lists them (contract §4: `a[data-cite-download]`). */
 export const CITE_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
@@ -43,7 +43,7 @@ export interface Reference {
 }
 
 /** The reference of `item`, printed in `issue` on `page`. */
-export function referenceOf(site: Site, issue: SiteIssue, page: SitePage, item: SiteArticle): Reference {
+export function referenceOf(site: SiteIndex, issue: SiteIssue<ArticleRef>, page: SitePage<ArticleRef>, item: SiteArticle): Reference {
   const { article } = item;
   return {
     key: item.id,

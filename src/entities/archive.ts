@@ -85,7 +85,17 @@ export function collectEntities(
   }
   entities.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.articles.length - a.articles.length || compare(a.id, b.id));
   const pages = new Map(entities.map((e) => [e.id, e.url]));
-  return { entities, byArticle: ids.map((list) => list.map((e) => ({ ...e, url: pages.get(e.id) ?? null }))) };
+  // One object for each entity as a name spells it, shared by the articles that mention it
+  // (nothing changes them), made as a literal: the spread (`{ ...e, url }`) of this site gave
+  // every object a shape of its own, ~200 bytes each, one per mention (118,581 at 10k articles).
+  const shared = new Map<string, ArticleEntity>();
+  const entity = (e: { id: string; name: string; kind: EntityKind }): ArticleEntity => {
+    const key = `${e.id}\0${e.name}`;
+    let made = shared.get(key);
+    if (!made) shared.set(key, (made = { id: e.id, name: e.name, kind: e.kind, url: pages.get(e.id) ?? null }));
+    return made;
+  };
+  return { entities, byArticle: ids.map((list) => list.map(entity)) };
 }
 
 function byDate(a: DatedArticle, b: DatedArticle): number {

@@ -2,20 +2,22 @@
  * Article analyses (entities and terms) cached by a digest of what they depend on: the
  * article's text, the names known for it, and the code of src/entities (a changed rule
  * invalidates every entry by itself). An incremental build analyses only new or changed
- * articles. The entries live in one file of JSON lines, `<key> <analysis>`, written whole and
- * renamed into place, holding exactly the entries the last build used. The file is read and
+ * articles. The entries live in one file of JSON lines, `<key> <analysis>`, written whole as
+ * the entities stage ends and renamed into place when the build has succeeded (src/staged-file.ts),
+ * holding exactly the entries the last build used. The file is read and
  * written a line at a time: as one string it is ~1.2 KB an article, twice over while it was split
  * or joined (~300 MB at 50,000 articles).
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import fg from 'fast-glob';
 import type { AnalysisInput, ArticleAnalysis } from './analyse.js';
+import { stageFile, type StagedFile } from '../staged-file.js';
 
 const FILE = 'analyses.jsonl';
 
@@ -57,27 +59,30 @@ export async function readAnalyses(dir: string): Promise<Map<string, ArticleAnal
 const CHUNK = 1 << 20;
 
 /** Writes the entries this build used, replacing the file whole. */
-export async function writeAnalyses(dir: string, entries: ReadonlyMap<string, ArticleAnalysis>): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const temporary = path.join(dir, `${FILE}.${process.pid}.tmp`);
-  const output = createWriteStream(temporary);
-  const done = finished(output);
-  done.catch(() => undefined);
-  try {
-    let chunk = '';
-    for (const [key, analysis] of entries) {
-      chunk += `${key} ${JSON.stringify(analysis)}\n`;
-      if (chunk.length < CHUNK) continue;
-      const ready = output.write(chunk);
-      chunk = '';
-      if (!ready) await once(output, 'drain');
+export async function writeAnalyses(dir: string, entries: Iterable<[string, ArticleAnalysis]>): Promise<void> {
+  await (await stageAnalyses(dir, entries)).commit();
+}
+
+/** Writes the entries this build used under a temporary name, to replace the file when committed. */
+export async function stageAnalyses(dir: string, entries: Iterable<[string, ArticleAnalysis]>): Promise<StagedFile> {
+  return stageFile(path.join(dir, FILE), async (temporary) => {
+    const output = createWriteStream(temporary);
+    const done = finished(output);
+    done.catch(() => undefined);
+    try {
+      let chunk = '';
+      for (const [key, analysis] of entries) {
+        chunk += `${key} ${JSON.stringify(analysis)}\n`;
+        if (chunk.length < CHUNK) continue;
+        const ready = output.write(chunk);
+        chunk = '';
+        if (!ready) await once(output, 'drain');
+      }
+      output.end(chunk);
+      await done;
+    } catch (error) {
+      output.destroy();
+      throw error;
     }
-    output.end(chunk);
-    await done;
-  } catch (error) {
-    output.destroy();
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await rename(temporary, path.join(dir, FILE));
+  });
 }

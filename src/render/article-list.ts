@@ -1,7 +1,7 @@
 /** Lists of articles (issue and 版 pages) and lists of issues (home, paper, year pages). */
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { SiteArticle, SiteIssue } from '../site.js';
+import type { ArticleRef, SiteArticle, SiteIssue } from '../site.js';
 import { articleTitle, excerpt, issueLongLabel, issueNumbers } from './context.js';
 
 /** Articles in reading order: kicker above the headline, or the first words of a brief. */
@@ -31,7 +31,7 @@ export function renderArticleList(articles: readonly SiteArticle[], options: { e
 }
 
 /** Issues as a list of links: date with weekday and 第N期. */
-export function renderIssueList(issues: readonly SiteIssue[]): Element {
+export function renderIssueList(issues: ReadonlyArray<SiteIssue<ArticleRef>>): Element {
   return h(
     'ul',
     { className: ['issue-list'] },

@@ -5,20 +5,20 @@
  */
 import { h } from 'hastscript';
 import type { Element } from 'hast';
-import type { SiteArticle, SiteIssue, SitePage, SitePaper } from '../site.js';
+import type { ArticleRef, SiteArticle, SiteIssue, SitePage, SitePaper } from '../site.js';
 import { articleTitle, excerpt, issueLabel, pageLabel } from './context.js';
 
 /** Longest title shown in the column: enough to recognise an article, short enough to scan. */
 const titleLength = 40;
 
 /** The title a list shows for an article: briefs say so, as their page heading does. */
-export function listTitle(item: SiteArticle): string {
+export function listTitle(item: ArticleRef): string {
   const title = excerpt(articleTitle(item), titleLength);
   return item.article.headline === null ? `简讯：${title}` : title;
 }
 
 /** The side column of `item`'s page: two navigation landmarks with their own headings. */
-export function renderArticleSide(paper: SitePaper, issue: SiteIssue, page: SitePage, item: SiteArticle): Element {
+export function renderArticleSide(paper: SitePaper<ArticleRef>, issue: SiteIssue, page: SitePage, item: SiteArticle): Element {
   const articles = h(
     'ol',
     { className: ['side-list'] },

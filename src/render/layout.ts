@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import rehypeStringify from 'rehype-stringify';
 import { selectAll, select } from 'hast-util-select';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import type { Site } from '../site.js';
+import type { SiteIndex } from '../site.js';
 import type { OutputFile } from '../types.js';
 import { renderBreadcrumbs, type Crumb } from './breadcrumbs.js';
 import { cloneTree, eachElement, stripPositions } from './tree.js';
@@ -56,7 +56,7 @@ export interface Layout {
 }
 
 /** Parses layout.html once, resolves its `~/` URLs against the base and locates the slots. */
-export function prepareLayout(site: Site, layoutHtml: string): Layout {
+export function prepareLayout(site: SiteIndex, layoutHtml: string): Layout {
   const tree = parseHtmlTemplate(layoutHtml);
   stripPositions(tree);
   resolveUrls(tree, site.base);
@@ -90,7 +90,7 @@ export function resolveUrls(tree: Root | Element, base: string): void {
 }
 
 /** Renders one page to an output file. */
-export function renderPage(site: Site, layout: Layout, page: PageSpec): OutputFile {
+export function renderPage(site: SiteIndex, layout: Layout, page: PageSpec): OutputFile {
   const tree = cloneTree(layout.tree);
   const at = (key: keyof typeof targets): Element => elementAt(tree, layout.paths[key]);
   const fullTitle = page.title === layout.siteName ? page.title : `${page.title} · ${layout.siteName}`;

@@ -1,5 +1,5 @@
 /** renderSite: every HTML page of the site from the Site model and the templates. */
-import type { Site } from '../site.js';
+import type { ArticleRef, Site, SiteIndex, SiteIssue } from '../site.js';
 import type { OutputFile } from '../types.js';
 import { createContext } from './context.js';
 import { prepareLayout, renderPage, type PageSpec } from './layout.js';
@@ -46,6 +46,24 @@ export function renderSite(site: Site, templates: Templates, options: RenderOpti
  * Together the batches are exactly `renderSite`'s files, in the same order.
  */
 export function* renderSiteBatches(site: Site, templates: Templates, options: RenderOptions = {}): Generator<OutputFile[]> {
+  // The site is its own index: the issues it lists are the ones to render, in full.
+  for (const part of renderSiteParts(site, templates, options)) yield Array.isArray(part) ? part : part.render(part.issue as SiteIssue);
+}
+
+/** An issue whose pages come next in the order of the batches: `render` takes it with its articles in full. */
+export interface IssueToRender {
+  /** The issue as the index has it. */
+  issue: SiteIssue<ArticleRef>;
+  render(issue: SiteIssue): OutputFile[];
+}
+
+/**
+ * `renderSiteBatches` from the site's index (src/site.ts): the batches of site-wide and paper
+ * pages as they are, and in place of each issue's batch the issue to render, which the caller
+ * renders once it has the issue's articles in full. The render worker holds the index and one
+ * issue at a time this way, not the archive's text.
+ */
+export function* renderSiteParts(site: SiteIndex, templates: Templates, options: RenderOptions = {}): Generator<OutputFile[] | IssueToRender> {
   if (!site.base.startsWith('/') || !site.base.endsWith('/')) {
     throw new Error(`baokan render: site.base must start and end with '/', got \`${site.base}\``);
   }
@@ -66,24 +84,29 @@ export function* renderSiteBatches(site: Site, templates: Templates, options: Re
     });
 
   yield render([homePage(ctx), searchPage(ctx), aboutPage(ctx, templateText(templates, 'about.md')), notFoundPage(ctx), entitiesIndexPage(ctx)]);
-  const articleById = new Map(site.articles.map((a) => [a.id, a]));
   const entities = (site.entities ?? []).filter((e) => !options.skipEntities?.has(e.id));
-  for (let i = 0; i < entities.length; i += ENTITY_BATCH) yield render(entities.slice(i, i + ENTITY_BATCH).map((e) => entityPage(ctx, e, articleById)));
+  for (let i = 0; i < entities.length; i += ENTITY_BATCH) yield render(entities.slice(i, i + ENTITY_BATCH).map((e) => entityPage(ctx, e, ctx.articleById)));
   for (const paper of site.papers) {
     const { years } = issuesByYear(paper);
     const yearList = [...years.keys()];
     yield render([paperPage(ctx, paper), ...[...years].map(([year, issues]) => yearPage(ctx, paper, year, issues, yearList))]);
-    for (const issue of paper.issues) {
-      if (options.skipIssues?.has(issue.id)) continue;
-      const specs = [issuePage(ctx, paper, issue)];
-      for (const page of issue.pages) {
-        specs.push(banPage(ctx, paper, issue, page));
-        for (const article of page.articles) {
-          specs.push(articlePage(ctx, article));
-          if (article.parts[0] === article.id) specs.push(wholePage(ctx, article));
-        }
-      }
-      yield options.citations ? [...render(specs), ...citationFiles(site, issue)] : render(specs);
+    for (const listed of paper.issues) {
+      if (options.skipIssues?.has(listed.id)) continue;
+      yield {
+        issue: listed,
+        render(issue) {
+          if (issue.id !== listed.id) throw new Error(`baokan render: issue \`${listed.id}\` comes next, not \`${issue.id}\``);
+          const specs = [issuePage(ctx, paper, issue)];
+          for (const page of issue.pages) {
+            specs.push(banPage(ctx, paper, issue, page));
+            for (const article of page.articles) {
+              specs.push(articlePage(ctx, paper, issue, page, article));
+              if (article.parts[0] === article.id) specs.push(wholePage(ctx, paper, issue, article));
+            }
+          }
+          return options.citations ? [...render(specs), ...citationFiles(site, issue)] : render(specs);
+        },
+      };
     }
   }
 }

@@ -1,11 +1,11 @@
 /** The search page's main content (form, filters, results container) as hast. */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { Site } from '../site.js';
+import type { SiteIndex } from '../site.js';
 import { META_PATH } from './format.js';
 
 /** Earliest and latest issue dates in the archive, for the date inputs' bounds. */
-function dateRange(site: Site): { min?: string; max?: string } {
+function dateRange(site: SiteIndex): { min?: string; max?: string } {
   const dates = site.papers
     .flatMap((p) => p.issues.map((i) => i.date))
     .filter((d): d is string => d !== null)
@@ -18,7 +18,7 @@ function dateRange(site: Site): { min?: string; max?: string } {
  * the index from `data-search-index` (so any base path works) and fills the results container;
  * `data-search-status` starts as `loading` and the count as 0 (contract §3).
  */
-export function searchPageContent(site: Site): ElementContent[] {
+export function searchPageContent(site: SiteIndex): ElementContent[] {
   const root = `${site.base}search/`;
   const range = dateRange(site);
   return [

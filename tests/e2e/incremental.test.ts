@@ -76,11 +76,51 @@ describe('incremental builds', () => {
     const cache = path.join(await scratch(), 'cache');
     const a = path.join(await scratch(), 'dist');
     const first = await build({ input: path.join(ROOT, 'seeds'), out: a, cache });
-    for (const key of first.cacheEntries.keys()) await writeFile(path.join(cache, 'parse', `${key}.json`), '{not json');
+    for (const key of first.cacheKeys) await writeFile(path.join(cache, 'parse', `${key}.json`), '{not json');
     const b = path.join(await scratch(), 'dist');
     const again = await build({ input: path.join(ROOT, 'seeds'), out: b, cache });
     expect(again.cacheStats).toEqual({ parsed: 5, cached: 0 });
     expect(await fingerprint(b)).toEqual(await fingerprint(a));
+  });
+});
+
+describe('saving the caches as stages end', () => {
+  it('puts them in place only when the build succeeds: a build that fails later leaves the last good files and no temporary ones', async () => {
+    const { input, cache, out } = await workspace();
+    await build({ input, out, cache });
+    const files = async (): Promise<Map<string, string>> => {
+      const names = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(cache, path.join(e.parentPath, e.name)));
+      return new Map(await Promise.all(names.sort().map(async (n) => [n, (await readFile(path.join(cache, n))).toString('base64')] as const)));
+    };
+    const before = await files();
+    expect([...before.keys()].some((n) => n.endsWith('analyses.jsonl'))).toBe(true);
+    expect([...before.keys()].some((n) => n.endsWith('reprints.bin'))).toBe(true);
+    expect([...before.keys()].some((n) => n.endsWith('search-state.bin'))).toBe(true);
+    // A new page: every stage has something new to save when the build fails after the search index.
+    await addNewestPage(input);
+    const failing = build({
+      input,
+      out,
+      cache,
+      onProgress: (stage) => {
+        if (stage === 'api') throw new Error('stopped after the index');
+      },
+    });
+    await expect(failing).rejects.toThrow('stopped after the index');
+    const after = await files();
+    expect([...after.keys()].filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // The new page's parse entry is kept (it is right for its key whatever happens); nothing else changed.
+    const added = [...after.keys()].filter((n) => !before.has(n));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^parse\/[0-9a-f]{64}\.json$/);
+    for (const [n, bytes] of before) expect(after.get(n), n).toBe(bytes);
+    // The next build saves them all, and agrees with a clean build.
+    const next = await build({ input, out, cache });
+    expect(next.cacheStats.parsed).toBe(0);
+    expect([...(await files()).keys()].filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const clean = path.join(await scratch(), 'dist');
+    await build({ input, out: clean, cache: false });
+    expect(await fingerprint(out)).toEqual(await fingerprint(clean));
   });
 });
 

@@ -1,7 +1,7 @@
 /** Article page: headline hierarchy, metadata, body with intertitles, captions, continuations, neighbours, side column. */
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { SiteArticle } from '../../site.js';
+import type { ArticleRef, SiteArticle, SiteIssue, SitePage, SitePaper } from '../../site.js';
 import type { RenderContext } from '../context.js';
 import { articleTitle, excerpt, issueLabel, issueLongLabel, lookup, pageLabel } from '../context.js';
 import { articleBodyHast } from '../article-body.js';
@@ -25,13 +25,10 @@ function neighbourLink(ctx: RenderContext, url: string | null, rel: 'prev' | 'ne
   ]);
 }
 
-/** Builds an article page (`<article.url>index.html`). */
-export function articlePage(ctx: RenderContext, item: SiteArticle): PageSpec {
+/** Builds an article page (`<article.url>index.html`) of `item`, printed on `page` of `issue`. */
+export function articlePage(ctx: RenderContext, paper: SitePaper<ArticleRef>, issue: SiteIssue, page: SitePage, item: SiteArticle): PageSpec {
   const { site } = ctx;
   const { article } = item;
-  const issue = lookup(ctx.issueById, item.issueId, 'issue');
-  const paper = lookup(ctx.paperOfIssue, item.issueId, 'issue');
-  const page = lookup(ctx.pageById, item.pageId, '版');
   const title = articleTitle(item);
   const brief = article.headline === null;
 

@@ -1,7 +1,7 @@
 /** 版 page: one printed page's articles in reading order, with links to the neighbouring 版. */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { SiteIssue, SitePage, SitePaper } from '../../site.js';
+import type { ArticleRef, SiteIssue, SitePage, SitePaper } from '../../site.js';
 import type { RenderContext } from '../context.js';
 import { issueLabel, pageLabel } from '../context.js';
 import { renderArticleList } from '../article-list.js';
@@ -10,12 +10,12 @@ import type { Crumb } from '../breadcrumbs.js';
 import { issueCrumbs } from './issue.js';
 
 /** Breadcrumbs down to a 版: the issue's trail plus the 版. */
-export function banCrumbs(ctx: RenderContext, paper: SitePaper, issue: SiteIssue, page: SitePage): Crumb[] {
+export function banCrumbs(ctx: RenderContext, paper: SitePaper<ArticleRef>, issue: SiteIssue<ArticleRef>, page: SitePage<ArticleRef>): Crumb[] {
   return [...issueCrumbs(ctx, paper, issue), { label: pageLabel(page), url: page.url }];
 }
 
 /** Builds a 版 page (`<page.url>index.html`). */
-export function banPage(ctx: RenderContext, paper: SitePaper, issue: SiteIssue, page: SitePage): PageSpec {
+export function banPage(ctx: RenderContext, paper: SitePaper<ArticleRef>, issue: SiteIssue, page: SitePage): PageSpec {
   const index = issue.pages.indexOf(page);
   const previous = index > 0 ? issue.pages[index - 1] : undefined;
   const next = index >= 0 ? issue.pages[index + 1] : undefined;

@@ -6,7 +6,7 @@
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { SiteEntity } from '../../entities/archive.js';
-import type { Site, SiteArticle } from '../../site.js';
+import type { ArticleRef, SiteIndex } from '../../site.js';
 import type { RenderContext } from '../context.js';
 import { issueLabel, lookup } from '../context.js';
 import { listTitle } from '../article-side.js';
@@ -58,7 +58,7 @@ export function entitiesIndexPage(ctx: RenderContext): PageSpec {
  * link, the title and the issue's date and paper. Part of the page's render key (src/reuse.ts),
  * so a page is rendered again exactly when one of these changes.
  */
-export function entityPageShows(site: Site): Map<string, string> {
+export function entityPageShows(site: SiteIndex): Map<string, string> {
   const articleById = new Map(site.articles.map((a) => [a.id, a]));
   const issueById = new Map(site.papers.flatMap((p) => p.issues.map((i) => [i.id, i] as const)));
   const shows = new Map<string, string>();
@@ -74,7 +74,7 @@ export function entityPageShows(site: Site): Map<string, string> {
 }
 
 /** One entity's page: its articles by date and a chart of articles per year. */
-export function entityPage(ctx: RenderContext, entity: SiteEntity, articleById: ReadonlyMap<string, SiteArticle>): PageSpec {
+export function entityPage(ctx: RenderContext, entity: SiteEntity, articleById: ReadonlyMap<string, ArticleRef>): PageSpec {
   const { site } = ctx;
   const label = KIND_LABELS[entity.kind];
   const items = entity.articles.map((id) => {

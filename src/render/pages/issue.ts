@@ -1,7 +1,7 @@
 /** Issue page: metadata of one issue and its 版 in order, each with its articles in reading order. */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { SiteIssue, SitePaper } from '../../site.js';
+import type { ArticleRef, SiteIssue, SitePaper } from '../../site.js';
 import type { RenderContext } from '../context.js';
 import { issueLabel, issueLongLabel, issueYear, pageLabel, yearUrl } from '../context.js';
 import { renderArticleList } from '../article-list.js';
@@ -9,7 +9,7 @@ import type { PageSpec } from '../layout.js';
 import type { Crumb } from '../breadcrumbs.js';
 
 /** Breadcrumbs down to an issue: 首页 › paper › year › date. */
-export function issueCrumbs(ctx: RenderContext, paper: SitePaper, issue: SiteIssue): Crumb[] {
+export function issueCrumbs(ctx: RenderContext, paper: SitePaper<ArticleRef>, issue: SiteIssue<ArticleRef>): Crumb[] {
   const year = issueYear(issue);
   return [
     { label: '首页', url: ctx.site.base },
@@ -20,9 +20,10 @@ export function issueCrumbs(ctx: RenderContext, paper: SitePaper, issue: SiteIss
 }
 
 /** Builds an issue page (`<issue.url>index.html`). */
-export function issuePage(ctx: RenderContext, paper: SitePaper, issue: SiteIssue): PageSpec {
+export function issuePage(ctx: RenderContext, paper: SitePaper<ArticleRef>, issue: SiteIssue): PageSpec {
   const { site } = ctx;
-  const position = paper.issues.indexOf(issue);
+  // By id: the paper lists the index's copy of the issue, which is not `issue` in the render worker.
+  const position = paper.issues.findIndex((i) => i.id === issue.id);
   const previous = position > 0 ? paper.issues[position - 1] : undefined;
   const next = position >= 0 ? paper.issues[position + 1] : undefined;
   const articleCount = issue.pages.reduce((sum, page) => sum + page.articles.length, 0);

@@ -1,7 +1,9 @@
 /** Paper page: the paper's issues grouped by year, a calendar for each month with issues. */
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { SiteIssue, SitePaper } from '../../site.js';
+import type { ArticleRef, SiteIssue, SitePaper } from '../../site.js';
+
+type IssueRef = SiteIssue<ArticleRef>;
 import type { RenderContext } from '../context.js';
 import { issueLabel, issueYear, yearUrl } from '../context.js';
 import { renderIssueList } from '../article-list.js';
@@ -10,7 +12,7 @@ import { parseIsoDate } from '../dates.js';
 import type { PageSpec } from '../layout.js';
 
 /** Dated issues keyed by ISO date; the first issue of a day wins (later ones are in the list). */
-export function calendarLinks(issues: readonly SiteIssue[]): Map<string, CalendarLink> {
+export function calendarLinks(issues: readonly IssueRef[]): Map<string, CalendarLink> {
   const links = new Map<string, CalendarLink>();
   for (const issue of issues) {
     if (issue.date && parseIsoDate(issue.date) && !links.has(issue.date)) {
@@ -21,9 +23,9 @@ export function calendarLinks(issues: readonly SiteIssue[]): Map<string, Calenda
 }
 
 /** Issues grouped by year (ascending), undated issues apart. */
-export function issuesByYear(paper: SitePaper): { years: Map<number, SiteIssue[]>; undated: SiteIssue[] } {
-  const years = new Map<number, SiteIssue[]>();
-  const undated: SiteIssue[] = [];
+export function issuesByYear<I extends IssueRef>(paper: { issues: readonly I[] }): { years: Map<number, I[]>; undated: I[] } {
+  const years = new Map<number, I[]>();
+  const undated: I[] = [];
   for (const issue of paper.issues) {
     const year = issueYear(issue);
     if (year === null) undated.push(issue);
@@ -33,7 +35,7 @@ export function issuesByYear(paper: SitePaper): { years: Map<number, SiteIssue[]
 }
 
 /** Months (1–12) in which the issues fall, ascending. */
-function monthsOf(issues: readonly SiteIssue[]): number[] {
+function monthsOf(issues: readonly IssueRef[]): number[] {
   const months = new Set<number>();
   for (const issue of issues) {
     const date = parseIsoDate(issue.date);
@@ -43,7 +45,7 @@ function monthsOf(issues: readonly SiteIssue[]): number[] {
 }
 
 /** Builds a paper's page (`<paper.url>index.html`). */
-export function paperPage(ctx: RenderContext, paper: SitePaper): PageSpec {
+export function paperPage(ctx: RenderContext, paper: SitePaper<ArticleRef>): PageSpec {
   const { site } = ctx;
   const { years, undated } = issuesByYear(paper);
   const links = calendarLinks(paper.issues);

@@ -6,7 +6,7 @@
  */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { SiteArticle } from '../../site.js';
+import type { ArticleRef, SiteArticle, SiteIssue, SitePaper } from '../../site.js';
 import { wholeUrl } from '../../parts.js';
 import type { RenderContext } from '../context.js';
 import { articleTitle, excerpt, issueLabel, issueLongLabel, lookup, pageLabel } from '../context.js';
@@ -15,11 +15,13 @@ import { jumpLine } from '../article-links.js';
 import type { PageSpec } from '../layout.js';
 import { banCrumbs } from './ban.js';
 
-/** Builds the reading view of the story whose first part is `head` (its `parts` lists them all). */
-export function wholePage(ctx: RenderContext, head: SiteArticle): PageSpec {
-  const parts = head.parts.map((id) => lookup(ctx.articleById, id, 'article'));
-  const issue = lookup(ctx.issueById, head.issueId, 'issue');
-  const paper = lookup(ctx.paperOfIssue, head.issueId, 'issue');
+/**
+ * Builds the reading view of the story whose first part is `head` (its `parts` lists them all),
+ * printed in `issue`: a story's parts are all in one issue (src/parts.ts), and their text is read from it.
+ */
+export function wholePage(ctx: RenderContext, paper: SitePaper<ArticleRef>, issue: SiteIssue, head: SiteArticle): PageSpec {
+  const inIssue = new Map(issue.pages.flatMap((p) => p.articles.map((a) => [a.id, a] as const)));
+  const parts = head.parts.map((id) => lookup(inIssue, id, 'article'));
   const firstPage = lookup(ctx.pageById, head.pageId, '版');
   const title = articleTitle(head);
   const url = wholeUrl(head.url);

@@ -1,7 +1,7 @@
 /** Year page: a paper's calendar for one year, all twelve months. */
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { SiteIssue, SitePaper } from '../../site.js';
+import type { ArticleRef, SiteIssue, SitePaper } from '../../site.js';
 import type { RenderContext } from '../context.js';
 import { yearUrl } from '../context.js';
 import { renderIssueList } from '../article-list.js';
@@ -10,7 +10,7 @@ import type { PageSpec } from '../layout.js';
 import { calendarLinks } from './paper.js';
 
 /** Builds a paper's year calendar (`<paper.url><yyyy>/index.html`); `years` lists all years with issues. */
-export function yearPage(ctx: RenderContext, paper: SitePaper, year: number, issues: readonly SiteIssue[], years: readonly number[]): PageSpec {
+export function yearPage(ctx: RenderContext, paper: SitePaper<ArticleRef>, year: number, issues: ReadonlyArray<SiteIssue<ArticleRef>>, years: readonly number[]): PageSpec {
   const { site } = ctx;
   const links = calendarLinks(issues);
   const index = years.indexOf(year);
