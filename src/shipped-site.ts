@@ -8,7 +8,6 @@
  */
 import type { Site, SiteIssue } from './site.js';
 
-
 /**
  * The issues to send, in render order (papers as the site lists them, skipped ones left out);
  * `withoutBlocks` also drops the articles' source blocks (only --explain and the cache need them).

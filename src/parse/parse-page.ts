@@ -11,7 +11,6 @@ import { type DatedLine, type Located, inferDate, inferPaper } from './infer.js'
 import { assemble, toBlock } from './assemble.js';
 import { datelineOf } from './dates.js';
 import { type ReorderOptions, reorder } from './reorder.js';
-import { jiebaLexicon } from './lexicon.js';
 
 /** Input of the page parser: a page body (front matter removed, \n line endings). */
 export interface PageInput {
@@ -28,7 +27,7 @@ export type ParseOptions = ReorderOptions;
 export function parsePage(input: PageInput, papers: Paper[], options: ParseOptions = {}): ParsedPage {
   const body = typeof input.body === 'string' ? input.body.replace(/\r\n?/g, '\n') : '';
   const bodyLine = Number.isInteger(input.bodyLine) && input.bodyLine > 0 ? input.bodyLine : 1;
-  const { items, units } = reorder(classify(splitLines(body, bodyLine), papers, options.lexicon === undefined ? jiebaLexicon : options.lexicon), options);
+  const { items, units } = reorder(classify(splitLines(body, bodyLine), papers, options.lexicon), options);
   const { articles, loose } = assemble(items);
   // Lines that went into no article: mastheads, promo lines, and banners with nothing under them.
   const furniture = loose.map(toBlock).sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);

@@ -706,11 +706,6 @@ function titlesInRunningText(units: Unit[], grams: GramLookup | null, lexicon: L
 }
 
 /**
- * Puts the page in reading order: body blocks joined into paragraphs, moved columns placed after
- * what they continue. Returns the units as read at the page level too (a title-like fragment read
- * as running text, a sentence inside a broken one read as a caption).
- */
-/**
  * A 小标题 never interrupts a sentence. A title line printed right after a clause cut at its comma,
  * over text that runs on to a 本报讯 lead with no title of its own, is that lead's headline: the
  * text between is the interrupted article's stray column.
@@ -726,13 +721,17 @@ function titlesInsideSentences(units: Unit[]): void {
     const before = units[pastTransparent(units, i, -1)];
     const b = pastTransparent(units, i, 1);
     if (before?.kind !== 'body' || !CLAUSE_BREAK.test(squeeze(before.content)) || units[b]?.kind !== 'body' || units[b]?.lead) return;
-    units[i] = { ...x, kind: 'headline' };
-    units[i] = orphanUnderTitle(units, b)
-      ? { ...x, kind: 'headline', reason: `title line right after a clause cut at its comma (line ${before.span.line}), over text that runs on to a lead with no title: that lead's headline` }
-      : x;
+    // Read as a headline, the stray column below must run on to a title-less lead; else it stays a 小标题.
+    units[i] = { ...x, kind: 'headline', reason: `title line right after a clause cut at its comma (line ${before.span.line}), over text that runs on to a lead with no title: that lead's headline` };
+    if (!orphanUnderTitle(units, b)) units[i] = x;
   });
 }
 
+/**
+ * Puts the page in reading order: body blocks joined into paragraphs, moved columns placed after
+ * what they continue. Returns the units as read at the page level too (a title-like fragment read
+ * as running text, a sentence inside a broken one read as a caption).
+ */
 export function reorder(input: Unit[], options: ReorderOptions = {}): { items: Item[]; joins: Join[]; units: Unit[] } {
   const units = input.slice();
   const page = units.filter((u) => u.kind === 'body' || u.kind === 'brief' || u.kind === 'caption' || u.kind === 'intertitle' || u.kind === 'headline').map((u) => u.content).join('\n');
